@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { email, isBcp47Locale, isIanaTimeZone, isoDate, objectId, percentage, text, timeOfDay, upn } from './primitives.ts';
+
+// One schema per config area (the key paths below are a public contract: docs and outside checks use them).
+
+export const organisationSchema = z.strictObject({
+  name: text('the organisation name'),
+  shortName: text('a short name').max(24, { message: 'expected at most 24 characters' }).optional(),
+  domain: z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, { message: 'expected a DNS domain such as contoso.com' }),
+  tenantDomain: z
+    .string()
+    .regex(/^[a-z0-9-]+\.onmicrosoft\.com$/i, { message: 'expected the tenant domain ending in .onmicrosoft.com' }),
+  userCount: z.int({ message: 'expected a whole number of users' }).min(1, { message: 'expected at least 1 user' }).max(1_000_000),
+});
+
+export const holidaysSchema = z.strictObject({
+  country: z.string().regex(/^[A-Z]{2}$/, { message: 'expected a two-letter country code such as GB or US' }),
+  region: z.string().regex(/^[A-Z0-9]{1,3}$/i, { message: 'expected a region code such as ENG or CA' }).optional(),
+  extraClosedDays: z.array(isoDate).default([]),
+});
+
+const days = (label: string, min: number, fallback: number) =>
+  z
+    .int({ message: `expected a whole number of working days for ${label}` })
+    .min(min, { message: `expected at least ${min} working day${min === 1 ? '' : 's'} for ${label}` })
+    .max(120, { message: `expected at most 120 working days for ${label}` })
+    .default(fallback);
+
+export const phasesSchema = z
+  .strictObject({
+    prepare: days('prepare', 1, 2),
+    register: days('register', 1, 14),
+    pilot: days('pilot', 1, 3),
+    enforce: days('enforce', 1, 1),
+    validate: days('validate', 1, 3),
+  })
+  .default({ prepare: 2, register: 14, pilot: 3, enforce: 1, validate: 3 });
+
+export const thresholdsSchema = z
+  .strictObject({
+    /** Registration rate (percent) the register phase aims for by its last day. */
+    targetRate: percentage.default(95),
+    /** Send the reminder when the rate is below this on the reminder day. */
+    reminderBelowRate: percentage.default(90),
+    /** Plan day (counted in working days from the start, day 1 = start) of the reminder check. */
+    reminderDay: z.int().min(1).default(10),
+    /** Plan day on which every still-unregistered user is contacted individually. */
+    contactDay: z.int().min(1).default(12),
+  })
+  .default({ targetRate: 95, reminderBelowRate: 90, reminderDay: 10, contactDay: 12 });
+
+export const currentStateSchema = z.strictObject({
+  securityDefaults: z.boolean({ message: 'expected true or false' }),
+  perUserMfa: z.boolean({ message: 'expected true or false' }).default(false),
+  registrationRate: percentage.optional(),
+});
+
+export const groupSchema = z.strictObject({
+  name: text('the group display name'),
+  objectId: objectId.optional(),
+});
+
+export const pilotGroupSchema = z.strictObject({
+  name: text('the pilot group display name'),
+  objectId: objectId.optional(),
+  members: z.array(upn).default([]),
+});
+
+export const breakGlassSchema = z.strictObject({
+  group: groupSchema,
+  accounts: z.array(upn).min(1, { message: 'expected at least one break-glass account' }),
+});
+
+export const helpdeskSchema = z.strictObject({
+  phone: z.string().regex(/^\+?[0-9 ()\-.]{5,24}$/, { message: 'expected a phone number such as +44 20 7946 0000' }),
+  email,
+  hours: text('opening hours such as "Mon–Fri 08:00–18:00"'),
+  url: z.url({ message: 'expected a web address such as https://intranet.example/it-help' }).optional(),
+});
+
+export const personSchema = z.strictObject({
+  name: text('a name'),
+  role: text('a job title'),
+  email,
+});
+
+export const peopleSchema = z.strictObject({
+  itLead: personSchema,
+  approver: personSchema,
+  sponsor: personSchema,
+});
+
+export const exceptionKinds = ['shared-mailbox', 'room', 'service-account', 'no-smartphone'] as const;
+
+export const exceptionSchema = z.strictObject({
+  account: text('the account (a UPN or a short description)'),
+  kind: z.enum(exceptionKinds, { message: `expected one of ${exceptionKinds.join(', ')}` }),
+  plan: text('what will be done for this account'),
+});
+
+export const overrideSchema = z.strictObject({
+  decidedBy: personSchema.omit({ email: true }).extend({ email: email.optional() }),
+  decidedOn: isoDate,
+  riskOwner: text('the name of the person who owns the risk'),
+  compensatingControls: z.array(text('a control')).min(1, { message: 'expected at least one compensating control' }),
+  expiry: isoDate,
+  reviewDate: isoDate.optional(),
+});
+
+export const exemptionRequestSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, { message: 'expected a short id of lower-case letters, digits and dashes' }),
+  name: text('the name of the person the request is about'),
+  role: text('their role'),
+  date: isoDate,
+  reason: text('the stated reason'),
+  requestedBy: text('who asked').optional(),
+  override: overrideSchema.optional(),
+});
+
+export const methods = ['authenticator', 'passkey'] as const;
+
+export const tenantConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    organisation: organisationSchema,
+    licence: z.enum(['free', 'P1', 'P2'], { message: 'expected one of free, P1, P2' }),
+    startDate: isoDate,
+    locale: z.string().refine(isBcp47Locale, { message: 'expected a BCP 47 language tag such as en-GB' }).default('en-GB'),
+    timeZone: z.string().refine(isIanaTimeZone, { message: 'expected an IANA time zone such as Europe/London' }),
+    holidays: holidaysSchema,
+    phases: phasesSchema,
+    thresholds: thresholdsSchema,
+    current: currentStateSchema,
+    pilotGroup: pilotGroupSchema,
+    breakGlass: breakGlassSchema,
+    helpdesk: helpdeskSchema,
+    people: peopleSchema,
+    exceptions: z.array(exceptionSchema).default([]),
+    exemptionRequests: z.array(exemptionRequestSchema).default([]),
+    method: z.enum(methods, { message: 'expected authenticator or passkey' }).default('authenticator'),
+    /** Local time at which the enforcing policy is switched on; used for calendar events. */
+    enforcementTime: timeOfDay.default('08:00'),
+    /** Version printed on the plan's cover; bump it when the plan is re-issued. */
+    planVersion: z.string().regex(/^[0-9A-Za-z.\-]{1,16}$/, { message: 'expected a short version such as 1.0' }).default('1.0'),
+    /** Paper size of the PDFs; by default A4, or Letter for en-US and en-CA. */
+    pageSize: z.enum(['A4', 'Letter'], { message: 'expected A4 or Letter' }).optional(),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.exemptionRequests.forEach((request, index) => {
+      if (seen.has(request.id)) {
+        ctx.addIssue({ code: 'custom', path: ['exemptionRequests', index, 'id'], message: `duplicate id "${request.id}"` });
+      }
+      seen.add(request.id);
+    });
+  });
+
+export type TenantConfigInput = z.input<typeof tenantConfigSchema>;
+export type TenantConfig = z.output<typeof tenantConfigSchema>;
+export type Person = z.output<typeof personSchema>;
+export type ExceptionKind = (typeof exceptionKinds)[number];
+export type Method = (typeof methods)[number];

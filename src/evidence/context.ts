@@ -1,0 +1,18 @@
+/**
+ * What the evidence readers need to know about the plan. Built by the caller from the tenant
+ * configuration and the generated schedule; "today" is always an input, never read from the clock.
+ */
+export interface EvidenceContext {
+  today: string; // YYYY-MM-DD, tenant-local plan date
+  timeZone: string; // IANA, e.g. Europe/London; sign-in timestamps are UTC and are bucketed into tenant-local days
+  registerPhase: { startDate: string; endDate: string; days: string[] }; // working days of the register phase, in order
+  reminderDate: string;
+  contactDate: string;
+  enforcementDate: string; // the enforcing policy goes live at the start of this tenant-local day
+  validateEndDate: string;
+  targetRate: number; // percentage 0..100
+  reminderBelowRate: number; // percentage 0..100
+  breakGlassAccounts: string[]; // UPNs, compared case-insensitively
+  userCount: number; // organisation size from the configuration
+  smsVoiceRetirement: { allUsers: string; adminsAndExternal: string };
+}

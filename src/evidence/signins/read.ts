@@ -1,0 +1,262 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
+import { addMalformed, addWarning, newProblems } from '../problems.ts';
+import type { FileKind, FileProblems } from '../problems.ts';
+import { readHead, sniffShape } from '../sniff.ts';
+import { splitJsonArray } from '../json-split.ts';
+import { dedupeHeaders, mapColumns } from './headers.ts';
+import type { ColumnMap, SignInField } from './headers.ts';
+import { rawFromJsonObject, toSignIn } from './record.ts';
+import type { RawRecord, RecordResult, SignIn } from './record.ts';
+
+export interface SignInFileResult {
+  kind: FileKind;
+  rows: number; // user sign-ins delivered
+  problems: FileProblems;
+}
+
+/** Receives every user sign-in read; one record at a time, nothing is kept by the reader. */
+export type SignInSink = (signIn: SignIn) => void;
+/** Receives authentication-method rows of an AuthDetails companion file. */
+export type AuthDetailSink = (requestId: string, method: string, succeeded: boolean) => void;
+
+/** Interactive or not, from the portal's file name (`InteractiveSignIns_…`, `NonInteractiveSignIns_…`). */
+export function interactiveFromFileName(name: string): boolean | null {
+  const n = name.toLowerCase().replace(/[\s_-]/g, '');
+  if (n.includes('noninteractive')) return false;
+  if (n.includes('interactive')) return true;
+  return null;
+}
+
+const REGISTRATION_MARKERS = ['ismfacapable', 'mfa capable', 'multifactor authentication capable', 'methodsregistered', 'methods registered'];
+
+interface CsvClassification {
+  kind: FileKind;
+  message?: string;
+}
+
+export function classifySignInHeaders(headers: readonly string[], map: ColumnMap): CsvClassification {
+  const has = (h: string): boolean => headers.includes(h);
+  if (REGISTRATION_MARKERS.some(has)) {
+    return { kind: 'wrong-kind', message: 'This is a user registration details export, not a sign-in export; put it in the registration folder.' };
+  }
+  if ((has('service principal id') || has('service principal name')) && map.userPrincipalName === undefined) {
+    return {
+      kind: 'wrong-kind',
+      message:
+        'This is an application (service principal) sign-ins export; user sign-ins were expected. Download "Interactive sign-ins" and "Non-interactive sign-ins" instead.',
+    };
+  }
+  if (has('request id') && (has('authentication method') || has('método de autenticación')) && map.clientApp === undefined) {
+    return { kind: 'signins-auth-details-csv' };
+  }
+  if (map.createdUtc === undefined && map.timeGenerated === undefined) {
+    return { kind: 'wrong-kind', message: 'No sign-in date column found (expected "Date (UTC)", "CreatedDateTime" or a translation); this does not look like a sign-in export.' };
+  }
+  if (map.userPrincipalName === undefined) {
+    return { kind: 'wrong-kind', message: 'No user name column found (expected "Username", "UserPrincipalName" or a translation); this does not look like a user sign-ins export.' };
+  }
+  if (has('timegenerated') || has('resulttype') || has('clientappused')) return { kind: 'signins-log-analytics-csv' };
+  if (has('createddatetime') && map.clientApp === undefined) return { kind: 'signins-legacy-portal-csv' };
+  return { kind: 'signins-portal-csv' };
+}
+
+function deliver(result: RecordResult, line: number, defaults: { interactive: boolean | null }, sink: SignInSink, out: SignInFileResult, counters: { servicePrincipal: number }): void {
+  if (result.kind === 'malformed') {
+    addMalformed(out.problems, line, result.reason);
+    return;
+  }
+  if (result.kind === 'service-principal') {
+    counters.servicePrincipal += 1;
+    return;
+  }
+  const s = result.signIn;
+  if (s.interactive === null && defaults.interactive !== null) s.interactive = defaults.interactive;
+  out.rows += 1;
+  sink(s);
+}
+
+function finishServicePrincipals(out: SignInFileResult, counters: { servicePrincipal: number }): void {
+  if (counters.servicePrincipal === 0) return;
+  if (out.rows === 0 && out.problems.malformedCount === 0) {
+    out.kind = 'wrong-kind';
+    addWarning(out.problems, 'This holds only application, service principal or managed identity sign-ins; user sign-ins were expected.');
+  } else {
+    addWarning(out.problems, `${counters.servicePrincipal} service principal or managed identity records skipped (not user sign-ins).`);
+  }
+}
+
+async function readCsv(path: string, name: string, sink: SignInSink, authSink: AuthDetailSink | null): Promise<SignInFileResult> {
+  const out: SignInFileResult = { kind: 'signins-portal-csv', rows: 0, problems: newProblems() };
+  const defaults = { interactive: interactiveFromFileName(name) };
+  const counters = { servicePrincipal: 0 };
+  let headers: string[] = [];
+  let map: ColumnMap = {};
+  let classification: CsvClassification = { kind: 'signins-portal-csv' };
+  const parser = parse({
+    bom: true,
+    columns: (raw: string[]) => {
+      headers = dedupeHeaders(raw);
+      map = mapColumns(headers);
+      classification = classifySignInHeaders(headers, map);
+      return headers;
+    },
+    info: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err: CsvError | undefined) => {
+      const line = typeof err?.['lines'] === 'number' ? (err['lines'] as number) : 0;
+      addMalformed(out.problems, line, err?.message.replace(/ (on|at) line \d+.*$/, '') ?? 'unreadable row');
+      return undefined;
+    },
+  });
+  const source = createReadStream(path);
+  source.pipe(parser);
+  const fields = () => Object.entries(map) as [SignInField, string][];
+  let entries: [SignInField, string][] | null = null;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      if (classification.kind === 'wrong-kind') break;
+      if (entries === null) {
+        entries = fields();
+        out.kind = classification.kind;
+        if (classification.kind === 'signins-legacy-portal-csv') {
+          addWarning(out.problems, 'Old portal export: dates are read month-first (US) and taken as UTC; it has no client app column, so legacy authentication cannot be seen in it.');
+        }
+      }
+      const line = item.info.lines;
+      const rec = item.record;
+      if (classification.kind === 'signins-auth-details-csv') {
+        if (authSink !== null) {
+          const requestId = (rec['request id'] ?? '').trim();
+          const method = (rec['authentication method'] ?? rec['método de autenticación'] ?? '').trim();
+          const succeeded = (rec['succeeded'] ?? '').trim().toLowerCase() !== 'false';
+          if (requestId !== '' && method !== '') authSink(requestId, method, succeeded);
+        }
+        out.rows += 1;
+        continue;
+      }
+      const raw: RawRecord = {};
+      for (const [field, col] of entries) raw[field] = rec[col];
+      deliver(toSignIn(raw), line, defaults, sink, out, counters);
+    }
+  } catch (e) {
+    addWarning(out.problems, `Reading stopped early: ${(e as Error).message}`);
+  } finally {
+    source.destroy();
+  }
+  if (classification.kind === 'wrong-kind') {
+    out.kind = 'wrong-kind';
+    addWarning(out.problems, classification.message ?? 'Not a user sign-ins export.');
+    return out;
+  }
+  if (headers.length === 0) {
+    out.kind = 'unreadable';
+    addWarning(out.problems, 'The file has no header row.');
+  }
+  finishServicePrincipals(out, counters);
+  return out;
+}
+
+function objectRecord(text: string): Record<string, unknown> | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return `not valid JSON (${(e as Error).message.slice(0, 80)})`;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'not a JSON object';
+  return parsed as Record<string, unknown>;
+}
+
+async function readJson(path: string, name: string, sink: SignInSink): Promise<SignInFileResult> {
+  const out: SignInFileResult = { kind: 'signins-json', rows: 0, problems: newProblems() };
+  const defaults = { interactive: interactiveFromFileName(name) };
+  const counters = { servicePrincipal: 0 };
+  let registrationRecords = 0;
+  const source = createReadStream(path, { encoding: 'utf8' });
+  const split = await splitJsonArray(source, ['value', 'records'], (text, line) => {
+    const o = objectRecord(text);
+    if (typeof o === 'string') {
+      addMalformed(out.problems, line, o);
+      return;
+    }
+    if (registrationRecords > 0 || 'ismfacapable' in lowerKeySet(o)) {
+      registrationRecords += 1;
+      return;
+    }
+    const { raw, eventTypes } = rawFromJsonObject(o);
+    deliver(toSignIn(raw, eventTypes), line, defaults, sink, out, counters);
+  });
+  if (split.error !== null) addWarning(out.problems, `JSON structure problem at ${split.error}; the records before it were read.`);
+  if (registrationRecords > 0) {
+    out.kind = 'wrong-kind';
+    addWarning(out.problems, 'This is a user registration details export, not a sign-in export; put it in the registration folder.');
+    return out;
+  }
+  if (!split.foundArray) {
+    out.kind = 'wrong-kind';
+    addWarning(out.problems, 'JSON without a sign-in array (expected a list of records, or an object with "value").');
+    return out;
+  }
+  if (split.topLevel['@odata.nextLink'] !== undefined) {
+    addWarning(out.problems, 'This Graph page has an @odata.nextLink: more pages exist; put every page file in the folder.');
+  }
+  finishServicePrincipals(out, counters);
+  return out;
+}
+
+function lowerKeySet(o: Record<string, unknown>): Record<string, true> {
+  const s: Record<string, true> = {};
+  for (const k of Object.keys(o)) s[k.toLowerCase()] = true;
+  return s;
+}
+
+async function readJsonl(path: string, name: string, sink: SignInSink): Promise<SignInFileResult> {
+  const out: SignInFileResult = { kind: 'signins-jsonl', rows: 0, problems: newProblems() };
+  const defaults = { interactive: interactiveFromFileName(name) };
+  const counters = { servicePrincipal: 0 };
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let line = 0;
+  for await (const l of rl) {
+    line += 1;
+    const t = line === 1 ? l.replace(/^\uFEFF/, '').trim() : l.trim();
+    if (t === '') continue;
+    const o = objectRecord(t);
+    if (typeof o === 'string') {
+      addMalformed(out.problems, line, o);
+      continue;
+    }
+    const { raw, eventTypes } = rawFromJsonObject(o);
+    deliver(toSignIn(raw, eventTypes), line, defaults, sink, out, counters);
+  }
+  finishServicePrincipals(out, counters);
+  return out;
+}
+
+/**
+ * Read one sign-in export of any supported shape, streaming, and pass each user sign-in to `sink`.
+ * Never throws for bad content: problems are returned with the file's result.
+ */
+export async function readSignInFile(path: string, name: string, sink: SignInSink, authSink: AuthDetailSink | null = null): Promise<SignInFileResult> {
+  let head: string;
+  try {
+    head = await readHead(path);
+  } catch (e) {
+    const problems = newProblems();
+    addWarning(problems, `Cannot open the file: ${(e as Error).message}`);
+    return { kind: 'unreadable', rows: 0, problems };
+  }
+  const shape = sniffShape(head);
+  if (shape === 'empty' || shape === 'binary') {
+    const problems = newProblems();
+    addWarning(problems, shape === 'empty' ? 'The file is empty.' : 'The file is not text (a spreadsheet or archive?); export as CSV or JSON.');
+    return { kind: 'unreadable', rows: 0, problems };
+  }
+  if (shape === 'json') return readJson(path, name, sink);
+  if (shape === 'jsonl') return readJsonl(path, name, sink);
+  return readCsv(path, name, sink, authSink);
+}

@@ -1,0 +1,118 @@
+import Holidays from 'date-holidays';
+import { addDays, format, getDay } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+
+/** Why a day is not a working day. */
+export interface ClosedDay {
+  date: string;
+  reason: 'weekend' | 'public-holiday' | 'closed';
+  name: string;
+}
+
+export interface WorkCalendarOptions {
+  country: string;
+  region?: string | undefined;
+  extraClosedDays: string[];
+  timeZone: string;
+}
+
+/**
+ * The organisation's working days: weekends, public holidays of the country/region and its own closed
+ * days are off. Dates are calendar dates in the tenant's time zone, stepped with TZDate so that a
+ * daylight-saving change (a 23- or 25-hour day) can never skip or repeat a date.
+ */
+export class WorkCalendar {
+  readonly timeZone: string;
+  readonly #holidays: Holidays;
+  readonly #extra: Set<string>;
+  readonly #byYear = new Map<number, Map<string, string>>();
+
+  constructor(options: WorkCalendarOptions) {
+    this.timeZone = options.timeZone;
+    this.#holidays = options.region ? new Holidays(options.country, options.region) : new Holidays(options.country);
+    this.#extra = new Set(options.extraClosedDays);
+  }
+
+  /** Public holidays (type public or bank) of one year, by date. */
+  #holidaysOf(year: number): Map<string, string> {
+    let map = this.#byYear.get(year);
+    if (!map) {
+      map = new Map();
+      for (const holiday of this.#holidays.getHolidays(year) ?? []) {
+        if (holiday.type !== 'public' && holiday.type !== 'bank') continue;
+        const date = holiday.date.slice(0, 10);
+        if (!map.has(date)) map.set(date, holiday.name);
+      }
+      this.#byYear.set(year, map);
+    }
+    return map;
+  }
+
+  holidayName(date: string): string | undefined {
+    return this.#holidaysOf(Number(date.slice(0, 4))).get(date);
+  }
+
+  /** Why `date` is closed, or undefined for a working day. A holiday wins over a weekend in the reason. */
+  closedReason(date: string): ClosedDay | undefined {
+    const holiday = this.holidayName(date);
+    if (holiday) return { date, reason: 'public-holiday', name: holiday };
+    if (this.#extra.has(date)) return { date, reason: 'closed', name: 'Organisation closed' };
+    const weekday = getDay(this.toDate(date));
+    if (weekday === 0 || weekday === 6) return { date, reason: 'weekend', name: weekday === 0 ? 'Sunday' : 'Saturday' };
+    return undefined;
+  }
+
+  isWorkingDay(date: string): boolean {
+    return this.closedReason(date) === undefined;
+  }
+
+  /** Noon local time avoids any ambiguity at a daylight-saving change, which happens at night. */
+  toDate(date: string): TZDate {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    return new TZDate(year, month - 1, day, 12, 0, 0, this.timeZone);
+  }
+
+  addCalendarDays(date: string, days: number): string {
+    return format(addDays(this.toDate(date), days), 'yyyy-MM-dd');
+  }
+
+  /** The first working day on or after `date`. */
+  nextWorkingDayFrom(date: string): string {
+    let current = date;
+    for (let guard = 0; guard < 366; guard += 1) {
+      if (this.isWorkingDay(current)) return current;
+      current = this.addCalendarDays(current, 1);
+    }
+    throw new Error(`no working day within a year of ${date}; check holidays.extraClosedDays`);
+  }
+
+  /** The working day after `date` (exclusive). */
+  nextWorkingDayAfter(date: string): string {
+    return this.nextWorkingDayFrom(this.addCalendarDays(date, 1));
+  }
+
+  /** `count` consecutive working days starting on or after `from`. */
+  workingDays(from: string, count: number): string[] {
+    const days: string[] = [];
+    let current = this.nextWorkingDayFrom(from);
+    while (days.length < count) {
+      days.push(current);
+      current = this.nextWorkingDayAfter(current);
+    }
+    return days;
+  }
+
+  /** Every closed day between two dates inclusive, for showing why a plan skips them. */
+  closedDaysBetween(from: string, to: string): ClosedDay[] {
+    const closed: ClosedDay[] = [];
+    for (let current = from; current <= to; current = this.addCalendarDays(current, 1)) {
+      const reason = this.closedReason(current);
+      if (reason) closed.push(reason);
+    }
+    return closed;
+  }
+
+  weekdayName(date: string, locale = 'en-GB'): string {
+    return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  }
+}

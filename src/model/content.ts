@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { isoDateString, ownerRole, phaseId } from './common.ts';
+
+// Shapes of the playbook's texts. Filled by the generators of communications, helpdesk, decisions,
+// checklists and facts; read by every renderer.
+
+export const communicationIds = [
+  'announcement',
+  'reminder',
+  'individual-contact',
+  'manager-escalation',
+  'no-smartphone',
+  'pilot-notice',
+  'helpdesk-briefing',
+  'enforcement-tomorrow',
+  'completion',
+] as const;
+export const communicationId = z.enum(communicationIds);
+export type CommunicationId = (typeof communicationIds)[number];
+
+export const communicationAudiences = ['all-staff', 'unregistered-users', 'it-team', 'helpdesk', 'managers', 'no-smartphone-users'] as const;
+
+export const communicationSchema = z.object({
+  id: communicationId,
+  title: z.string(),
+  audience: z.enum(communicationAudiences),
+  audienceLabel: z.string(),
+  /** Send date from the schedule; null for a template used when the need arises. */
+  sendDate: isoDateString.nullable(),
+  sendDay: z.int().nullable(),
+  /** scheduled: send on sendDate; conditional: send only if `condition` holds; not-needed: the condition is known to be false; on-demand: a template. */
+  status: z.enum(['scheduled', 'conditional', 'not-needed', 'on-demand']),
+  condition: z.string().optional(),
+  /** Plain-language note on the decision, e.g. why the reminder is or is not needed. */
+  decisionNote: z.string().optional(),
+  from: z.object({ name: z.string(), email: z.string() }),
+  subject: z.string(),
+  /** Body as an HTML fragment (already escaped) and as plain text. */
+  html: z.string(),
+  text: z.string(),
+  /** A short post for Teams or Slack (plain text, may contain line breaks). */
+  teams: z.string(),
+  /** An intranet banner, at most 160 characters. */
+  banner: z.string().max(160),
+  /** Whether everyone in the organisation may read this message (the staff site shows only these). */
+  staffVisible: z.boolean(),
+});
+export type Communication = z.infer<typeof communicationSchema>;
+
+export const runbookSymptomIds = [
+  'no-prompt',
+  'not-registered',
+  'new-or-lost-phone',
+  'no-smartphone',
+  'too-many-prompts',
+  'unexpected-prompts',
+  'legacy-app',
+  'locked-out',
+  'suspected-compromise',
+] as const;
+export type RunbookSymptomId = (typeof runbookSymptomIds)[number];
+
+export const errorCodeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  meaning: z.string(),
+  kind: z.enum(['success', 'interrupt', 'failure', 'block', 'token', 'unknown']),
+  action: z.string(),
+  symptom: z.enum(runbookSymptomIds).nullable(),
+});
+export type ErrorCodeEntry = z.infer<typeof errorCodeSchema>;
+
+export const runbookSchema = z.object({
+  identityVerification: z.object({ summary: z.string(), steps: z.array(z.string()), never: z.array(z.string()) }),
+  symptoms: z.array(
+    z.object({
+      id: z.enum(runbookSymptomIds),
+      title: z.string(),
+      userSays: z.string(),
+      likelyCauses: z.array(z.object({ cause: z.string(), likelihood: z.enum(['most likely', 'possible', 'unlikely']), check: z.string() })),
+      steps: z.array(z.string()),
+      adminPath: z.string(),
+      tellUser: z.string(),
+      escalateWhen: z.string(),
+    }),
+  ),
+  errorCodes: z.array(errorCodeSchema),
+  standardAnswers: z.array(z.object({ situation: z.string(), answer: z.string() })),
+  contacts: z.array(z.object({ label: z.string(), name: z.string(), role: z.string(), email: z.string(), phone: z.string().optional() })),
+  enforcementWindow: z.object({ from: isoDateString, to: isoDateString }),
+});
+export type Runbook = z.infer<typeof runbookSchema>;
+
+export const decisionRecordSchema = z.object({
+  id: z.string(),
+  isTemplate: z.boolean(),
+  title: z.string(),
+  request: z.object({ name: z.string(), role: z.string(), date: isoDateString.nullable(), reason: z.string(), requestedBy: z.string().nullable() }),
+  exposure: z.object({ level: z.enum(['high', 'elevated', 'standard']), summary: z.string(), reasons: z.array(z.string()) }),
+  options: z.array(z.object({ key: z.enum(['A', 'B', 'C']), title: z.string(), consequences: z.string(), recommended: z.boolean() })),
+  decision: z.object({ option: z.enum(['A', 'B', 'C']).nullable(), outcome: z.string(), rationale: z.string() }),
+  frictionReduction: z.array(z.string()),
+  riskStatement: z.string(),
+  override: z
+    .object({
+      decidedBy: z.string(),
+      decidedOn: isoDateString,
+      riskOwner: z.string(),
+      compensatingControls: z.array(z.string()),
+      expiry: isoDateString,
+      reviewDate: isoDateString,
+    })
+    .nullable(),
+  signatures: z.array(z.object({ role: z.string(), name: z.string() })),
+});
+export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
+
+export const checklistSchema = z.object({
+  id: z.string(),
+  phase: phaseId,
+  title: z.string(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      owner: ownerRole,
+      due: isoDateString,
+      evidence: z.string(),
+      pass: z.string(),
+    }),
+  ),
+});
+export type Checklist = z.infer<typeof checklistSchema>;
+
+export const factSchema = z.object({
+  id: z.string(),
+  claim: z.string(),
+  source: z.object({ title: z.string(), url: z.string() }),
+  checked: isoDateString,
+  /** The date the fact is about, when it is a dated change (a retirement, a deadline). */
+  effective: isoDateString.optional(),
+});
+export type Fact = z.infer<typeof factSchema>;
+
+/** A departure from the classic five-phase course, with the reason. */
+export const guidanceNoteSchema = z.object({ id: z.string(), topic: z.string(), classic: z.string(), current: z.string(), why: z.string(), factIds: z.array(z.string()) });
+export type GuidanceNote = z.infer<typeof guidanceNoteSchema>;
+
+export const riskSchema = z.object({ id: z.string(), risk: z.string(), likelihood: z.enum(['low', 'medium', 'high']), impact: z.enum(['low', 'medium', 'high']), mitigation: z.string(), owner: ownerRole });
+export type Risk = z.infer<typeof riskSchema>;
+
+export const successCriterionSchema = z.object({ id: z.string(), title: z.string(), measure: z.string() });

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { isoDateString, personView } from './common.ts';
+import { scheduleSchema } from './schedule.ts';
+import {
+  checklistSchema,
+  communicationSchema,
+  decisionRecordSchema,
+  factSchema,
+  guidanceNoteSchema,
+  riskSchema,
+  runbookSchema,
+  successCriterionSchema,
+} from './content.ts';
+import { policyFileSchema } from './artifacts.ts';
+
+export const MODEL_VERSION = 1;
+
+export const warningSchema = z.object({ path: z.string(), message: z.string() });
+
+/**
+ * The one Playbook model. Every renderer reads this (or an audience view of it) and nothing else.
+ * Fields marked confidential are for the admin audience only; see views.ts.
+ */
+export const playbookSchema = z.object({
+  meta: z.object({
+    generator: z.literal('mfa-playbook'),
+    generatorVersion: z.string(),
+    modelVersion: z.literal(MODEL_VERSION),
+    /** The plan date: "today" as given to the build, in the tenant's time zone. */
+    asOf: isoDateString,
+    planVersion: z.string(),
+  }),
+  organisation: z.object({
+    name: z.string(),
+    shortName: z.string(),
+    slug: z.string(),
+    domain: z.string(),
+    tenantDomain: z.string(),
+    userCount: z.int(),
+  }),
+  licence: z.enum(['free', 'P1', 'P2']),
+  locale: z.string(),
+  timeZone: z.string(),
+  method: z.enum(['authenticator', 'passkey']),
+  pageSize: z.enum(['A4', 'Letter']),
+  enforcementTime: z.string(),
+  helpdesk: z.object({ phone: z.string(), email: z.string(), hours: z.string(), url: z.string().nullable() }),
+  people: z.object({ itLead: personView, approver: personView, sponsor: personView }),
+  current: z.object({ securityDefaults: z.boolean(), perUserMfa: z.boolean(), registrationRate: z.number().nullable() }),
+  thresholds: z.object({ targetRate: z.number(), reminderBelowRate: z.number(), reminderDay: z.int(), contactDay: z.int() }),
+  pilotGroup: z.object({ name: z.string(), objectId: z.string().nullable(), members: z.array(z.string()) }),
+  /** Confidential (admin only). */
+  breakGlass: z.object({ group: z.object({ name: z.string(), objectId: z.string().nullable() }), accounts: z.array(z.string()) }),
+  /** Confidential (admin only). */
+  exceptions: z.array(z.object({ account: z.string(), kind: z.enum(['shared-mailbox', 'room', 'service-account', 'no-smartphone']), plan: z.string() })),
+  schedule: scheduleSchema,
+  communications: z.array(communicationSchema),
+  runbook: runbookSchema.nullable(),
+  /** Confidential (admin only). */
+  decisions: z.array(decisionRecordSchema),
+  checklists: z.array(checklistSchema),
+  facts: z.array(factSchema),
+  guidance: z.array(guidanceNoteSchema),
+  risks: z.array(riskSchema),
+  successCriteria: z.array(successCriterionSchema),
+  /** Confidential (admin only): names group ids and break-glass exclusions. */
+  policies: z.array(policyFileSchema),
+  /** Confidential (admin only): evidence read from the admin's exports, when given. */
+  evidence: z.unknown().nullable(),
+  warnings: z.array(warningSchema),
+});
+
+export type Playbook = z.infer<typeof playbookSchema>;

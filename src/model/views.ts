@@ -1,0 +1,55 @@
+import type { Playbook } from './playbook.ts';
+import type { MilestoneId } from './schedule.ts';
+
+// Audience views. The staff and helpdesk renderers receive only these, built by allow-list, so that a
+// confidential field added to the model later can never leak by accident: it has to be copied here on purpose.
+
+const PUBLIC_MILESTONES: MilestoneId[] = ['announcement', 'registration-deadline', 'enforcement'];
+
+function publicCore(playbook: Playbook) {
+  return {
+    meta: playbook.meta,
+    organisation: {
+      name: playbook.organisation.name,
+      shortName: playbook.organisation.shortName,
+      slug: playbook.organisation.slug,
+      domain: playbook.organisation.domain,
+    },
+    locale: playbook.locale,
+    timeZone: playbook.timeZone,
+    method: playbook.method,
+    pageSize: playbook.pageSize,
+    enforcementTime: playbook.enforcementTime,
+    helpdesk: playbook.helpdesk,
+    dates: {
+      startDate: playbook.schedule.startDate,
+      announcement: playbook.schedule.milestones.find((m) => m.id === 'announcement')!.date,
+      registrationDeadline: playbook.schedule.registrationDeadline,
+      enforcementDate: playbook.schedule.enforcementDate,
+    },
+    milestones: playbook.schedule.milestones
+      .filter((milestone) => PUBLIC_MILESTONES.includes(milestone.id))
+      .map(({ id, title, date, time }) => ({ id, title, date, ...(time ? { time } : {}) })),
+    facts: playbook.facts,
+  };
+}
+
+export function staffView(playbook: Playbook) {
+  return {
+    ...publicCore(playbook),
+    communications: playbook.communications.filter((message) => message.staffVisible),
+  };
+}
+
+export function helpdeskView(playbook: Playbook) {
+  return {
+    ...publicCore(playbook),
+    itLead: { name: playbook.people.itLead.name, role: playbook.people.itLead.role, email: playbook.people.itLead.email },
+    phases: playbook.schedule.phases.map(({ id, title, startDate, endDate }) => ({ id, title, startDate, endDate })),
+    runbook: playbook.runbook,
+    communications: playbook.communications.filter((message) => message.staffVisible || message.audience === 'helpdesk'),
+  };
+}
+
+export type StaffView = ReturnType<typeof staffView>;
+export type HelpdeskView = ReturnType<typeof helpdeskView>;
