@@ -1,0 +1,298 @@
+/**
+ * Everything the report needs from sign-ins, gathered in one pass over a stream of records.
+ * Pure: no I/O and no clock; memory grows with distinct users, apps, devices and error codes,
+ * never with the number of rows.
+ */
+import type { EvidenceContext } from '../context.ts';
+import { startOfLocalDayUtc } from '../dates.ts';
+import { errorCodeInfo, UNKNOWN_CODE_TEXT } from '../error-codes.ts';
+import type { ErrorKind, RunbookSymptom } from '../error-codes.ts';
+import { canonicalClientApp, isLegacyClientApp, REMEDIATION, remediationCategory } from '../signins/legacy.ts';
+import type { RemediationCategory } from '../signins/legacy.ts';
+import type { SignIn } from '../signins/record.ts';
+
+export const MAX_LISTED_USERS = 25;
+
+export interface LegacyDevice { device: string; signIns: number; lastSeenUtc: string }
+export interface LegacyUser { userPrincipalName: string; signIns: number; successful: number; lastSeenUtc: string; devices: LegacyDevice[] }
+export interface LegacyDependency {
+  clientApp: string;
+  category: RemediationCategory;
+  remediationTitle: string;
+  remediation: string;
+  signIns: number;
+  successful: number;
+  lastSeenUtc: string;
+  users: LegacyUser[];
+}
+
+export interface BreakGlassActivity {
+  account: string;
+  signIns: number;
+  successful: number;
+  lastSignInUtc: string | null;
+  lastSuccessUtc: string | null;
+  methods: string[];
+  conditionalAccess: string[];
+  errorCodes: number[];
+}
+
+export interface FailureCluster {
+  errorCode: number | null;
+  meaning: string;
+  kind: ErrorKind | 'unknown';
+  countsAsFailure: boolean;
+  rolloutRelated: boolean;
+  runbookSymptom: RunbookSymptom | null;
+  signIns: number;
+  signInsFirst72h: number;
+  userCount: number;
+  users: string[]; // sorted, first MAX_LISTED_USERS
+  firstSeenUtc: string;
+  lastSeenUtc: string;
+}
+
+export interface WindowCounts { total: number; interactive: number; nonInteractive: number; unknown: number }
+
+export interface SignInSummary {
+  total: number;
+  interactive: number;
+  nonInteractive: number;
+  unknownInteractivity: number;
+  firstUtc: string | null;
+  lastUtc: string | null;
+  legacy: LegacyDependency[];
+  /** Sign-ins in the validation window (enforcement day to the end of validation). */
+  validationWindow: WindowCounts & { startUtc: string; endUtc: string };
+  legacyInWindow: { successful: number; failed: number; interactive: number; nonInteractive: number; unknown: number; pairs: string[] };
+  breakGlass: BreakGlassActivity[];
+  failureClusters: FailureCluster[];
+  first72h: WindowCounts & { startUtc: string; endUtc: string };
+  /** Successful single-factor sign-ins where no Conditional Access policy applied, in the first 72 hours. */
+  gapsFirst72h: { signIns: number; userCount: number; users: string[] };
+}
+
+export interface SignInAccumulator {
+  add(s: SignIn): void;
+  /** A row of an AuthDetails companion file; used to learn how break-glass accounts authenticated. */
+  addAuthDetail(requestId: string, method: string, succeeded: boolean): void;
+  result(): SignInSummary;
+}
+
+function bump(c: WindowCounts, s: SignIn): void {
+  c.total += 1;
+  if (s.interactive === true) c.interactive += 1;
+  else if (s.interactive === false) c.nonInteractive += 1;
+  else c.unknown += 1;
+}
+
+function deviceLabel(s: SignIn): string {
+  const parts = [s.deviceName, s.operatingSystem, s.browser].filter((p) => p !== '');
+  if (parts.length > 0) return parts.join(' / ');
+  if (s.deviceId !== '') return `device ${s.deviceId}`;
+  if (s.userAgent !== '') return s.userAgent.slice(0, 120);
+  if (s.ipAddress !== '') return `unknown device at ${s.ipAddress}`;
+  return 'unknown device';
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const maxIso = (a: string | null, b: string): string => (a === null || b > a ? b : a);
+
+function addDays(day: string, n: number): string {
+  const t = Date.parse(`${day}T00:00:00Z`) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator {
+  const enforcementStart = startOfLocalDayUtc(ctx.enforcementDate, ctx.timeZone);
+  const validationEnd = startOfLocalDayUtc(addDays(ctx.validateEndDate, 1), ctx.timeZone);
+  const end72 = new Date(Date.parse(enforcementStart) + 72 * 3_600_000).toISOString();
+  const breakGlass = new Map<string, { signIns: number; successful: number; last: string | null; lastOk: string | null; methods: Set<string>; ca: Set<string>; codes: Set<number> }>();
+  for (const a of ctx.breakGlassAccounts) {
+    breakGlass.set(a.trim().toLowerCase(), { signIns: 0, successful: 0, last: null, lastOk: null, methods: new Set(), ca: new Set(), codes: new Set() });
+  }
+
+  let total = 0, interactive = 0, nonInteractive = 0, unknown = 0;
+  let firstUtc: string | null = null;
+  let lastUtc: string | null = null;
+  const legacy = new Map<string, { category: RemediationCategory; signIns: number; successful: number; last: string; users: Map<string, { signIns: number; successful: number; last: string; devices: Map<string, { signIns: number; last: string }> }> }>();
+  const windowCounts: WindowCounts = { total: 0, interactive: 0, nonInteractive: 0, unknown: 0 };
+  const legacyWindow = { successful: 0, failed: 0, interactive: 0, nonInteractive: 0, unknown: 0, pairs: new Set<string>() };
+  const clusters = new Map<string, { code: number | null; signIns: number; in72: number; users: Set<string>; first: string; last: string }>();
+  const counts72: WindowCounts = { total: 0, interactive: 0, nonInteractive: 0, unknown: 0 };
+  let gaps = 0;
+  const gapUsers = new Set<string>();
+  const breakGlassRequests = new Map<string, string>(); // request id -> account, successful sign-ins only
+
+  return {
+    add(s: SignIn): void {
+      const t = s.createdUtc;
+      total += 1;
+      if (s.interactive === true) interactive += 1;
+      else if (s.interactive === false) nonInteractive += 1;
+      else unknown += 1;
+      if (firstUtc === null || t < firstUtc) firstUtc = t;
+      if (lastUtc === null || t > lastUtc) lastUtc = t;
+      const ok = s.status === 'success';
+
+      const legacyApp = isLegacyClientApp(s.clientApp);
+      if (legacyApp) {
+        const app = canonicalClientApp(s.clientApp);
+        let g = legacy.get(app);
+        if (g === undefined) {
+          g = { category: remediationCategory(s.clientApp), signIns: 0, successful: 0, last: t, users: new Map() };
+          legacy.set(app, g);
+        }
+        g.signIns += 1;
+        if (ok) g.successful += 1;
+        if (t > g.last) g.last = t;
+        let u = g.users.get(s.userPrincipalName);
+        if (u === undefined) {
+          u = { signIns: 0, successful: 0, last: t, devices: new Map() };
+          g.users.set(s.userPrincipalName, u);
+        }
+        u.signIns += 1;
+        if (ok) u.successful += 1;
+        if (t > u.last) u.last = t;
+        const label = deviceLabel(s);
+        const d = u.devices.get(label);
+        if (d === undefined) u.devices.set(label, { signIns: 1, last: t });
+        else {
+          d.signIns += 1;
+          if (t > d.last) d.last = t;
+        }
+      }
+
+      const inValidation = t >= enforcementStart && t < validationEnd;
+      if (inValidation) {
+        bump(windowCounts, s);
+        if (legacyApp) {
+          if (ok) legacyWindow.successful += 1;
+          else legacyWindow.failed += 1;
+          if (s.interactive === true) legacyWindow.interactive += 1;
+          else if (s.interactive === false) legacyWindow.nonInteractive += 1;
+          else legacyWindow.unknown += 1;
+          legacyWindow.pairs.add(`${canonicalClientApp(s.clientApp)}: ${s.userPrincipalName}${ok ? '' : ' (blocked or failed)'}`);
+        }
+      }
+
+      const bg = breakGlass.get(s.userPrincipalName);
+      if (bg !== undefined) {
+        bg.signIns += 1;
+        bg.last = maxIso(bg.last, t);
+        if (ok) {
+          bg.successful += 1;
+          bg.lastOk = maxIso(bg.lastOk, t);
+          for (const m of s.authMethods) bg.methods.add(m);
+          if (s.requestId !== '') breakGlassRequests.set(s.requestId, s.userPrincipalName);
+        }
+        if (s.conditionalAccessStatus !== '') bg.ca.add(s.conditionalAccessStatus);
+        if (s.errorCode !== null && s.errorCode !== 0) bg.codes.add(s.errorCode);
+      }
+
+      if (t >= enforcementStart) {
+        const in72 = t < end72;
+        if (in72) bump(counts72, s);
+        if (!ok) {
+          const key = s.errorCode === null ? 'none' : String(s.errorCode);
+          let c = clusters.get(key);
+          if (c === undefined) {
+            c = { code: s.errorCode, signIns: 0, in72: 0, users: new Set(), first: t, last: t };
+            clusters.set(key, c);
+          }
+          c.signIns += 1;
+          if (in72) c.in72 += 1;
+          c.users.add(s.userPrincipalName);
+          if (t < c.first) c.first = t;
+          if (t > c.last) c.last = t;
+        } else if (
+          in72 &&
+          s.authRequirement === 'singleFactor' &&
+          s.interactive !== false &&
+          /^not ?applied$/i.test(s.conditionalAccessStatus) &&
+          !breakGlass.has(s.userPrincipalName)
+        ) {
+          gaps += 1;
+          gapUsers.add(s.userPrincipalName);
+        }
+      }
+    },
+
+    addAuthDetail(requestId: string, method: string, succeeded: boolean): void {
+      const account = breakGlassRequests.get(requestId);
+      if (account === undefined || !succeeded) return;
+      breakGlass.get(account)?.methods.add(method);
+    },
+
+    result(): SignInSummary {
+      const legacyList: LegacyDependency[] = [...legacy.entries()]
+        .sort((a, b) => byString(a[0], b[0]))
+        .map(([app, g]) => ({
+          clientApp: app,
+          category: g.category,
+          remediationTitle: REMEDIATION[g.category].title,
+          remediation: REMEDIATION[g.category].action,
+          signIns: g.signIns,
+          successful: g.successful,
+          lastSeenUtc: g.last,
+          users: [...g.users.entries()]
+            .sort((a, b) => byString(a[0], b[0]))
+            .map(([upn, u]) => ({
+              userPrincipalName: upn,
+              signIns: u.signIns,
+              successful: u.successful,
+              lastSeenUtc: u.last,
+              devices: [...u.devices.entries()].sort((a, b) => byString(a[0], b[0])).map(([device, d]) => ({ device, signIns: d.signIns, lastSeenUtc: d.last })),
+            })),
+        }));
+      const clusterList: FailureCluster[] = [...clusters.values()]
+        .map((c) => {
+          const info = c.code === null ? null : errorCodeInfo(c.code);
+          const users = [...c.users].sort(byString);
+          return {
+            errorCode: c.code,
+            meaning: info?.meaning ?? (c.code === null ? 'No error code in the export.' : `${UNKNOWN_CODE_TEXT}${c.code}`),
+            kind: info?.kind ?? 'unknown',
+            countsAsFailure: info?.kind !== 'interrupt',
+            rolloutRelated: info?.rolloutRelated ?? false,
+            runbookSymptom: info?.runbookSymptom ?? null,
+            signIns: c.signIns,
+            signInsFirst72h: c.in72,
+            userCount: users.length,
+            users: users.slice(0, MAX_LISTED_USERS),
+            firstSeenUtc: c.first,
+            lastSeenUtc: c.last,
+          } satisfies FailureCluster;
+        })
+        .sort((a, b) => Number(b.countsAsFailure) - Number(a.countsAsFailure) || b.signIns - a.signIns || (a.errorCode ?? -1) - (b.errorCode ?? -1));
+      const bgList: BreakGlassActivity[] = [...breakGlass.entries()]
+        .sort((a, b) => byString(a[0], b[0]))
+        .map(([account, b]) => ({
+          account,
+          signIns: b.signIns,
+          successful: b.successful,
+          lastSignInUtc: b.last,
+          lastSuccessUtc: b.lastOk,
+          methods: [...b.methods].sort(byString),
+          conditionalAccess: [...b.ca].sort(byString),
+          errorCodes: [...b.codes].sort((x, y) => x - y),
+        }));
+      const gapList = [...gapUsers].sort(byString);
+      return {
+        total,
+        interactive,
+        nonInteractive,
+        unknownInteractivity: unknown,
+        firstUtc,
+        lastUtc,
+        legacy: legacyList,
+        validationWindow: { ...windowCounts, startUtc: enforcementStart, endUtc: validationEnd },
+        legacyInWindow: { ...legacyWindow, pairs: [...legacyWindow.pairs].sort(byString).slice(0, MAX_LISTED_USERS) },
+        breakGlass: bgList,
+        failureClusters: clusterList,
+        first72h: { ...counts72, startUtc: enforcementStart, endUtc: end72 },
+        gapsFirst72h: { signIns: gaps, userCount: gapList.length, users: gapList.slice(0, MAX_LISTED_USERS) },
+      };
+    },
+  };
+}

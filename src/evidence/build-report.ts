@@ -1,0 +1,61 @@
+/** Assemble the report from what the readers gathered. Pure. */
+import type { EvidenceContext } from './context.ts';
+import type { EvidenceDirContents } from './read-evidence-dir.ts';
+import type { EvidenceReport } from './report.ts';
+import {
+  registrationSeries,
+  reminderDecision,
+  smsVoiceOnlyUsers,
+  snapshotRate,
+  unregisteredUsers,
+  usableSnapshots,
+} from './analysis/registration.ts';
+import { breakGlassVerdict, legacyVerdict, postEnforcementVerdict, registrationVerdict } from './analysis/verdicts.ts';
+
+export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext): EvidenceReport {
+  const usable = usableSnapshots(contents.snapshots, ctx.today);
+  const rates = usable.map(snapshotRate);
+  const latestSnap = usable.at(-1) ?? null;
+  const latestRate = rates.at(-1) ?? null;
+  const reminder = reminderDecision(rates, ctx);
+  const unregistered = latestSnap === null ? [] : unregisteredUsers(latestSnap, ctx, reminder);
+  const smsVoice = latestSnap === null ? [] : smsVoiceOnlyUsers(latestSnap, ctx);
+  const s = contents.signIns;
+  const problems = [...contents.problems];
+  const future = contents.snapshots.filter((x) => x.date !== null && x.date > ctx.today).map((x) => x.file);
+  if (future.length > 0) problems.push(`Registration snapshots dated after today were ignored: ${future.sort().join(', ')}.`);
+
+  return {
+    confidentiality: 'admin-only',
+    today: ctx.today,
+    timeZone: ctx.timeZone,
+    problems,
+    files: contents.files,
+    signIns: {
+      total: s.total,
+      interactive: s.interactive,
+      nonInteractive: s.nonInteractive,
+      unknownInteractivity: s.unknownInteractivity,
+      firstUtc: s.firstUtc,
+      lastUtc: s.lastUtc,
+    },
+    registration: {
+      snapshots: rates,
+      series: registrationSeries(rates, ctx),
+      latest: latestRate === null ? null : { date: latestRate.date, rate: latestRate.rate, registered: latestRate.registered, total: latestRate.total, file: latestRate.file },
+      target: ctx.targetRate,
+      reminder,
+      unregistered,
+      smsVoiceOnly: smsVoice,
+    },
+    legacyAuth: s.legacy,
+    breakGlass: s.breakGlass,
+    failureClusters: s.failureClusters,
+    verdicts: [
+      registrationVerdict(latestRate, unregistered, smsVoice, ctx),
+      legacyVerdict(s, ctx),
+      breakGlassVerdict(s, ctx),
+      postEnforcementVerdict(s, ctx),
+    ],
+  };
+}
