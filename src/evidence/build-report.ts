@@ -31,6 +31,7 @@ export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext)
     timeZone: ctx.timeZone,
     problems,
     files: contents.files,
+    latestRate: latestRate === null ? null : { rate: latestRate.rate, date: latestRate.date },
     signIns: {
       total: s.total,
       interactive: s.interactive,

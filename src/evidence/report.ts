@@ -48,6 +48,8 @@ export const EvidenceReportSchema = z.object({
   timeZone: z.string(),
   problems: z.array(z.string()), // folder-level problems (missing folders, unreadable entries)
   files: z.array(FileEntrySchema),
+  /** Shortcut for summaries (portfolio page, status line): the latest registration rate and its date. */
+  latestRate: z.object({ rate: rate.nullable(), date: day }).nullable(),
   signIns: z.object({
     total: z.number().int().nonnegative(),
     interactive: z.number().int().nonnegative(),

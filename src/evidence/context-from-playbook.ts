@@ -1,0 +1,47 @@
+/**
+ * Build the EvidenceContext from the validated config and its generated schedule, so the build and
+ * the status command compute the same dates. Pure.
+ */
+import type { EvidenceContext } from './context.ts';
+
+/** The parts of the Playbook model this needs (kept structural so the model can grow freely). */
+export interface PlaybookLike {
+  timeZone: string;
+  organisation: { userCount: number };
+  thresholds: { targetRate: number; reminderBelowRate: number };
+  breakGlass: { accounts: readonly string[] };
+  schedule: {
+    days: readonly string[];
+    enforcementDate: string;
+    endDate: string;
+    phases: readonly { id: string; startDate: string; endDate: string }[];
+    milestones: readonly { id: string; date: string }[];
+  };
+}
+
+/** Microsoft-provided SMS and voice MFA retirement dates (concept-sms-voice-retirement, checked 2026-11). */
+export const SMS_VOICE_RETIREMENT = { allUsers: '2027-02-01', adminsAndExternal: '2027-07-01' } as const;
+
+export function evidenceContextFromPlaybook(p: PlaybookLike, today: string): EvidenceContext {
+  const s = p.schedule;
+  const register = s.phases.find((x) => x.id === 'register');
+  const validate = s.phases.find((x) => x.id === 'validate');
+  const milestone = (id: string): string | undefined => s.milestones.find((m) => m.id === id)?.date;
+  const startDate = register?.startDate ?? s.days[0] ?? today;
+  const endDate = register?.endDate ?? s.enforcementDate;
+  const days = s.days.filter((d) => d >= startDate && d <= endDate);
+  return {
+    today,
+    timeZone: p.timeZone,
+    registerPhase: { startDate, endDate, days },
+    reminderDate: milestone('reminder-check') ?? endDate,
+    contactDate: milestone('individual-contact') ?? endDate,
+    enforcementDate: s.enforcementDate,
+    validateEndDate: validate?.endDate ?? s.endDate,
+    targetRate: p.thresholds.targetRate,
+    reminderBelowRate: p.thresholds.reminderBelowRate,
+    breakGlassAccounts: [...p.breakGlass.accounts],
+    userCount: p.organisation.userCount,
+    smsVoiceRetirement: { ...SMS_VOICE_RETIREMENT },
+  };
+}
