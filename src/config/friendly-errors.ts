@@ -78,19 +78,38 @@ export function suggestKey(unknown: string, known: string[]): string | undefined
  * Turns zod issues into one human line each, prefixed by the key path and placed at a line of the file.
  * Modelled on Starlight's parseWithFriendlyErrors.
  */
+const EXPECTED_LABELS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+};
+
 export function friendlyProblems(issues: z.core.$ZodIssue[], schema: z.ZodType, source: JsonSource): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  // A misspelt key shows twice in zod's issues: as an unknown key and as a missing one. Say it once, as "did you mean".
+  const explainedMissing = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+    const known = knownKeysAt(schema, path);
+    for (const key of issue.keys) {
+      const suggestion = suggestKey(key, known);
+      if (suggestion) explainedMissing.add(formatPath([...path, suggestion]));
+    }
+  }
   for (const issue of issues) {
     const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, path);
       for (const key of issue.keys) {
         const suggestion = suggestKey(key, known);
+        const allowed = known.filter((name) => name !== '$schema').join(', ');
         problems.push(
           at(source, [...path, key], {
-            message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}${
-              known.length ? ` Allowed here: ${known.filter((name) => name !== '$schema').join(', ')}` : ''
-            }`,
+            message: suggestion ? `unknown key "${key}"; did you mean "${suggestion}"?` : `unknown key "${key}"; allowed here: ${allowed}`,
             key: true,
           }),
         );
@@ -99,8 +118,10 @@ export function friendlyProblems(issues: z.core.$ZodIssue[], schema: z.ZodType, 
     }
     const input = (issue as { input?: unknown }).input;
     let message = issue.message;
-    if (issue.code === 'invalid_type' && input === undefined) message = `is required: ${message}`;
-    else if (!/found/.test(message)) message = `${message}, found ${describeFound(input)}`;
+    if (issue.code === 'invalid_type' && input === undefined) {
+      if (explainedMissing.has(formatPath(path))) continue;
+      message = `missing: expected ${EXPECTED_LABELS[issue.expected] ?? issue.expected}`;
+    } else if (issue.code !== 'custom' && !/found/.test(message)) message = `${message}, found ${describeFound(input)}`;
     problems.push(at(source, path, { message }));
   }
   return problems;

@@ -17,7 +17,14 @@ export interface LoadedConfig {
  * Parses and validates config text. Throws ConfigError listing every problem (syntax, secrets, schema, plan lints).
  * `today` is the plan date, used by lints such as "start date in the past".
  */
-export function parseConfig(text: string, file: string, context: { today: string }): LoadedConfig {
+export interface ParseOptions {
+  /** The plan date, used by lints such as "start date in the past". */
+  today: string;
+  /** Values given on the command line that replace the file's (e.g. --start). */
+  overrides?: { startDate?: string | undefined };
+}
+
+export function parseConfig(text: string, file: string, context: ParseOptions): LoadedConfig {
   const source = readJsonSource(file, text.replace(/^\uFEFF/, ''));
   if (source.syntaxErrors.length > 0) {
     throw new ConfigError(
@@ -35,6 +42,7 @@ export function parseConfig(text: string, file: string, context: { today: string
   }
   const secretProblems = findSecretKeys(source);
   if (secretProblems.length > 0) throw new ConfigError(secretProblems);
+  if (context.overrides?.startDate !== undefined) (raw as Record<string, unknown>).startDate = context.overrides.startDate;
 
   const parsed = tenantConfigSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new ConfigError(friendlyProblems(parsed.error.issues, tenantConfigSchema, source), { cause: parsed.error });
@@ -47,7 +55,7 @@ export function parseConfig(text: string, file: string, context: { today: string
   return { config: parsed.data, source, warnings: findings.filter((finding) => finding.severity === 'warning') };
 }
 
-export async function loadConfig(path: string, context: { today: string }): Promise<LoadedConfig> {
+export async function loadConfig(path: string, context: ParseOptions): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigError, type ConfigProblem } from '../config/friendly-errors.ts';
+import { parseConfig } from '../config/load.ts';
+import { isIanaTimeZone } from '../config/primitives.ts';
+import type { TenantConfig } from '../config/schema.ts';
+import { todayIn } from '../config/today.ts';
+import { buildPlaybook } from '../generators/playbook.ts';
+import type { Playbook } from '../model/playbook.ts';
+
+export interface TenantOptions {
+  /** YYYY-MM-DD; when absent, today's date in the tenant's time zone at `now`. */
+  today?: string | undefined;
+  start?: string | undefined;
+  now: Date;
+  generatorVersion: string;
+  /** Reads evidence for a tenant once its schedule is known (admin exports); optional. */
+  evidence?: ((config: TenantConfig, playbook: Playbook) => Promise<unknown>) | undefined;
+}
+
+export type TenantResult =
+  | { file: string; ok: true; config: TenantConfig; playbook: Playbook; warnings: ConfigProblem[] }
+  | { file: string; ok: false; problems: ConfigProblem[] };
+
+/** The tenant's time zone if the file names a valid one, so that "today" is the tenant's today even before validation. */
+function peekTimeZone(text: string): string {
+  try {
+    const zone = (JSON.parse(text.replace(/^\uFEFF/, '')) as { timeZone?: unknown }).timeZone;
+    return typeof zone === 'string' && isIanaTimeZone(zone) ? zone : 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+export async function loadTenant(file: string, options: TenantOptions): Promise<TenantResult> {
+  try {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      throw new ConfigError(
+        [{ severity: 'error', path: '(file)', file, message: code === 'ENOENT' ? 'file not found (run "mfa-playbook init" to write a starter config)' : `cannot read the file (${code})` }],
+        { cause },
+      );
+    }
+    const today = options.today ?? todayIn(peekTimeZone(text), options.now);
+    const { config, warnings } = parseConfig(text, file, { today, overrides: { startDate: options.start } });
+    const inputs = {
+      today,
+      generatorVersion: options.generatorVersion,
+      warnings: warnings.map((warning) => ({ path: warning.path, message: warning.message })),
+    };
+    let playbook = buildPlaybook(config, inputs);
+    if (options.evidence) {
+      const evidence = await options.evidence(config, playbook);
+      if (evidence !== undefined) playbook = buildPlaybook(config, { ...inputs, evidence });
+    }
+    return { file, ok: true, config, playbook, warnings };
+  } catch (error) {
+    if (error instanceof ConfigError) return { file, ok: false, problems: error.problems };
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import { defineCommand } from 'citty';
+import { formatProblem } from '../../config/friendly-errors.ts';
+import { loadTenant } from '../../build/load-tenant.ts';
+import { resolveConfigPaths } from '../../build/resolve-configs.ts';
+import { staleFactWarnings } from '../../generators/fact-checks.ts';
+import { CliError, dateArgument } from '../errors.ts';
+import { packageVersion } from '../version.ts';
+
+export default defineCommand({
+  meta: { name: 'check', description: 'Validate and lint tenant files; print errors and warnings with their JSON paths' },
+  args: {
+    config: { type: 'string', description: 'Tenant file, folder of tenant files, or glob', default: 'tenant.config.json' },
+    start: { type: 'string', description: 'Start date YYYY-MM-DD, replacing the file\'s startDate' },
+    today: { type: 'string', description: 'Plan date YYYY-MM-DD (default: today in the tenant\'s time zone)' },
+  },
+  async run({ args }) {
+    const paths = await resolveConfigPaths(args.config);
+    let errors = 0;
+    for (const file of paths) {
+      const result = await loadTenant(file, {
+        today: dateArgument('--today', args.today),
+        start: dateArgument('--start', args.start),
+        now: new Date(),
+        generatorVersion: packageVersion(),
+      });
+      if (!result.ok) {
+        errors += result.problems.length;
+        for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+        continue;
+      }
+      const warnings = [...result.warnings.map(formatProblem), ...staleFactWarnings(result.playbook).map((line) => `warning: ${file} ${line}`)];
+      for (const line of warnings) process.stderr.write(`${line}\n`);
+      process.stdout.write(
+        `${file}: ok — ${result.playbook.organisation.name}, start ${result.playbook.schedule.startDate}, enforcement ${result.playbook.schedule.enforcementDate}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`,
+      );
+    }
+    if (errors > 0) throw new CliError(`${errors} error${errors === 1 ? '' : 's'}`);
+  },
+});
