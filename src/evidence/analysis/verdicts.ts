@@ -113,8 +113,8 @@ export function postEnforcementVerdict(s: SignInSummary, ctx: EvidenceContext): 
   const blocking = in72.filter((c) => c.countsAsFailure && c.rolloutRelated);
   const other = in72.filter((c) => c.countsAsFailure && !c.rolloutRelated);
   const interrupts = in72.filter((c) => !c.countsAsFailure);
-  for (const c of blocking) evidence.push(`${c.errorCode}: ${c.meaning} ${c.signInsFirst72h} sign-ins, ${c.userCount} user${c.userCount === 1 ? '' : 's'} (${list(c.users)}); runbook: ${c.runbookSymptom ?? 'none'}.`);
-  for (const c of other) evidence.push(`${c.errorCode ?? 'no code'}: ${c.meaning} ${c.signInsFirst72h} sign-ins, ${c.userCount} user${c.userCount === 1 ? '' : 's'}; not caused by MFA enforcement.`);
+  for (const c of blocking) evidence.push(`${c.errorCode}: ${c.meaning} ${c.signInsFirst72h} sign-in${c.signInsFirst72h === 1 ? '' : 's'}, ${c.userCount} user${c.userCount === 1 ? '' : 's'} (${list(c.users)}); runbook: ${c.runbookSymptom ?? 'none'}.`);
+  for (const c of other) evidence.push(`${c.errorCode ?? 'no code'}: ${c.meaning} ${c.signInsFirst72h} sign-in${c.signInsFirst72h === 1 ? '' : 's'}, ${c.userCount} user${c.userCount === 1 ? '' : 's'}; not caused by MFA enforcement.`);
   if (interrupts.length > 0) evidence.push(`Interrupts (normal MFA steps, not failures): ${interrupts.map((c) => `${c.errorCode} ×${c.signInsFirst72h}`).join(', ')}.`);
   const gaps = s.gapsFirst72h;
   if (gaps.signIns > 0) evidence.push(`Successful single-factor sign-ins where no Conditional Access policy applied: ${gaps.signIns} (${list(gaps.users)}).`);

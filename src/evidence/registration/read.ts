@@ -146,8 +146,12 @@ export async function readRegistrationFile(path: string, name: string, timeZone:
 
   if (shape === 'csv') {
     let headers: string[] = [];
+    // Windows PowerShell's Export-Csv writes a "#TYPE ..." line before the header unless told not to.
+    const typeLine = /^#TYPE /.test(head);
+    if (typeLine) addWarning(problems, 'Skipped the "#TYPE" line written by PowerShell before the header.');
     const parser = parse({
       bom: true,
+      from_line: typeLine ? 2 : 1,
       columns: (raw: string[]) => (headers = dedupeHeaders(raw)),
       info: true,
       relax_quotes: true,

@@ -4,7 +4,14 @@
  * (`AutoDiscover`/`Autodiscover`, `MAPI Over HTTP`/`MAPI over HTTP`).
  */
 
-const MODERN = new Set(['browser', 'mobile apps and desktop clients', 'modern clients']);
+const MODERN = new Set([
+  'browser',
+  'mobile apps and desktop clients',
+  'modern clients',
+  // Spanish portal (values may be translated like the headers)
+  'explorador',
+  'aplicaciones móviles y clientes de escritorio',
+]);
 
 export type RemediationCategory = 'old-outlook' | 'smtp-device' | 'imap-pop-app' | 'activesync-phone' | 'other';
 
