@@ -1,8 +1,233 @@
 import type { PolicyFile } from '../model/artifacts.ts';
+import type { MilestoneId, Schedule } from '../model/schedule.ts';
 import type { GeneratorContext } from './context.ts';
+import {
+  AUTH_STRENGTH_MFA_ID,
+  DIRECTORY_SYNC_ROLE_ID,
+  groupPlaceholder,
+  groupReference,
+  placeholdersIn,
+} from '../artifacts/placeholders.ts';
 
-// Work in progress: the generator of this section is being written (see the open issue).
+// The Conditional Access policies of the rollout, as Microsoft Graph create bodies with the plan's date for every
+// state change. Pure: the config and the schedule are the only inputs.
+//
+// Every policy is created in report-only during Prepare. The pilot policy goes on at the pilot start, the all-users
+// policy at the enforcement moment, and the legacy-authentication block and the registration protection once
+// validation shows they are safe. Every policy excludes the break-glass group.
+
+type PolicyState = PolicyFile['state'];
+type StateChange = PolicyFile['stateChanges'][number];
+type Placeholder = PolicyFile['placeholders'][number];
+
+const REPORT_ONLY: PolicyState = 'enabledForReportingButNotEnforced';
+
+function milestoneDate(schedule: Schedule, id: MilestoneId): string {
+  const milestone = schedule.milestones.find((entry) => entry.id === id);
+  if (!milestone) throw new Error(`The schedule has no "${id}" milestone`);
+  return milestone.date;
+}
+
+function taskDate(schedule: Schedule, id: string, fallback: string): string {
+  return schedule.tasks.find((task) => task.id === id)?.date ?? fallback;
+}
+
+function fileNameOf(id: string, displayName: string): string {
+  const rest = displayName
+    .replace(/^CA\d+\s*-\s*/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${id}-${rest}.json`;
+}
+
 export function buildPolicies(context: GeneratorContext): PolicyFile[] {
-  void context;
-  return [];
+  const { config, schedule } = context;
+  const breakGlassGroup = groupReference(config.breakGlass.group);
+  const pilotGroup = groupReference(config.pilotGroup);
+
+  const createDate = taskDate(schedule, 'prepare.report-only-policies', schedule.startDate);
+  const pilotStart = milestoneDate(schedule, 'pilot-start');
+  const enforcementDate = milestoneDate(schedule, 'enforcement');
+  const signoffDate = milestoneDate(schedule, 'validation-signoff');
+  const enforcementTime = schedule.milestones.find((entry) => entry.id === 'enforcement')?.time ?? config.enforcementTime;
+  const securityDefaultsOn = config.current.securityDefaults;
+
+  const knownPlaceholders = new Map<string, Placeholder>();
+  if (!config.breakGlass.group.objectId) {
+    const name = config.breakGlass.group.name;
+    knownPlaceholders.set(groupPlaceholder(name), {
+      token: groupPlaceholder(name),
+      meaning: `Object ID of the emergency-access (break-glass) group "${name}". Every policy excludes this group; a wrong value can lock every administrator out.`,
+      where: `Entra admin center → Entra ID → Groups → All groups → "${name}" → Overview → Object ID. Better: put it in tenant.config.json as breakGlass.group.objectId and rebuild, so every file carries it.`,
+    });
+  }
+  if (!config.pilotGroup.objectId) {
+    const name = config.pilotGroup.name;
+    knownPlaceholders.set(groupPlaceholder(name), {
+      token: groupPlaceholder(name),
+      meaning: `Object ID of the pilot group "${name}", the users who get MFA first.`,
+      where: `Entra admin center → Entra ID → Groups → All groups → "${name}" → Overview → Object ID. Better: put it in tenant.config.json as pilotGroup.objectId and rebuild.`,
+    });
+  }
+
+  const create = (state: PolicyState): StateChange => ({
+    date: createDate,
+    state,
+    note: 'Import the file (it is written in this state) during Prepare and check the report-only results each day.',
+  });
+
+  const defaultsNote = securityDefaultsOn
+    ? ' Security defaults are on in this tenant, and no Conditional Access policy can be switched on while they are: turn security defaults off immediately before switching this policy on, and switch CA003 (block legacy authentication) on at the same moment so that legacy sign-ins stay blocked.'
+    : '';
+
+  const policies: Omit<PolicyFile, 'fileName' | 'placeholders'>[] = [
+    {
+      id: 'CA001',
+      displayName: 'CA001 - Require MFA - Pilot',
+      purpose: `Requires the built-in authentication strength "Multifactor authentication" of the pilot group "${config.pilotGroup.name}" for every resource, so IT meets MFA first. The break-glass group is excluded in case one of its accounts is ever added to the pilot group.`,
+      state: REPORT_ONLY,
+      stateChanges: [
+        create(REPORT_ONLY),
+        {
+          date: pilotStart,
+          state: 'enabled',
+          note: `Pilot start: switch this policy On (task "Switch the pilot policy on").${defaultsNote}`,
+        },
+        {
+          date: signoffDate,
+          state: 'disabled',
+          note: 'After sign-off CA002 covers everyone in the pilot group: switch this policy off, and delete it a few weeks later.',
+        },
+      ],
+      body: {
+        displayName: 'CA001 - Require MFA - Pilot',
+        state: REPORT_ONLY,
+        conditions: {
+          clientAppTypes: ['all'],
+          applications: { includeApplications: ['All'], excludeApplications: [] },
+          users: {
+            includeUsers: [],
+            excludeUsers: [],
+            includeGroups: [pilotGroup],
+            excludeGroups: [breakGlassGroup],
+            includeRoles: [],
+            excludeRoles: [],
+          },
+        },
+        grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: AUTH_STRENGTH_MFA_ID } },
+      },
+    },
+    {
+      id: 'CA002',
+      displayName: 'CA002 - Require MFA - All users',
+      purpose:
+        'The enforcing policy: all users, all resources, authentication strength "Multifactor authentication". It excludes only the break-glass group and the Directory Synchronization Accounts role (the on-premises sync account cannot do MFA). Follows Microsoft\'s template "Require multifactor authentication for all users".',
+      state: REPORT_ONLY,
+      stateChanges: [
+        create(REPORT_ONLY),
+        {
+          date: enforcementDate,
+          state: 'enabled',
+          note: `Enforcement at ${enforcementTime}: switch this policy On${securityDefaultsOn ? ' (security defaults must already be off)' : ''}. Until then its report-only results feed the go / no-go decision: more than 10% of evaluations that would block means stop and fix.`,
+        },
+      ],
+      body: {
+        displayName: 'CA002 - Require MFA - All users',
+        state: REPORT_ONLY,
+        conditions: {
+          clientAppTypes: ['all'],
+          applications: { includeApplications: ['All'], excludeApplications: [] },
+          users: {
+            includeUsers: ['All'],
+            excludeUsers: [],
+            includeGroups: [],
+            excludeGroups: [breakGlassGroup],
+            includeRoles: [],
+            excludeRoles: [DIRECTORY_SYNC_ROLE_ID],
+          },
+        },
+        grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: AUTH_STRENGTH_MFA_ID } },
+      },
+    },
+    {
+      id: 'CA003',
+      displayName: 'CA003 - Block legacy authentication',
+      purpose:
+        'Blocks Exchange ActiveSync and the other legacy protocols (IMAP, POP, SMTP AUTH, MAPI…), which cannot do MFA and so bypass it. Follows Microsoft\'s template "Block legacy authentication"; the break-glass group is excluded.',
+      state: REPORT_ONLY,
+      stateChanges: [
+        create(REPORT_ONLY),
+        securityDefaultsOn
+          ? {
+              date: pilotStart,
+              state: 'enabled',
+              note: 'Security defaults already block legacy authentication in this tenant. Switch this policy On at the moment security defaults are turned off (before the pilot policy goes on), so the block never lapses. Check its report-only results first: every entry is a device or app that already fails today.',
+            }
+          : {
+              date: signoffDate,
+              state: 'enabled',
+              note: 'Switch On only when validation shows zero legacy-authentication sign-ins (interactive and non-interactive) in the report-only results and the sign-in log. If any remain, fix each one from the legacy-authentication dependency list first and move this date.',
+            },
+      ],
+      body: {
+        displayName: 'CA003 - Block legacy authentication',
+        state: REPORT_ONLY,
+        conditions: {
+          clientAppTypes: ['exchangeActiveSync', 'other'],
+          applications: { includeApplications: ['All'], excludeApplications: [] },
+          users: {
+            includeUsers: ['All'],
+            excludeUsers: [],
+            includeGroups: [],
+            excludeGroups: [breakGlassGroup],
+            includeRoles: [],
+            excludeRoles: [],
+          },
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      },
+    },
+    {
+      id: 'CA004',
+      displayName: 'CA004 - Securing security info registration',
+      purpose:
+        'Protects the registration of sign-in methods: outside the locations marked as trusted, registering or changing security info needs MFA first (or a Temporary Access Pass, which the "Multifactor authentication" strength accepts), so a stolen password alone cannot register an attacker\'s phone. Follows Microsoft\'s template "Securing security info registration"; guests (who register in their home organisation) and the break-glass group are excluded. It only helps if the office networks are defined as trusted named locations; without any, every registration needs MFA or a Temporary Access Pass.',
+      state: REPORT_ONLY,
+      stateChanges: [
+        create(REPORT_ONLY),
+        {
+          date: signoffDate,
+          state: 'enabled',
+          note: 'Switch On after sign-off, when registration is complete: turned on during the registration window it would stop staff with no method yet from registering away from the office. From then on, new joiners and people who replace their phone register with a Temporary Access Pass from the helpdesk, or from a trusted location.',
+        },
+      ],
+      body: {
+        displayName: 'CA004 - Securing security info registration',
+        state: REPORT_ONLY,
+        conditions: {
+          clientAppTypes: ['all'],
+          applications: { includeApplications: [], includeUserActions: ['urn:user:registersecurityinfo'] },
+          users: {
+            includeUsers: ['All'],
+            excludeUsers: ['GuestsOrExternalUsers'],
+            includeGroups: [],
+            excludeGroups: [breakGlassGroup],
+            includeRoles: [],
+            excludeRoles: [],
+          },
+          locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
+        },
+        grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: AUTH_STRENGTH_MFA_ID } },
+      },
+    },
+  ];
+
+  return policies.map((policy) => ({
+    ...policy,
+    fileName: fileNameOf(policy.id, policy.displayName),
+    placeholders: placeholdersIn(policy.body).map(
+      (token) => knownPlaceholders.get(token) ?? { token, meaning: 'Object ID to fill in.', where: 'Entra admin center.' },
+    ),
+  }));
 }
