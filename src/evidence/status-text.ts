@@ -24,7 +24,7 @@ function dueToday(r: EvidenceReport, ctx: EvidenceContext): string[] {
   if (ctx.today > ctx.enforcementDate && ctx.today <= ctx.validateEndDate) out.push('Validation: download the latest sign-ins (interactive and non-interactive) and registration details, then re-run.');
   if (ctx.today === ctx.registerPhase.startDate) out.push('Registration window opens: send the announcement.');
   const smsSoon = reg.smsVoiceOnly.filter((u) => u.daysLeft <= 90);
-  if (smsSoon.length > 0) out.push(`${smsSoon.length} user${smsSoon.length === 1 ? '' : 's'} rely on SMS or voice only, which retires within 90 days.`);
+  if (smsSoon.length > 0) out.push(`${smsSoon.length} user${smsSoon.length === 1 ? ' relies' : 's rely'} on SMS or voice only, which retires within 90 days: move ${smsSoon.length === 1 ? 'them' : 'them'} to the app or a passkey.`);
   return out;
 }
 
