@@ -17,7 +17,7 @@ export function createReporter(options: { quiet: boolean; stream?: NodeJS.WriteS
     async step(label, work) {
       const started = now();
       const result = await work();
-      if (!options.quiet) write(`${paint(32, '✓')} ${label.padEnd(28)} ${paint(2, `${Math.round(now() - started)} ms`)}`);
+      if (!options.quiet) write(`${paint(32, '✓')} ${label.padEnd(34)} ${paint(2, `${Math.round(now() - started)} ms`)}`);
       return result;
     },
     info(message) {

@@ -1,0 +1,17 @@
+import { parentPort } from 'node:worker_threads';
+import type { Playbook } from '../model/playbook.ts';
+import { loadSharedResources, renderTenantFiles, type SharedResources } from './tenant-files.ts';
+
+// One worker of the render pool: loads the shared resources (fonts…) once, then renders tenant after tenant.
+let shared: Promise<SharedResources> | undefined;
+
+parentPort!.on('message', async ({ id, playbook }: { id: number; playbook: Playbook }) => {
+  try {
+    shared ??= loadSharedResources();
+    const files = await renderTenantFiles(playbook, await shared);
+    // Copied, not transferred: a Uint8Array may be a view on a pooled buffer that other data shares.
+    parentPort!.postMessage({ id, ok: true, files });
+  } catch (error) {
+    parentPort!.postMessage({ id, ok: false, message: (error as Error).message, stack: (error as Error).stack });
+  }
+});
