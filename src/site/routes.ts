@@ -1,0 +1,125 @@
+import type { SiteData, SiteId } from './types.ts';
+
+export type PageKind =
+  | 'admin-plan'
+  | 'admin-tasks'
+  | 'admin-checklists'
+  | 'admin-communications'
+  | 'admin-decisions'
+  | 'admin-policies'
+  | 'admin-accounts'
+  | 'admin-reference'
+  | 'helpdesk-home'
+  | 'helpdesk-symptom'
+  | 'helpdesk-errors'
+  | 'helpdesk-messages'
+  | 'staff-home'
+  | 'staff-messages'
+  | 'guide'
+  | 'search';
+
+/** A guidance page from the content collection (src/content/guidance). */
+export interface GuideInfo {
+  id: string;
+  title: string;
+  audience: 'staff' | 'helpdesk';
+  order: number;
+  /** Shown only when the tenant's chosen method matches, or to everyone when absent. */
+  method?: 'authenticator' | 'passkey' | undefined;
+  navLabel?: string | undefined;
+}
+
+export interface PageRef {
+  site: SiteId;
+  /** File path of the page relative to the site folder, e.g. 'symptoms/no-prompt/index.html'. */
+  file: string;
+  kind: PageKind;
+  /** The symptom, decision or guide this page shows. */
+  id?: string;
+}
+
+export interface NavItem {
+  label: string;
+  file: string;
+}
+
+const ADMIN_PAGES: [string, PageKind, string][] = [
+  ['index.html', 'admin-plan', 'Plan'],
+  ['tasks/index.html', 'admin-tasks', 'Tasks'],
+  ['checklists/index.html', 'admin-checklists', 'Checklists'],
+  ['communications/index.html', 'admin-communications', 'Communications'],
+  ['decisions/index.html', 'admin-decisions', 'Decisions'],
+  ['policies/index.html', 'admin-policies', 'Policies'],
+  ['accounts/index.html', 'admin-accounts', 'Accounts'],
+  ['reference/index.html', 'admin-reference', 'Risks and sources'],
+  ['search/index.html', 'search', 'Search'],
+];
+
+/** Guides this tenant's staff or helpdesk see, in order. A method-specific guide shows for its method only. */
+export function guidesFor(guides: GuideInfo[], audience: 'staff' | 'helpdesk', method: 'authenticator' | 'passkey'): GuideInfo[] {
+  return guides
+    .filter((guide) => guide.audience === audience && (!guide.method || guide.method === method))
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+export function guideFile(guide: GuideInfo): string {
+  return `${guide.id.replace(/^(staff|helpdesk)\//, '')}/index.html`;
+}
+
+export function pagesFor(data: SiteData, site: SiteId, guides: GuideInfo[]): PageRef[] {
+  if (site === 'admin') return ADMIN_PAGES.map(([file, kind]) => ({ site, file, kind }));
+  if (site === 'helpdesk') {
+    const symptoms = (data.helpdesk.runbook?.symptoms ?? []).map((symptom) => ({ site, file: `symptoms/${symptom.id}/index.html`, kind: 'helpdesk-symptom' as const, id: symptom.id }));
+    return [
+      { site, file: 'index.html', kind: 'helpdesk-home' },
+      ...symptoms,
+      { site, file: 'error-codes/index.html', kind: 'helpdesk-errors' },
+      { site, file: 'messages/index.html', kind: 'helpdesk-messages' },
+      ...guidesFor(guides, 'helpdesk', data.helpdesk.method).map((guide) => ({ site, file: guideFile(guide), kind: 'guide' as const, id: guide.id })),
+      { site, file: 'search/index.html', kind: 'search' },
+    ];
+  }
+  return [
+    { site, file: 'index.html', kind: 'staff-home' },
+    ...guidesFor(guides, 'staff', data.staff.method).map((guide) => ({ site, file: guideFile(guide), kind: 'guide' as const, id: guide.id })),
+    { site, file: 'messages/index.html', kind: 'staff-messages' },
+    { site, file: 'search/index.html', kind: 'search' },
+  ];
+}
+
+export function navFor(data: SiteData, site: SiteId, guides: GuideInfo[]): NavItem[] {
+  if (site === 'admin') return ADMIN_PAGES.filter(([, kind]) => kind !== 'search').map(([file, , label]) => ({ file, label }));
+  if (site === 'helpdesk') {
+    return [
+      { file: 'index.html', label: 'Calls by symptom' },
+      { file: 'error-codes/index.html', label: 'Error codes' },
+      { file: 'messages/index.html', label: 'Messages to staff' },
+      ...guidesFor(guides, 'helpdesk', data.helpdesk.method).map((guide) => ({ file: guideFile(guide), label: guide.navLabel ?? guide.title })),
+    ];
+  }
+  return [
+    { file: 'index.html', label: 'Home' },
+    ...guidesFor(guides, 'staff', data.staff.method).map((guide) => ({ file: guideFile(guide), label: guide.navLabel ?? guide.title })),
+    { file: 'messages/index.html', label: 'Messages' },
+  ];
+}
+
+/** The route parameter of a page: its folder (pages are written as <folder>/index.html). */
+export function routePath(data: SiteData, page: PageRef): string {
+  return `${data.prefix}${page.site}/${page.file.replace(/(^|\/)index\.html$/, '')}`.replace(/\/$/, '');
+}
+
+export interface StaticPath {
+  params: { path: string };
+  props: { tenant: number; page: PageRef };
+}
+
+export function staticPaths(tenants: SiteData[], guides: GuideInfo[]): StaticPath[] {
+  const paths: StaticPath[] = [];
+  tenants.forEach((data, tenant) => {
+    for (const site of ['admin', 'helpdesk', 'staff'] as const) {
+      for (const page of pagesFor(data, site, guides)) paths.push({ params: { path: routePath(data, page) }, props: { tenant, page } });
+    }
+  });
+  return paths;
+}
