@@ -1,0 +1,21 @@
+import type { Playbook } from '../model/playbook.ts';
+import { staffView } from '../model/views.ts';
+import { renderEmailDrafts } from './eml.ts';
+import { renderCalendarFiles } from './ics.ts';
+import { renderPolicyFiles, type RenderedFile } from './policy-files.ts';
+
+export type { RenderedFile } from './policy-files.ts';
+export { renderAdminCalendar, renderStaffCalendar } from './ics.ts';
+export { renderEmailDraft, renderEmailDrafts } from './eml.ts';
+export { renderPolicyFiles, IMPORT_INSTRUCTIONS } from './policy-files.ts';
+export { lintPolicies, lintOptionsFor, assertPoliciesPass } from './policy-lint.ts';
+
+/**
+ * Every deployable artifact of the playbook, as bytes with paths relative to the output root:
+ *   admin/policies/<CAxxx-…>.json, admin/policies/README.txt, admin/calendar.ics, admin/emails/<id>.eml,
+ *   staff/calendar.ics.
+ * Throws if the Conditional Access policies fail the safety lint. The staff calendar is built from the staff view.
+ */
+export async function renderArtifacts(playbook: Playbook): Promise<RenderedFile[]> {
+  return [...renderPolicyFiles(playbook), ...renderCalendarFiles(playbook, staffView(playbook)), ...(await renderEmailDrafts(playbook))];
+}
