@@ -1,8 +1,347 @@
 import type { Checklist } from '../model/content.ts';
+import type { OwnerRole, PhaseId } from '../model/common.ts';
 import type { GeneratorContext } from './context.ts';
+import { methodName } from './schedule.ts';
+import { buildSuccessCriteria } from './plan-content.ts';
 
-// Work in progress: the generator of this section is being written (see the open issue).
+// One checklist per phase: item, owner role, due date (from the schedule), evidence to keep and the
+// pass criterion. Due dates come from the schedule's tasks so the checklists and the plan never disagree.
+
+interface ItemDraft {
+  id: string;
+  /** The schedule task whose date is the due date. */
+  task: string;
+  text: string;
+  owner: OwnerRole;
+  evidence: string;
+  pass: string;
+}
+
 export function buildChecklists(context: GeneratorContext): Checklist[] {
-  void context;
-  return [];
+  const { config, schedule } = context;
+  const due = (taskId: string) => {
+    const task = schedule.tasks.find((candidate) => candidate.id === taskId);
+    if (!task) throw new Error(`The schedule has no task "${taskId}"`);
+    return task.date;
+  };
+  const method = methodName(config.method);
+  const logDays = config.licence === 'free' ? 7 : 30;
+  const target = config.thresholds.targetRate;
+  const reminderBelow = config.thresholds.reminderBelowRate;
+
+  const drafts: Record<PhaseId, { title: string; items: ItemDraft[] }> = {
+    prepare: {
+      title: 'Prepare',
+      items: [
+        {
+          id: 'break-glass-accounts',
+          task: 'prepare.break-glass',
+          text: 'Two cloud-only emergency accounts on the onmicrosoft.com domain, permanent Global Administrator, names that do not reveal their purpose, in the dedicated break-glass group.',
+          owner: 'it-lead',
+          evidence: 'Group membership export; role assignments.',
+          pass: 'Both accounts exist, are cloud-only, hold Global Administrator and are the only members of the group.',
+        },
+        {
+          id: 'break-glass-keys',
+          task: 'prepare.break-glass',
+          text: 'A FIDO2 security key (or passkey) registered on each emergency account, different from the admins\u2019 everyday method; credentials sealed and kept offline in two separate places.',
+          owner: 'it-lead',
+          evidence: 'Authentication methods of each account; signed custody log of both locations.',
+          pass: 'Each account signs in with its key in a test; custody log signed.',
+        },
+        {
+          id: 'break-glass-alert',
+          task: 'prepare.break-glass-alert',
+          text: 'Alert rule that fires on any emergency-account sign-in.',
+          owner: 'it-team',
+          evidence: 'The alert raised by the test sign-in.',
+          pass: 'The alert arrived within minutes of the test.',
+        },
+        {
+          id: 'inventory',
+          task: 'prepare.inventory',
+          text: 'Existing Conditional Access and Microsoft-managed policies listed; security defaults and per-user MFA state noted; authentication methods policy migration confirmed complete.',
+          owner: 'it-team',
+          evidence: 'Policy list export; screenshot of the migration status.',
+          pass: 'No unknown enforcing policy; migration shows complete.',
+        },
+        {
+          id: 'legacy-audit',
+          task: 'prepare.legacy-audit',
+          text: `Sign-in logs of the last ${logDays} days filtered by legacy client apps, exported; each user, client app and device listed with an owner and a fix.`,
+          owner: 'it-team',
+          evidence: 'The CSV export and the dependency list.',
+          pass: 'Every legacy sign-in has a named fix and a date before enforcement.',
+        },
+        {
+          id: 'exceptions',
+          task: 'prepare.exceptions',
+          text: 'Shared mailboxes, room accounts, service accounts and people without a smartphone each have a plan; security keys ordered.',
+          owner: 'it-lead',
+          evidence: 'The exception list with a plan per account.',
+          pass: 'No account is left without a plan; nobody depends on SMS or voice.',
+        },
+        {
+          id: 'methods',
+          task: 'prepare.methods',
+          text: `${method} and Temporary Access Pass enabled in the authentication methods policy; SMS and voice not offered as MFA methods.`,
+          owner: 'it-team',
+          evidence: 'Screenshot of the authentication methods policy.',
+          pass: 'The chosen methods are enabled for all users; SMS and voice are off for MFA.',
+        },
+        {
+          id: 'report-only',
+          task: 'prepare.report-only-policies',
+          text: 'Pilot, all-users, block-legacy-authentication and registration policies created in report-only or off.',
+          owner: 'it-team',
+          evidence: 'Policy list with states.',
+          pass: 'All four policies exist; none is On; the break-glass group is excluded from each.',
+        },
+        {
+          id: 'plan-approval',
+          task: 'prepare.plan-approval',
+          text: 'Dated plan and staff announcement approved and signed.',
+          owner: 'approver',
+          evidence: 'The signed plan PDF.',
+          pass: 'Signed before the announcement goes out.',
+        },
+      ],
+    },
+    register: {
+      title: 'Register',
+      items: [
+        {
+          id: 'announcement',
+          task: 'register.announce',
+          text: 'Announcement sent by email, posted on Teams and shown as the intranet banner.',
+          owner: 'it-lead',
+          evidence: 'The sent message and its recipient count.',
+          pass: 'Sent to all staff on the planned day.',
+        },
+        {
+          id: 'daily-tracking',
+          task: 'register.track-daily',
+          text: 'Registration rate recorded every working day from User registration details.',
+          owner: 'it-team',
+          evidence: 'One dated export per day.',
+          pass: 'No working day missing in the tracker.',
+        },
+        {
+          id: 'security-keys',
+          task: 'register.no-smartphone',
+          text: 'Security keys handed out and registered for everyone on the no-smartphone list.',
+          owner: 'helpdesk',
+          evidence: 'Each person\u2019s key in their authentication methods.',
+          pass: 'Everyone on the list has a registered key.',
+        },
+        {
+          id: 'reminder',
+          task: 'register.reminder-check',
+          text: `Reminder decision: send the reminder if the rate is below ${reminderBelow}%.`,
+          owner: 'it-lead',
+          evidence: 'The day\u2019s rate and, if sent, the reminder.',
+          pass: `Reminder sent when the rate was below ${reminderBelow}%, or the rate recorded at or above it.`,
+        },
+        {
+          id: 'individual-contact',
+          task: 'register.individual-contact',
+          text: 'Each user still unregistered contacted one by one; blockers recorded.',
+          owner: 'helpdesk',
+          evidence: 'Contact list with an outcome per user.',
+          pass: 'Every unregistered user has a recorded outcome.',
+        },
+        {
+          id: 'manager-escalation',
+          task: 'register.manager-escalation',
+          text: 'Managers of remaining stragglers asked for help, with names.',
+          owner: 'it-lead',
+          evidence: 'Messages sent to managers.',
+          pass: 'Every manager with an unregistered team member was contacted.',
+        },
+        {
+          id: 'window-closed',
+          task: 'register.registration-deadline',
+          text: `Registration window closed against the ${target}% target; remaining users listed.`,
+          owner: 'it-lead',
+          evidence: 'The final rate and the list of remaining users.',
+          pass: `At least ${target}% of users registered, or the shortfall explained and accepted by the approver.`,
+        },
+      ],
+    },
+    pilot: {
+      title: 'Pilot tests',
+      items: [
+        {
+          id: 'pilot-policy-on',
+          task: 'pilot.pilot-on',
+          text: `"CA001 - Require MFA - Pilot" On for ${config.pilotGroup.name}; all-users policy still in report-only.`,
+          owner: 'it-team',
+          evidence: 'Policy states and the audit log entry.',
+          pass: 'Pilot policy On, all-users policy report-only.',
+        },
+        {
+          id: 'admin-prompt',
+          task: 'pilot.pilot-tests',
+          text: 'Sign out and in as an admin.',
+          owner: 'it-team',
+          evidence: 'Sign-in log entry.',
+          pass: 'MFA prompt shown and completed.',
+        },
+        {
+          id: 'devices',
+          task: 'pilot.pilot-tests',
+          text: 'Repeat on a desktop, a phone and a personal device.',
+          owner: 'it-team',
+          evidence: 'Sign-in log entries for each device.',
+          pass: 'MFA required and completed on each.',
+        },
+        {
+          id: 'log-shows-policy',
+          task: 'pilot.pilot-tests',
+          text: 'Authentication details in the sign-in log show MFA required by the pilot policy.',
+          owner: 'it-team',
+          evidence: 'Screenshot of the authentication details and Conditional Access tab.',
+          pass: 'CA001 listed as applied and satisfied.',
+        },
+        {
+          id: 'unmanaged-device',
+          task: 'pilot.pilot-tests',
+          text: 'Sign in from a device not enrolled in Intune.',
+          owner: 'it-team',
+          evidence: 'Sign-in log entry.',
+          pass: 'Sign-in succeeds after MFA.',
+        },
+        {
+          id: 'break-glass-test',
+          task: 'pilot.pilot-tests',
+          text: 'Each emergency account signs in from a private window with its FIDO2 key.',
+          owner: 'it-lead',
+          evidence: 'Sign-in log entries and the alerts.',
+          pass: 'Signs in; no enforcing policy applied; the alert fired.',
+        },
+        {
+          id: 'volunteers',
+          task: 'pilot.pilot-volunteers',
+          text: 'Non-IT pilot users (an executive assistant, a Mac user, a mobile-only user, a shared device) checked.',
+          owner: 'it-team',
+          evidence: 'The pilot issue log.',
+          pass: 'No open blocker in the issue log.',
+        },
+        {
+          id: 'go-no-go',
+          task: 'pilot.go-no-go',
+          text: 'Go / no-go on the report-only results of the all-users policy and the issue log.',
+          owner: 'approver',
+          evidence: 'Report-only figures and the signed decision.',
+          pass: 'At most 10% of report-only evaluations would block and no application fails.',
+        },
+        {
+          id: 'helpdesk-briefed',
+          task: 'pilot.helpdesk-briefing',
+          text: 'Helpdesk briefed on the runbook and error codes; "enforcement starts" notice sent to staff.',
+          owner: 'it-lead',
+          evidence: 'Attendance and the sent notice.',
+          pass: 'Every helpdesk agent on the enforcement rota was briefed.',
+        },
+      ],
+    },
+    enforce: {
+      title: 'Enforce: 48-hour watch',
+      items: [
+        {
+          id: 'switch-on',
+          task: 'enforce.enforce',
+          text: `At ${config.enforcementTime}: all-users policy On; security defaults off in the same sitting.`,
+          owner: 'it-team',
+          evidence: 'Policy state, security defaults setting and audit log entries with times.',
+          pass: 'Both changes within minutes of each other.',
+        },
+        {
+          id: 'exclusions',
+          task: 'enforce.enforce',
+          text: 'Exclusions of the enforcing policy checked.',
+          owner: 'it-team',
+          evidence: 'Screenshot of the policy\u2019s users and exclusions.',
+          pass: 'Only the break-glass group and the Directory Synchronization Accounts role are excluded.',
+        },
+        {
+          id: 'failed-sign-ins',
+          task: 'enforce.watch',
+          text: 'Failed sign-ins in the sign-in log reviewed several times a day.',
+          owner: 'it-team',
+          evidence: 'Watch log with times, counts by error code and actions.',
+          pass: 'Every cluster of failures has a cause and an action.',
+        },
+        {
+          id: 'defender-alerts',
+          task: 'enforce.watch',
+          text: 'New alerts in Microsoft Defender reviewed.',
+          owner: 'it-team',
+          evidence: 'Alert list with outcomes.',
+          pass: 'No alert left untriaged.',
+        },
+        {
+          id: 'helpdesk-volume',
+          task: 'enforce.watch',
+          text: 'Helpdesk calls counted by symptom.',
+          owner: 'helpdesk',
+          evidence: 'Call log by symptom.',
+          pass: 'Volume handled within opening hours; no symptom growing unexplained.',
+        },
+        {
+          id: 'watch-summary',
+          task: 'enforce.watch-end',
+          text: 'Watch closed with a summary: failures by error code, calls by symptom, changes needed.',
+          owner: 'it-lead',
+          evidence: 'The summary.',
+          pass: 'Written and shared with the approver.',
+        },
+      ],
+    },
+    validate: { title: 'Validate', items: [] },
+  };
+
+  const criteriaTasks: Record<string, string> = {
+    'all-mfa-capable': 'validate.criterion-registration',
+    'no-legacy-auth': 'validate.criterion-legacy',
+    'break-glass-works': 'validate.criterion-break-glass',
+    'clean-72-hours': 'validate.log-review',
+  };
+  const criteriaEvidence: Record<string, string> = {
+    'all-mfa-capable': 'User registration details export with isMfaCapable and methods registered.',
+    'no-legacy-auth': 'Sign-in log filtered by legacy client apps, interactive and non-interactive.',
+    'break-glass-works': 'Sign-in entries of each emergency account and the alerts.',
+    'clean-72-hours': 'The 72-hour sign-in log export with the findings.',
+  };
+  const criteriaOwner: Record<string, OwnerRole> = {
+    'all-mfa-capable': 'it-team',
+    'no-legacy-auth': 'it-team',
+    'break-glass-works': 'it-lead',
+    'clean-72-hours': 'it-team',
+  };
+  drafts.validate.items = [
+    ...buildSuccessCriteria(context).map((criterion) => ({
+      id: criterion.id,
+      task: criteriaTasks[criterion.id] ?? 'validate.signoff',
+      text: criterion.title,
+      owner: criteriaOwner[criterion.id] ?? 'it-team',
+      evidence: criteriaEvidence[criterion.id] ?? 'The evidence named in the criterion.',
+      pass: criterion.measure,
+    })),
+    {
+      id: 'signoff',
+      task: 'validate.signoff',
+      text: 'Rollout signed off and the thank-you message sent.',
+      owner: 'approver',
+      evidence: 'The signed validation checklist.',
+      pass: 'All four success criteria met.',
+    },
+  ];
+
+  return (Object.keys(drafts) as PhaseId[]).map((phase) => ({
+    id: `checklist-${phase}`,
+    phase,
+    title: drafts[phase].title,
+    items: drafts[phase].items.map(({ task, ...item }) => ({ ...item, id: `${phase}.${item.id}`, due: due(task) })),
+  }));
 }

@@ -1,13 +1,125 @@
 import type { Risk } from '../model/content.ts';
 import type { GeneratorContext } from './context.ts';
 
-// Work in progress: risks and success criteria are being written (see the open issue).
-export function buildRisks(context: GeneratorContext): Risk[] {
-  void context;
-  return [];
+// The plan's risks with mitigations and owners, and the four success criteria that close the rollout.
+
+export interface SuccessCriterion {
+  id: string;
+  title: string;
+  measure: string;
 }
 
-export function buildSuccessCriteria(context: GeneratorContext): { id: string; title: string; measure: string }[] {
-  void context;
-  return [];
+export const SUCCESS_CRITERION_IDS = ['all-mfa-capable', 'no-legacy-auth', 'break-glass-works', 'clean-72-hours'] as const;
+
+export function buildSuccessCriteria(context: GeneratorContext): SuccessCriterion[] {
+  const logDays = context.config.licence === 'free' ? 7 : 30;
+  return [
+    {
+      id: 'all-mfa-capable',
+      title: 'Every actively used account can do MFA',
+      measure: `In User registration details, every account that signed in during the last ${logDays} days is MFA capable (isMfaCapable is true, not merely "registered"), and no user\u2019s only method is a text message or a voice call.`,
+    },
+    {
+      id: 'no-legacy-auth',
+      title: 'No legacy authentication',
+      measure: 'The sign-in log shows no legacy-authentication sign-in since enforcement, interactive or non-interactive. If legacy authentication is not yet blocked, "Block legacy authentication" is the next policy to switch on.',
+    },
+    {
+      id: 'break-glass-works',
+      title: 'Emergency access works',
+      measure: 'Each break-glass account is excluded from the enforcing policy (through its group) and signs in successfully with its FIDO2 key, and the sign-in alert fired for the test.',
+    },
+    {
+      id: 'clean-72-hours',
+      title: 'A clean sign-in log for 72 hours',
+      measure: 'In the 72 hours after enforcement there is no failed sign-in of a legitimate user that shows over-blocking, and no successful sign-in without MFA that shows a gap.',
+    },
+  ];
+}
+
+export function buildRisks(context: GeneratorContext): Risk[] {
+  const { config } = context;
+  const rate = config.current.registrationRate;
+  const threshold = config.thresholds.reminderBelowRate;
+  const noPhone = config.exceptions.filter((exception) => exception.kind === 'no-smartphone').length;
+  const rateNote =
+    rate === undefined
+      ? 'The current registration rate is not recorded yet.'
+      : `At the last count ${rate}% of users were registered${rate >= threshold ? `, already at or above the ${threshold}% reminder threshold` : `, below the ${threshold}% reminder threshold`}.`;
+  return [
+    {
+      id: 'admin-lockout',
+      risk: 'Admins lock themselves out: an enforcing policy catches the emergency accounts, or they have no usable method.',
+      likelihood: 'low',
+      impact: 'high',
+      mitigation: 'Emergency accounts sign in with their own FIDO2 keys, are excluded through one group from every enforcing or blocking policy, and are tested in the pilot and again in Validate. Every policy starts in report-only.',
+      owner: 'it-lead',
+    },
+    {
+      id: 'legacy-apps-break',
+      risk: 'Legacy apps and devices stop working at enforcement: old Outlook, phone mail over basic authentication, printers scanning to email, business systems reading mail.',
+      likelihood: 'medium',
+      impact: 'high',
+      mitigation: 'The legacy-authentication audit in Prepare lists every dependency with an owner and a fix; report-only results are checked at the go/no-go gate; devices move to an SMTP relay or modern authentication before enforcement.',
+      owner: 'it-team',
+    },
+    {
+      id: 'low-registration',
+      risk: 'Many users are still unregistered on enforcement day and all have to register at once.',
+      likelihood: rate !== undefined && rate >= threshold ? 'low' : 'medium',
+      impact: 'medium',
+      mitigation: `${rateNote} Daily tracking, the reminder (below ${threshold}% on day ${config.thresholds.reminderDay}), individual contact on day ${config.thresholds.contactDay} and the manager escalation bring the rest in. Forced registration at first sign-in takes a user about five minutes.`,
+      owner: 'it-lead',
+    },
+    {
+      id: 'helpdesk-overload',
+      risk: 'The helpdesk is overwhelmed in the first 48 hours after enforcement.',
+      likelihood: 'medium',
+      impact: 'medium',
+      mitigation: 'The registration window keeps forced registrations few; the helpdesk is briefed the working day before with the runbook; enforcement never falls on a Friday, a weekend, a holiday or the day before one, so the helpdesk is staffed for the watch.',
+      owner: 'helpdesk',
+    },
+    {
+      id: 'helpdesk-social-engineering',
+      risk: 'An attacker talks the helpdesk into an MFA reset or a Temporary Access Pass by posing as a stressed or senior member of staff.',
+      likelihood: 'medium',
+      impact: 'high',
+      mitigation: 'The runbook starts with identity verification: call back on the number on record or confirm with the manager, never act on the caller\u2019s word, shortest Temporary Access Pass lifetime, and a ticket note of how the caller was verified.',
+      owner: 'helpdesk',
+    },
+    {
+      id: 'executive-pushback',
+      risk: 'A senior person asks to be exempted, or for MFA to be delayed, when the prompts start.',
+      likelihood: 'medium',
+      impact: 'high',
+      mitigation: 'The approver signs the dated plan before the start. Each request gets a written decision record (default: decline and make MFA smooth) with the risk stated; any override has a named risk owner, compensating controls and an expiry within 90 days.',
+      owner: 'approver',
+    },
+    {
+      id: 'no-smartphone',
+      risk: 'People without a smartphone cannot register and are locked out at enforcement.',
+      likelihood: noPhone > 0 ? 'medium' : 'low',
+      impact: 'medium',
+      mitigation: `FIDO2 security keys are ordered in Prepare and registered during the window${noPhone > 0 ? ` (${noPhone} known so far)` : ''}; a Temporary Access Pass bridges a short gap. Text messages and phone calls are not offered: they are weak and Microsoft is retiring them.`,
+      owner: 'it-lead',
+    },
+    {
+      id: 'rollout-phishing',
+      risk: 'Attackers imitate the rollout messages to harvest passwords and approvals, or bombard users with prompts hoping for an approval.',
+      likelihood: 'medium',
+      impact: 'high',
+      mitigation: 'Messages come from the named IT lead, link only to the Microsoft security-info page and say that IT never asks for codes; number matching stops blind approvals; users are told to deny and report prompts they did not start, and the helpdesk treats them as a possible compromise.',
+      owner: 'it-lead',
+    },
+    {
+      id: 'security-defaults-gap',
+      risk: 'A gap with no MFA at all when moving from security defaults to Conditional Access.',
+      likelihood: 'low',
+      impact: 'high',
+      mitigation: config.current.securityDefaults
+        ? 'Security defaults are turned off in the same sitting as the all-users policy is switched on, never earlier; the 72-hour log review looks for successful sign-ins without MFA.'
+        : 'This tenant does not run security defaults; the 72-hour log review still looks for successful sign-ins without MFA.',
+      owner: 'it-team',
+    },
+  ];
 }
