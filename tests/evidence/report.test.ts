@@ -114,4 +114,14 @@ describe('status command', () => {
     expect(r.stdout).toContain('[FAIL] registration-complete: Registration is 90%: 1 active account is not ready; 2 rely on SMS or voice only.');
     expect(r.stdout).toContain('signins/ApplicationSignIns_2026-03-20_2026-03-26.csv: This is an application (service principal) sign-ins export');
   });
+
+  it('refuses a missing evidence folder and a bad date with a one-line error', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const node = fileURLToPath(new URL('../../node_modules/node/bin/node', import.meta.url));
+    const run = (...args: string[]) => spawnSync(node, ['bin/mfa-playbook.mjs', 'status', '--config', 'tenant.config.json', ...args], { cwd: root, encoding: 'utf8' });
+    const missing = run('--evidence', 'no-such-folder', '--today', '2027-01-20');
+    expect([missing.status, missing.stderr]).toEqual([1, 'error: --evidence no-such-folder: not a folder (expected one with registration/ and signins/ inside)\n']);
+    const badDate = run('--evidence', 'tests/fixtures/evidence', '--today', '2027-13-20');
+    expect([badDate.status, badDate.stderr]).toEqual([1, 'error: --today: expected a date written YYYY-MM-DD, found "2027-13-20"\n']);
+  });
 });

@@ -2,7 +2,9 @@
  * `mfa-playbook status --config <file> --evidence <dir> [--today YYYY-MM-DD]`: what is due today,
  * the registration rate against target and the validation verdicts, from the admin's exports.
  */
+import { stat } from 'node:fs/promises';
 import { defineCommand } from 'citty';
+import { CliError, dateArgument } from '../errors.ts';
 import { loadConfig } from '../../config/load.ts';
 import { todayIn } from '../../config/today.ts';
 import { buildPlaybook } from '../../generators/playbook.ts';
@@ -20,15 +22,13 @@ export default defineCommand({
     color: { type: 'boolean', description: 'Colour the verdict labels', default: false },
   },
   async run({ args }) {
-    if (args.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.today)) {
-      process.stderr.write(`--today: expected a date such as 2026-03-02, got "${args.today}"\n`);
-      process.exitCode = 2;
-      return;
-    }
+    const given = dateArgument('--today', args.today);
+    const folder = await stat(args.evidence).catch(() => undefined);
+    if (!folder?.isDirectory()) throw new CliError(`error: --evidence ${args.evidence}: not a folder (expected one with registration/ and signins/ inside)`);
     // The plan date for config lints; the tenant-local date once the time zone is known.
-    const provisional = args.today ?? new Date().toISOString().slice(0, 10);
+    const provisional = given ?? new Date().toISOString().slice(0, 10);
     const { config } = await loadConfig(args.config, { today: provisional });
-    const today = args.today ?? todayIn(config.timeZone, new Date());
+    const today = given ?? todayIn(config.timeZone, new Date());
     const playbook = buildPlaybook(config, { today, generatorVersion: 'status' });
     const ctx = evidenceContextFromPlaybook(playbook, today);
     const report = await readEvidence(args.evidence, ctx);
