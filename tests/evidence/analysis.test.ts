@@ -74,9 +74,14 @@ describe('registration series and reminder logic', () => {
     ]);
   });
 
-  it('ignores snapshots dated after today and keeps the later file on the same day', () => {
-    const s = usableSnapshots([snap('2026-03-09', people(2, 1), 'b.csv'), snap('2026-03-09', people(2, 2), 'a.csv'), snap('2026-04-01', people(2, 2)), snap(null, people(2, 2))], '2026-03-20');
-    expect(s.map((x) => x.file)).toEqual(['b.csv']);
+  it('ignores snapshots dated after today and merges files of the same day (later file wins per user)', () => {
+    const s = usableSnapshots(
+      [snap('2026-03-09', [rec('a@x', true), rec('b@x', false)], 'page2.json'), snap('2026-03-09', [rec('b@x', true), rec('c@x', false)], 'page1.json'), snap('2026-04-01', people(2, 2)), snap(null, people(2, 2))],
+      '2026-03-20',
+    );
+    expect(s.map((x) => x.file)).toEqual(['page1.json + page2.json']);
+    expect(s[0]!.records.map((r) => [r.userPrincipalName, r.isMfaCapable])).toEqual([['a@x', true], ['b@x', false], ['c@x', false]]);
+    expect(snapshotRate(s[0]!)).toMatchObject({ registered: 1, total: 3, rate: 33.3 });
   });
 });
 

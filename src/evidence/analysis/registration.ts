@@ -73,11 +73,30 @@ export function snapshotRate(s: RegistrationSnapshot & { date: string }): Snapsh
   return { date: s.date, file: s.file, registered, total: active.length, rate: active.length === 0 ? null : round1((registered / active.length) * 100), basis };
 }
 
-/** Dated snapshots on or before today, in date order (the later file name wins on the same day). */
+/**
+ * Dated snapshots on or before today, in date order. Files of the same day (Graph pages of one
+ * report, or a re-download) are merged: users are united by UPN, the later file name winning.
+ */
 export function usableSnapshots(snapshots: readonly RegistrationSnapshot[], today: string): (RegistrationSnapshot & { date: string })[] {
   const byDate = new Map<string, RegistrationSnapshot & { date: string }>();
-  const sorted = [...snapshots].filter((s): s is RegistrationSnapshot & { date: string } => s.date !== null && s.date <= today).sort((a, b) => (a.date === b.date ? (a.file < b.file ? -1 : 1) : a.date < b.date ? -1 : 1));
-  for (const s of sorted) byDate.set(s.date, s);
+  const sorted = [...snapshots]
+    .filter((s): s is RegistrationSnapshot & { date: string } => s.date !== null && s.date <= today)
+    .sort((a, b) => (a.date === b.date ? (a.file < b.file ? -1 : 1) : a.date < b.date ? -1 : 1));
+  for (const s of sorted) {
+    const prev = byDate.get(s.date);
+    if (prev === undefined) {
+      byDate.set(s.date, s);
+      continue;
+    }
+    const users = new Map(prev.records.map((r) => [r.userPrincipalName, r]));
+    for (const r of s.records) users.set(r.userPrincipalName, r);
+    byDate.set(s.date, {
+      ...s,
+      file: `${prev.file} + ${s.file}`,
+      records: [...users.values()].sort((x, y) => (x.userPrincipalName < y.userPrincipalName ? -1 : 1)),
+      hasCapableColumn: prev.hasCapableColumn && s.hasCapableColumn,
+    });
+  }
   return [...byDate.values()];
 }
 

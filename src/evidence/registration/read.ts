@@ -199,7 +199,7 @@ export async function readRegistrationFile(path: string, name: string, timeZone:
     if (split.error !== null) addWarning(problems, `JSON structure problem at ${split.error}; the records before it were read.`);
     if (!split.foundArray) wrong = 'JSON without a list of users (expected an array, or an object with "value").';
     if (split.topLevel['@odata.nextLink'] !== undefined) {
-      addWarning(problems, 'This Graph page has an @odata.nextLink: the snapshot is incomplete unless the following pages are merged into it.');
+      addWarning(problems, 'This Graph page has an @odata.nextLink: put the following pages in the folder with the same date in their names; pages of one day are merged.');
     }
   } else {
     kind = 'wrong-kind';
