@@ -1,0 +1,112 @@
+import type { OwnerRole } from '../../model/common.ts';
+import type { DocumentOptions, PageSize } from '../layout/index.ts';
+
+// Small helpers shared by the documents: dates in the tenant's locale, labels, field names.
+
+export const ADMIN_LABEL = 'Confidential — IT';
+export const HELPDESK_LABEL = 'Internal — Helpdesk';
+export const STAFF_LABEL = 'For all staff';
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+  }
+}
+
+function asDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** "Mon 8 Feb 2027" (en-GB), "Mon, Feb 8, 2027" (en-US). Dates are calendar dates: formatted in UTC. */
+export function shortDate(iso: string, locale: string): string {
+  return formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(asDate(iso));
+}
+
+/** "Monday 8 February 2027" (en-GB). */
+export function longDate(iso: string, locale: string): string {
+  return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(asDate(iso));
+}
+
+/** "8 Feb" — for dense tables and figures. */
+export function dayMonth(iso: string, locale: string): string {
+  return formatter(locale, { day: 'numeric', month: 'short' }).format(asDate(iso));
+}
+
+export function dateRange(from: string, to: string, locale: string): string {
+  return from === to ? shortDate(from, locale) : `${shortDate(from, locale)} – ${shortDate(to, locale)}`;
+}
+
+export const OWNER_LABELS: Record<OwnerRole, string> = {
+  'it-lead': 'IT lead',
+  'it-team': 'IT team',
+  helpdesk: 'Helpdesk',
+  approver: 'Approver',
+  sponsor: 'Sponsor',
+};
+
+/** A part of an AcroForm field name: dots separate levels, so they and other odd characters go. */
+export function fieldPart(value: string): string {
+  const part = value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return part || 'item';
+}
+
+/** Field names are unique within a document: a repeated name gets "-2", "-3". */
+export class FieldNames {
+  private readonly used = new Set<string>();
+  take(...parts: string[]): string {
+    const base = parts.map(fieldPart).join('.');
+    let name = base;
+    for (let n = 2; this.used.has(name); n += 1) name = `${base}-${n}`;
+    this.used.add(name);
+    return name;
+  }
+}
+
+export function pageSizeOf(pageSize: string): PageSize {
+  return pageSize === 'Letter' ? 'Letter' : 'A4';
+}
+
+/** Options shared by every document: metadata from the plan, never from the clock. */
+export function documentOptions(input: {
+  title: string;
+  subject: string;
+  organisation: string;
+  author: string;
+  locale: string;
+  pageSize: string;
+  planDate: string;
+  planVersion: string;
+  label: string;
+  shortTitle: string;
+  compact?: boolean;
+}): DocumentOptions {
+  return {
+    title: `${input.title} — ${input.organisation}`,
+    subject: input.subject,
+    author: input.author,
+    keywords: ['MFA', 'Conditional Access', 'Microsoft 365', input.organisation],
+    language: input.locale,
+    pageSize: pageSizeOf(input.pageSize),
+    planDate: input.planDate,
+    headerLeft: input.organisation,
+    label: input.label,
+    footerLeft: `${input.shortTitle} · plan ${input.planVersion} of ${shortDate(input.planDate, input.locale)}`,
+    compact: input.compact ?? false,
+  };
+}
+
+/** "the approver", "Daniel Whitfield (Chief Technology Officer)". */
+export function personLabel(person: { name: string; role: string }): string {
+  return person.role ? `${person.name} (${person.role})` : person.name;
+}
+
+export function percent(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'unknown' : `${value}%`;
+}

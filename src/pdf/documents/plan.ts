@@ -1,0 +1,269 @@
+import type { Playbook } from '../../model/playbook.ts';
+import type { PdfFonts } from '../fonts.ts';
+import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
+import { ADMIN_LABEL, dateRange, documentOptions, FieldNames, longDate, OWNER_LABELS, percent, personLabel, shortDate } from './common.ts';
+import { drawTimeline } from './timeline.ts';
+
+// admin/plan.pdf: the plan the manager reads, approves and signs.
+
+const SECTIONS = [
+  { anchor: 'summary', title: 'Executive summary' },
+  { anchor: 'timeline', title: 'Timeline' },
+  { anchor: 'phases', title: 'Phases and tasks' },
+  { anchor: 'communications', title: 'Communications schedule' },
+  { anchor: 'risks', title: 'Risks and mitigations' },
+  { anchor: 'success', title: 'Success criteria' },
+  { anchor: 'exceptions', title: 'Exceptions and decisions' },
+  { anchor: 'sources', title: 'Sources' },
+  { anchor: 'signoff', title: 'Approval and sign-off' },
+] as const;
+
+export function currentState(playbook: Playbook): string {
+  if (playbook.current.securityDefaults) return 'security defaults';
+  if (playbook.current.perUserMfa) return 'per-user MFA';
+  return 'no organisation-wide MFA';
+}
+
+export function methodLabel(method: Playbook['method']): string {
+  return method === 'passkey' ? 'passkeys (in Microsoft Authenticator or on a security key)' : 'Microsoft Authenticator notifications with number matching';
+}
+
+function statusLabel(status: Playbook['communications'][number]['status']): string {
+  return { scheduled: 'Scheduled', conditional: 'If needed', 'not-needed': 'Not needed', 'on-demand': 'Template, on demand' }[status];
+}
+
+export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<Uint8Array> {
+  const { organisation, schedule, locale, people } = playbook;
+  const doc = await LayoutDocument.create(
+    fonts,
+    documentOptions({
+      title: 'MFA rollout plan',
+      subject: `Multifactor authentication rollout for ${organisation.name}: timeline, tasks, communications, risks, success criteria and sign-off`,
+      organisation: organisation.name,
+      author: personLabel(people.itLead),
+      locale,
+      pageSize: playbook.pageSize,
+      planDate: playbook.meta.asOf,
+      planVersion: playbook.meta.planVersion,
+      label: ADMIN_LABEL,
+      shortTitle: 'MFA rollout plan',
+    }),
+  );
+  const enforcement = schedule.milestones.find((milestone) => milestone.id === 'enforcement');
+  const enforcementTime = enforcement?.time ?? playbook.enforcementTime;
+
+  // ---- cover -------------------------------------------------------------------------------
+  doc.spacer(36);
+  doc.paragraph('MFA rollout plan', { size: 13, color: colors.accent, weight: 'bold', spaceAfter: 4 });
+  doc.paragraph(organisation.name, { size: 24, weight: 'bold', spaceAfter: 8 });
+  doc.paragraph(
+    `Multifactor authentication required by Conditional Access for all ${organisation.userCount} users, replacing ${currentState(playbook)}. For approval by ${personLabel(people.approver)}.`,
+    { size: 11, color: colors.muted, spaceAfter: 16 },
+  );
+  doc.table(
+    [
+      { header: 'Item', width: 1.3 },
+      { header: 'Value', width: 3 },
+    ],
+    [
+      ['Plan date', longDate(playbook.meta.asOf, locale)],
+      ['Plan version', playbook.meta.planVersion],
+      ['Prepared by', personLabel(people.itLead)],
+      ['Approver', personLabel(people.approver)],
+      ['Sponsor', personLabel(people.sponsor)],
+      ['Start', longDate(schedule.startDate, locale)],
+      ['Enforcement', [{ text: `${longDate(schedule.enforcementDate, locale)} at ${enforcementTime}`, bold: true }]],
+      ['Finish', longDate(schedule.endDate, locale)],
+    ],
+    { plain: true, size: 10, spaceAfter: 22 },
+  );
+  doc.heading('Contents', { level: 2, bookmark: false });
+  doc.contents(SECTIONS.map((section, index) => ({ anchor: section.anchor, title: `${index + 1}. ${section.title}` })));
+  doc.pageBreak();
+
+  // ---- 1. summary ------------------------------------------------------------------------
+  doc.heading('1. Executive summary', { anchor: 'summary', outlineTitle: 'Executive summary' });
+  const rate = playbook.current.registrationRate;
+  doc.paragraph(
+    `${organisation.name} will require multifactor authentication (MFA) of every user at every sign-in to Microsoft 365, through a Conditional Access policy. ` +
+      `Today the organisation relies on ${currentState(playbook)}${rate !== null ? `, and ${percent(rate)} of users have already set up a second sign-in method` : ''}. ` +
+      `The rollout runs from ${longDate(schedule.startDate, locale)} to ${longDate(schedule.endDate, locale)} in five phases.`,
+  );
+  doc.paragraph([
+    { text: 'Enforcement: ' },
+    { text: `${longDate(schedule.enforcementDate, locale)} at ${enforcementTime}`, bold: true },
+    {
+      text: `. From then on nobody signs in without the second check. Staff use ${methodLabel(playbook.method)}. The registration window closes on ${shortDate(schedule.registrationDeadline, locale)}; the target is ${playbook.thresholds.targetRate}% registered by then, with a reminder if fewer than ${playbook.thresholds.reminderBelowRate}% have registered by day ${playbook.thresholds.reminderDay}.`,
+    },
+  ]);
+  doc.paragraph(
+    `Two emergency access accounts stay outside the policy so that a mistake cannot lock every administrator out; they are protected with security keys and watched by an alert. The helpdesk (${playbook.helpdesk.phone}) is briefed before enforcement and the first 48 hours are watched closely.`,
+  );
+  const approverTasks = schedule.tasks.filter((task) => task.owner === 'approver' || task.owner === 'sponsor');
+  if (approverTasks.length > 0) {
+    doc.heading('What the approver is asked to do', { level: 3 });
+    doc.list(approverTasks.map((task): Inline => [{ text: `${shortDate(task.date, locale)}: `, bold: true }, { text: `${task.title}. ${task.action}` }]));
+  }
+  doc.heading('Key dates', { level: 2 });
+  doc.table(
+    [
+      { header: 'Date', width: 1.25 },
+      { header: 'Milestone', width: 1.6 },
+      { header: 'What happens', width: 3.4 },
+    ],
+    [...schedule.milestones]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((milestone) => [`${shortDate(milestone.date, locale)}${milestone.time ? ` ${milestone.time}` : ''}`, [{ text: milestone.title, bold: milestone.id === 'enforcement' }], milestone.description]),
+    { zebra: true },
+  );
+  if (schedule.moves.length > 0) {
+    doc.heading('Dates moved by the calendar', { level: 3 });
+    doc.list(schedule.moves.map((move) => `${move.subject}: ${shortDate(move.from, locale)} -> ${shortDate(move.to, locale)} (${move.reasons.join('; ')})`));
+  }
+  if (playbook.warnings.length > 0) {
+    doc.callout(`Notes from the configuration: ${playbook.warnings.map((warning) => `${warning.path}: ${warning.message}`).join(' · ')}`, { fill: colors.warnLight, border: colors.warn });
+  }
+
+  // ---- 2. timeline -------------------------------------------------------------------------
+  doc.heading('2. Timeline', { anchor: 'timeline', outlineTitle: 'Timeline' });
+  doc.paragraph(`Working days only: weekends and public holidays of the organisation's calendar are skipped. ${schedule.closedDays.length > 0 ? `Closed days inside the plan: ${schedule.closedDays.map((day) => `${shortDate(day.date, locale)} (${day.name})`).join(', ')}.` : ''}`, { size: 9, color: colors.muted });
+  drawTimeline(doc, playbook);
+
+  // ---- 3. phases -------------------------------------------------------------------------
+  doc.heading('3. Phases and tasks', { anchor: 'phases', outlineTitle: 'Phases and tasks' });
+  doc.paragraph('Every task has a date and an owner. The evidence column says what to keep as proof that the task was done.', { size: 9, color: colors.muted });
+  schedule.phases.forEach((phase, index) => {
+    doc.heading(`3.${index + 1} ${phase.title} — ${dateRange(phase.startDate, phase.endDate, locale)}`, { level: 2, outlineTitle: `${phase.title} (${dateRange(phase.startDate, phase.endDate, locale)})` });
+    doc.paragraph(`${phase.summary} ${phase.workingDays} working day${phase.workingDays === 1 ? '' : 's'}.`);
+    const tasks = schedule.tasks.filter((task) => task.phase === phase.id);
+    doc.table(
+      [
+        { header: 'Date', width: 1.15 },
+        { header: 'Task', width: 4.2 },
+        { header: 'Owner', width: 1.3 },
+        { header: 'Evidence', width: 2.4 },
+      ],
+      tasks.map((task) => [
+        task.repeatsUntil ? `${shortDate(task.date, locale)}, daily until ${shortDate(task.repeatsUntil, locale)}` : shortDate(task.date, locale),
+        [{ text: task.title, bold: true }, { text: `\n${task.action}` }],
+        task.ownerName === OWNER_LABELS[task.owner] ? task.ownerName : `${task.ownerName}\n${OWNER_LABELS[task.owner]}`,
+        task.evidence,
+      ]),
+      { empty: 'No tasks in this phase.', zebra: true },
+    );
+  });
+
+  // ---- 4. communications -----------------------------------------------------------------
+  doc.heading('4. Communications schedule', { anchor: 'communications', outlineTitle: 'Communications schedule' });
+  const messages = [...playbook.communications].sort((a, b) => (a.sendDate ?? '9999').localeCompare(b.sendDate ?? '9999'));
+  doc.table(
+    [
+      { header: 'Send date', width: 1.3 },
+      { header: 'Message', width: 2.6 },
+      { header: 'Audience', width: 1.6 },
+      { header: 'Status', width: 2.2 },
+    ],
+    messages.map((message) => [
+      message.sendDate ? shortDate(message.sendDate, locale) : 'When needed',
+      [{ text: message.title, bold: true }, { text: `\n${message.subject}` }],
+      message.audienceLabel,
+      message.condition || message.decisionNote
+        ? `${statusLabel(message.status)}: ${[message.condition, message.decisionNote].filter(Boolean).join(' ')}`
+        : statusLabel(message.status),
+    ]),
+    { empty: 'The messages have not been written yet; the full texts will be in communications.pdf.', zebra: true },
+  );
+  if (messages.length > 0) doc.paragraph('The full text of every message is in communications.pdf.', { size: 9, color: colors.muted });
+
+  // ---- 5. risks ----------------------------------------------------------------------------
+  doc.heading('5. Risks and mitigations', { anchor: 'risks', outlineTitle: 'Risks and mitigations' });
+  doc.table(
+    [
+      { header: 'Risk', width: 3 },
+      { header: 'Likelihood / impact', width: 1.3 },
+      { header: 'Mitigation', width: 3.4 },
+      { header: 'Owner', width: 1 },
+    ],
+    playbook.risks.map((risk) => [risk.risk, `${risk.likelihood} / ${risk.impact}`, risk.mitigation, OWNER_LABELS[risk.owner]]),
+    { empty: 'No risks have been recorded yet.', zebra: true },
+  );
+
+  // ---- 6. success criteria --------------------------------------------------------------------
+  doc.heading('6. Success criteria', { anchor: 'success', outlineTitle: 'Success criteria' });
+  if (playbook.successCriteria.length === 0) doc.paragraph('The success criteria have not been written yet.', { color: colors.muted, weight: 'italic' });
+  else {
+    doc.paragraph('The rollout is complete when all of these hold:');
+    doc.list(
+      playbook.successCriteria.map((criterion): Inline => [{ text: criterion.title, bold: true }, { text: ` — ${criterion.measure}` }]),
+      { numbered: true },
+    );
+  }
+
+  // ---- 7. exceptions and decisions ---------------------------------------------------------------
+  doc.heading('7. Exceptions and decisions', { anchor: 'exceptions', outlineTitle: 'Exceptions and decisions' });
+  doc.paragraph(`Emergency access: ${playbook.breakGlass.accounts.length} accounts in the group "${playbook.breakGlass.group.name}", the only group excluded from the policy.`);
+  doc.table(
+    [
+      { header: 'Account', width: 2.6 },
+      { header: 'Kind', width: 1.3 },
+      { header: 'Plan', width: 4 },
+    ],
+    playbook.exceptions.map((exception) => [exception.account, exception.kind.replace(/-/g, ' '), exception.plan]),
+    { empty: 'No exceptions.' },
+  );
+  if (playbook.decisions.length > 0) {
+    doc.heading('Exemption requests', { level: 3 });
+    doc.list(
+      playbook.decisions.map((decision): Inline => [
+        { text: decision.title, bold: true },
+        { text: ` — ${decision.decision.outcome || 'decision pending'}. Record: decisions/${decision.id}.pdf` },
+      ]),
+    );
+  }
+
+  // ---- 8. sources ------------------------------------------------------------------------------
+  doc.heading('8. Sources', { anchor: 'sources', outlineTitle: 'Sources' });
+  doc.table(
+    [
+      { header: 'Fact', width: 4 },
+      { header: 'Source', width: 3 },
+      { header: 'Checked', width: 1.1 },
+    ],
+    playbook.facts.map((fact) => [fact.claim, `${fact.source.title}\n${fact.source.url}`, shortDate(fact.checked, locale)]),
+    { empty: 'The list of sources has not been written yet.', size: 8 },
+  );
+
+  // ---- 9. sign-off ------------------------------------------------------------------------------
+  doc.heading('9. Approval and sign-off', { anchor: 'signoff', outlineTitle: 'Approval and sign-off' });
+  doc.paragraph(
+    `By signing, the approver accepts this plan, its dates and its risks, and authorises IT to enforce MFA for all users on ${longDate(schedule.enforcementDate, locale)}. Requests to exempt a person from MFA are answered with a written decision record.`,
+  );
+  const names = new FieldNames();
+  for (const [key, person] of [
+    ['approver', people.approver],
+    ['sponsor', people.sponsor],
+  ] as const) {
+    signatureBlock(doc, names, 'signoff', key, `${key === 'approver' ? 'Approver' : 'Sponsor'}: ${personLabel(person)}`);
+  }
+
+  return doc.save();
+}
+
+/** Name, date and signature fields with stable names: `<prefix>.<key>.name`, `.date`, `.signature`. */
+export function signatureBlock(doc: LayoutDocument, names: FieldNames, prefix: string, key: string, caption: string): void {
+  const nameField = names.take(prefix, key, 'name');
+  const dateField = names.take(prefix, key, 'date');
+  const signatureField = names.take(prefix, key, 'signature');
+  doc.block(96, (canvas, top) => {
+    canvas.text(caption, doc.left, top - 12, { size: 10, weight: 'bold', maxWidth: doc.contentWidth });
+    const nameWidth = doc.contentWidth * 0.45;
+    const dateWidth = doc.contentWidth * 0.2;
+    const signX = doc.left + nameWidth + dateWidth + 16;
+    canvas.text('Name', doc.left, top - 30, { size: 8, color: colors.muted });
+    canvas.textField(nameField, doc.left, top - 58, nameWidth, 22);
+    canvas.text('Date', doc.left + nameWidth + 8, top - 30, { size: 8, color: colors.muted });
+    canvas.textField(dateField, doc.left + nameWidth + 8, top - 58, dateWidth, 22);
+    canvas.text('Signature', signX, top - 30, { size: 8, color: colors.muted });
+    canvas.signatureField(signatureField, nameField, signX, top - 80, doc.right - signX, 44);
+  });
+}

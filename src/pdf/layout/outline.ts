@@ -1,0 +1,99 @@
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+
+// pdf-lib has no API for bookmarks or internal links: both are built here from low-level objects.
+
+export interface Destination {
+  page: PDFPage;
+  /** Top of the target, in page coordinates. */
+  y: number;
+}
+
+export interface OutlineEntry {
+  title: string;
+  level: number;
+  dest: Destination;
+}
+
+function destArray(doc: PDFDocument, dest: Destination): PDFArray {
+  // [page /XYZ left top zoom]: null left and zoom keep the reader's current ones.
+  return doc.context.obj([dest.page.ref, PDFName.of('XYZ'), PDFNull, PDFNumber.of(Math.round(dest.y + 4)), PDFNull]);
+}
+
+interface Node {
+  entry: OutlineEntry;
+  children: Node[];
+}
+
+/** Writes /Outlines into the catalog: level-1 entries at the top, deeper levels nested under them. */
+export function writeOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+  if (entries.length === 0) return;
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  for (const entry of entries) {
+    const node: Node = { entry, children: [] };
+    while (stack.length > 0 && stack[stack.length - 1]!.entry.level >= entry.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+    stack.push(node);
+  }
+
+  const context = doc.context;
+  const outlinesRef = context.nextRef();
+
+  // Returns the number of visible descendants (all open), used for /Count.
+  const build = (nodes: Node[], parentRef: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+    const refs = nodes.map(() => context.nextRef());
+    let count = 0;
+    nodes.forEach((node, index) => {
+      const ref = refs[index]!;
+      const dict = context.obj({}) as PDFDict;
+      dict.set(PDFName.of('Title'), PDFHexString.fromText(node.entry.title));
+      dict.set(PDFName.of('Parent'), parentRef);
+      dict.set(PDFName.of('Dest'), destArray(doc, node.entry.dest));
+      if (index > 0) dict.set(PDFName.of('Prev'), refs[index - 1]!);
+      if (index < nodes.length - 1) dict.set(PDFName.of('Next'), refs[index + 1]!);
+      count += 1;
+      if (node.children.length > 0) {
+        const sub = build(node.children, ref);
+        dict.set(PDFName.of('First'), sub.first);
+        dict.set(PDFName.of('Last'), sub.last);
+        dict.set(PDFName.of('Count'), PDFNumber.of(sub.count));
+        count += sub.count;
+      }
+      context.assign(ref, dict);
+    });
+    return { first: refs[0]!, last: refs[refs.length - 1]!, count };
+  };
+
+  const top = build(roots, outlinesRef);
+  const outlines = context.obj({}) as PDFDict;
+  outlines.set(PDFName.of('Type'), PDFName.of('Outlines'));
+  outlines.set(PDFName.of('First'), top.first);
+  outlines.set(PDFName.of('Last'), top.last);
+  outlines.set(PDFName.of('Count'), PDFNumber.of(top.count));
+  context.assign(outlinesRef, outlines);
+  doc.catalog.set(PDFName.of('Outlines'), outlinesRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+/** Adds a clickable area on a page that jumps to a destination in the same document. */
+export function addInternalLink(
+  doc: PDFDocument,
+  page: PDFPage,
+  rect: { x: number; y: number; width: number; height: number },
+  dest: Destination,
+  label: string,
+): void {
+  const context = doc.context;
+  const annot = context.obj({
+    Type: 'Annot',
+    Subtype: 'Link',
+    Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height].map((n) => Math.round(n * 100) / 100),
+    Border: [0, 0, 0],
+    F: 4,
+  }) as PDFDict;
+  annot.set(PDFName.of('Dest'), destArray(doc, dest));
+  annot.set(PDFName.of('Contents'), PDFHexString.fromText(label));
+  page.node.addAnnot(context.register(annot));
+}

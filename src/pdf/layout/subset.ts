@@ -1,0 +1,187 @@
+// A small TrueType subsetter. The subsetter inside @pdf-lib/fontkit writes a short-format `loca`
+// table while copying glyph records of odd length unpadded, which corrupts most glyphs of Noto Sans
+// (letters vanish in every viewer). This one copies the glyphs the document uses, in the order the
+// PDF numbers them, pads every glyph record to four bytes and always writes a long-format `loca`.
+// Composite glyphs pull in their components, renumbered. Tables a PDF viewer does not read for an
+// embedded CID font (cmap, GSUB, GPOS, GDEF, kern, ...) are left out.
+
+interface TableRecord {
+  offset: number;
+  length: number;
+}
+
+const KEEP = ['OS/2', 'cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'name', 'post', 'prep'];
+
+function readTables(font: Uint8Array): Map<string, TableRecord> {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const count = view.getUint16(4);
+  const tables = new Map<string, TableRecord>();
+  for (let i = 0; i < count; i += 1) {
+    const at = 12 + i * 16;
+    const tag = String.fromCharCode(font[at]!, font[at + 1]!, font[at + 2]!, font[at + 3]!);
+    tables.set(tag, { offset: view.getUint32(at + 8), length: view.getUint32(at + 12) });
+  }
+  return tables;
+}
+
+function checksum(bytes: Uint8Array): number {
+  const padded = bytes.length % 4 === 0 ? bytes : concat([bytes, new Uint8Array(4 - (bytes.length % 4))]);
+  const view = new DataView(padded.buffer, padded.byteOffset, padded.byteLength);
+  let sum = 0;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  return sum;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * Returns a TrueType font holding only `glyphIds` (old glyph ids; new glyph id = position in the
+ * list, so the list should start with 0 for .notdef) plus the components of composite glyphs,
+ * which are appended after them.
+ */
+export function subsetTrueType(font: Uint8Array, glyphIds: readonly number[]): Uint8Array {
+  const tables = readTables(font);
+  const table = (tag: string): Uint8Array => {
+    const record = tables.get(tag);
+    if (!record) throw new Error(`The font has no ${tag} table`);
+    return font.subarray(record.offset, record.offset + record.length);
+  };
+  const dv = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+  const head = dv(table('head'));
+  const longLoca = head.getInt16(50) === 1;
+  const maxp = dv(table('maxp'));
+  const numGlyphs = maxp.getUint16(4);
+  const hhea = dv(table('hhea'));
+  const numberOfHMetrics = hhea.getUint16(34);
+  const hmtx = dv(table('hmtx'));
+  const loca = dv(table('loca'));
+  const glyf = table('glyf');
+
+  const offsetOf = (gid: number) => (longLoca ? loca.getUint32(gid * 4) : loca.getUint16(gid * 2) * 2);
+  const metricOf = (gid: number): [number, number] => {
+    if (gid < numberOfHMetrics) return [hmtx.getUint16(gid * 4), hmtx.getInt16(gid * 4 + 2)];
+    const advance = hmtx.getUint16((numberOfHMetrics - 1) * 4);
+    return [advance, hmtx.getInt16(numberOfHMetrics * 4 + (gid - numberOfHMetrics) * 2)];
+  };
+
+  const order: number[] = [];
+  const index = new Map<number, number>();
+  const include = (gid: number): number => {
+    const safe = gid >= 0 && gid < numGlyphs ? gid : 0;
+    let id = index.get(safe);
+    if (id === undefined) {
+      id = order.length;
+      order.push(safe);
+      index.set(safe, id);
+    }
+    return id;
+  };
+  if (glyphIds[0] !== 0) include(0);
+  for (const gid of glyphIds) include(gid);
+
+  const glyphData: Uint8Array[] = [];
+  for (let i = 0; i < order.length; i += 1) {
+    const gid = order[i]!;
+    const start = offsetOf(gid);
+    const end = offsetOf(gid + 1);
+    let data: Uint8Array = glyf.slice(start, end);
+    if (data.length >= 10 && dv(data).getInt16(0) < 0) {
+      // Composite glyph: renumber each component, including any not yet in the subset.
+      const view = dv(data);
+      let at = 10;
+      for (;;) {
+        const flags = view.getUint16(at);
+        view.setUint16(at + 2, include(view.getUint16(at + 2)));
+        at += 4 + (flags & 0x0001 ? 4 : 2);
+        if (flags & 0x0008) at += 2;
+        else if (flags & 0x0040) at += 4;
+        else if (flags & 0x0080) at += 8;
+        if (!(flags & 0x0020)) break;
+      }
+    }
+    if (data.length % 4 !== 0) data = concat([data, new Uint8Array(4 - (data.length % 4))]);
+    glyphData.push(data);
+  }
+
+  const count = order.length;
+  const newGlyf = concat(glyphData);
+  const newLoca = new Uint8Array((count + 1) * 4);
+  const newLocaView = dv(newLoca);
+  let offset = 0;
+  glyphData.forEach((data, i) => {
+    newLocaView.setUint32(i * 4, offset);
+    offset += data.length;
+  });
+  newLocaView.setUint32(count * 4, offset);
+
+  const newHmtx = new Uint8Array(count * 4);
+  const newHmtxView = dv(newHmtx);
+  order.forEach((gid, i) => {
+    const [advance, bearing] = metricOf(gid);
+    newHmtxView.setUint16(i * 4, advance);
+    newHmtxView.setInt16(i * 4 + 2, bearing);
+  });
+
+  const newHead = table('head').slice();
+  dv(newHead).setUint32(8, 0); // checkSumAdjustment, set below
+  dv(newHead).setInt16(50, 1); // long loca
+  const newMaxp = table('maxp').slice();
+  dv(newMaxp).setUint16(4, count);
+  const newHhea = table('hhea').slice();
+  dv(newHhea).setUint16(34, count);
+  // post format 3: no glyph names.
+  const newPost = table('post').slice(0, 32);
+  dv(newPost).setUint32(0, 0x00030000);
+
+  const out = new Map<string, Uint8Array>([
+    ['glyf', newGlyf],
+    ['head', newHead],
+    ['hhea', newHhea],
+    ['hmtx', newHmtx],
+    ['loca', newLoca],
+    ['maxp', newMaxp],
+    ['post', newPost],
+  ]);
+  for (const tag of KEEP) if (!out.has(tag) && tables.has(tag)) out.set(tag, table(tag));
+
+  const tags = [...out.keys()].sort();
+  const numTables = tags.length;
+  let entrySelector = 0;
+  while (2 ** (entrySelector + 1) <= numTables) entrySelector += 1;
+  const searchRange = 2 ** entrySelector * 16;
+  const header = new Uint8Array(12 + numTables * 16);
+  const headerView = dv(header);
+  headerView.setUint32(0, 0x00010000);
+  headerView.setUint16(4, numTables);
+  headerView.setUint16(6, searchRange);
+  headerView.setUint16(8, entrySelector);
+  headerView.setUint16(10, numTables * 16 - searchRange);
+  const bodies: Uint8Array[] = [];
+  let at = header.length;
+  let headOffset = 0;
+  tags.forEach((tag, i) => {
+    const data = out.get(tag)!;
+    const record = 12 + i * 16;
+    for (let c = 0; c < 4; c += 1) header[record + c] = tag.charCodeAt(c);
+    headerView.setUint32(record + 4, checksum(data));
+    headerView.setUint32(record + 8, at);
+    headerView.setUint32(record + 12, data.length);
+    if (tag === 'head') headOffset = at;
+    const padded = data.length % 4 === 0 ? data : concat([data, new Uint8Array(4 - (data.length % 4))]);
+    bodies.push(padded);
+    at += padded.length;
+  });
+  const result = concat([header, ...bodies]);
+  const adjustment = (0xb1b0afba - checksum(result)) >>> 0;
+  dv(result).setUint32(headOffset + 8, adjustment);
+  return result;
+}

@@ -1,0 +1,280 @@
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { PdfFonts } from '../fonts.ts';
+import { subsetTrueType } from './subset.ts';
+
+// Fonts, font fallback, measuring and line wrapping. pdf-lib measures and draws a string in one font;
+// this module splits text into runs per font (main font, or the fallback for scripts the main font
+// lacks), measures words once and caches the widths, and breaks spans of styled text into lines.
+
+export type Rgb = readonly [number, number, number];
+export type Weight = 'regular' | 'bold' | 'italic';
+
+/** A piece of inline text with its style. Paragraphs, list items and table cells take arrays of spans. */
+export interface Span {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  color?: Rgb;
+}
+export type Inline = string | Span[];
+
+/** One laid-out line: pieces of uniform style, and its width in points. */
+export interface Piece {
+  text: string;
+  weight: Weight;
+  color: Rgb | undefined;
+  width: number;
+}
+export interface Line {
+  pieces: Piece[];
+  width: number;
+}
+
+type FontkitFont = ReturnType<typeof fontkit.create>;
+
+// Parsed fonts are shared across documents: pdf-lib would otherwise parse the same TTF for every PDF.
+const parsed = new WeakMap<Uint8Array, FontkitFont>();
+function parse(bytes: Uint8Array): FontkitFont {
+  let font = parsed.get(bytes);
+  if (!font) {
+    font = fontkit.create(bytes);
+    parsed.set(bytes, font);
+  }
+  return font;
+}
+/** The fontkit interface handed to pdf-lib: same parser, with the per-process cache in front. */
+export const cachingFontkit = {
+  create: (bytes: Uint8Array) => parse(bytes),
+} as unknown as typeof fontkit;
+
+/**
+ * pdf-lib's subset embedder numbers glyphs in order of use and writes the widths and the ToUnicode
+ * map for them; only the font program it writes is replaced, by subsetTrueType (see subset.ts).
+ */
+function useOwnSubsetter(font: PDFFont, bytes: Uint8Array): void {
+  const embedder = (font as unknown as { embedder: unknown }).embedder as { subset?: { glyphs?: number[] }; serializeFont?: () => Promise<Uint8Array> };
+  if (!embedder.subset || !Array.isArray(embedder.subset.glyphs) || typeof embedder.serializeFont !== 'function') {
+    throw new Error('The PDF library no longer exposes its font subset; update the layout module.');
+  }
+  const subset = embedder.subset;
+  embedder.serializeFont = async () => subsetTrueType(bytes, subset.glyphs ?? [0]);
+}
+
+/**
+ * Latin, Greek and Cyrillic text needs no shaping: one character, one glyph from the cmap. pdf-lib
+ * runs fontkit's full OpenType layout for every string it measures or draws, which dominated the
+ * render time; the main fonts get a direct character-to-glyph layout instead (no kerning, no
+ * ligatures, as in most office documents).
+ */
+function useDirectGlyphs(font: PDFFont): void {
+  const embedder = (font as unknown as { embedder: unknown }).embedder as { font?: FontkitFont };
+  const real = embedder.font;
+  if (!real || typeof real.glyphForCodePoint !== 'function') return;
+  const direct = Object.create(real) as FontkitFont;
+  Object.defineProperty(direct, 'layout', {
+    value: (text: string) => ({ glyphs: Array.from(text, (char) => real.glyphForCodePoint(char.codePointAt(0)!)) }),
+  });
+  embedder.font = direct;
+}
+
+interface Face {
+  pdf: PDFFont;
+  glyphs: FontkitFont;
+}
+
+export interface Run {
+  font: PDFFont;
+  text: string;
+}
+
+// Symbols the embedded fonts lack, drawn as plain equivalents rather than as "?".
+const SUBSTITUTES: Record<string, string> = {
+  '→': '->', '←': '<-', '↔': '<->', '⇒': '=>', '≥': '>=', '≤': '<=', '≠': '!=',
+  '✓': 'yes', '✔': 'yes', '✗': 'no', '✘': 'no', '☐': '[ ]', '□': '[ ]', '☑': '[x]', '☒': '[x]',
+  '●': '•', '■': '•', '◆': '•', '▪': '•', '○': 'o', '▶': '>', '►': '>',
+};
+
+const NEUTRAL = /[\s\p{P}\p{S}\p{N}]/u;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+
+export class FontSet {
+  private readonly main: Record<Weight, Face>;
+  private readonly fallback: Record<Weight, Face> | null;
+  private readonly widths = new Map<string, number>();
+
+  private constructor(main: Record<Weight, Face>, fallback: Record<Weight, Face> | null) {
+    this.main = main;
+    this.fallback = fallback;
+  }
+
+  static async embed(doc: PDFDocument, fonts: PdfFonts): Promise<FontSet> {
+    doc.registerFontkit(cachingFontkit);
+    const face = async (bytes: Uint8Array, name: string, shaping = false): Promise<Face> => {
+      // A fixed subset name keeps output byte-identical between runs.
+      const pdf = await doc.embedFont(bytes, { subset: true, customName: name });
+      useOwnSubsetter(pdf, bytes);
+      if (!shaping) useDirectGlyphs(pdf);
+      return { pdf, glyphs: parse(bytes) };
+    };
+    const main = {
+      regular: await face(fonts.regular, 'MFAPBA+NotoSans-Regular'),
+      bold: await face(fonts.bold, 'MFAPBB+NotoSans-Bold'),
+      italic: await face(fonts.italic, 'MFAPBC+NotoSans-Italic'),
+    };
+    return new FontSet(main, null).withFallback(doc, fonts, face);
+  }
+
+  private async withFallback(
+    _doc: PDFDocument,
+    fonts: PdfFonts,
+    face: (bytes: Uint8Array, name: string, shaping?: boolean) => Promise<Face>,
+  ): Promise<FontSet> {
+    if (!fonts.fallback) return this;
+    // Embedded lazily would need async drawing; the fallback is embedded up front and, when a
+    // document has no Arabic text, weighs only its empty subset.
+    // Arabic needs OpenType shaping (joining forms, right-to-left order): fontkit's layout does it.
+    const regular = await face(fonts.fallback.regular, 'MFAPBD+NotoSansArabic-Regular', true);
+    const bold = await face(fonts.fallback.bold, 'MFAPBE+NotoSansArabic-Bold', true);
+    return new FontSet(this.main, { regular, bold, italic: regular });
+  }
+
+  /** Text the fonts can draw: control characters removed, characters no font has replaced by "?". */
+  clean(text: string): string {
+    let out = '';
+    for (const char of text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '')) {
+      const code = char.codePointAt(0)!;
+      if (char === '\n' || this.main.regular.glyphs.hasGlyphForCodePoint(code)) out += char;
+      else if (this.fallback?.regular.glyphs.hasGlyphForCodePoint(code)) out += char;
+      else out += SUBSTITUTES[char] ?? '?';
+    }
+    return out;
+  }
+
+  /** Splits text into runs per font. Spaces and punctuation join the run around them, so that a
+   * multi-word Arabic name stays one run (fontkit shapes it and orders it right to left). */
+  runs(text: string, weight: Weight): Run[] {
+    const main = this.main[weight];
+    const fallback = this.fallback?.[weight];
+    if (!fallback) return [{ font: main.pdf, text }];
+    const chars = [...text];
+    const strong: (0 | 1 | null)[] = chars.map((char) => {
+      if (NEUTRAL.test(char)) return null;
+      return main.glyphs.hasGlyphForCodePoint(char.codePointAt(0)!) ? 0 : 1;
+    });
+    // A neutral takes the fallback only when strong fallback characters stand on both sides of it.
+    const which = strong.map((value, index) => {
+      if (value !== null) return value;
+      let before: 0 | 1 | null = null;
+      for (let i = index - 1; i >= 0 && before === null; i -= 1) before = strong[i] ?? null;
+      let after: 0 | 1 | null = null;
+      for (let i = index + 1; i < strong.length && after === null; i += 1) after = strong[i] ?? null;
+      return before === 1 && after === 1 ? 1 : 0;
+    });
+    const runs: Run[] = [];
+    let current = '';
+    let currentFont: 0 | 1 = which[0] ?? 0;
+    chars.forEach((char, index) => {
+      const font = which[index] ?? 0;
+      if (font !== currentFont && current) {
+        runs.push({ font: currentFont === 0 ? main.pdf : fallback.pdf, text: current });
+        current = '';
+      }
+      currentFont = font;
+      current += char;
+    });
+    if (current) runs.push({ font: currentFont === 0 ? main.pdf : fallback.pdf, text: current });
+    return runs;
+  }
+
+  /** Width of a string in points at a font size; measured once per string and weight. */
+  width(text: string, weight: Weight, size: number): number {
+    if (!text) return 0;
+    const key = `${weight}\u0000${text}`;
+    let unit = this.widths.get(key);
+    if (unit === undefined) {
+      unit = 0;
+      for (const run of this.runs(text, weight)) unit += run.font.widthOfTextAtSize(run.text, 1);
+      this.widths.set(key, unit);
+    }
+    return unit * size;
+  }
+
+  /** Heights for a font size: ascent above and descent below the baseline. */
+  ascent(size: number): number {
+    return size * 0.92;
+  }
+
+  /** Cuts text to fit a width, ending with an ellipsis. */
+  truncate(text: string, weight: Weight, size: number, maxWidth: number): string {
+    const clean = this.clean(text).replace(/\n/g, ' ');
+    if (this.width(clean, weight, size) <= maxWidth) return clean;
+    const chars = [...clean];
+    while (chars.length > 1 && this.width(`${chars.join('')}…`, weight, size) > maxWidth) chars.pop();
+    return `${chars.join('').trimEnd()}…`;
+  }
+
+  /** Breaks inline text into lines no wider than maxWidth. A "\n" forces a break. */
+  wrap(content: Inline, size: number, maxWidth: number, base: Weight = 'regular'): Line[] {
+    const spans: Span[] = typeof content === 'string' ? [{ text: content }] : content;
+    const lines: Line[] = [];
+    let line: Line = { pieces: [], width: 0 };
+    let pendingSpace: { weight: Weight; color: Rgb | undefined } | null = null;
+
+    const push = (text: string, weight: Weight, color: Rgb | undefined, width: number) => {
+      const last = line.pieces[line.pieces.length - 1];
+      if (last && last.weight === weight && last.color === color) {
+        last.text += text;
+        last.width += width;
+      } else line.pieces.push({ text, weight, color, width });
+      line.width += width;
+    };
+    const breakLine = () => {
+      lines.push(line);
+      line = { pieces: [], width: 0 };
+      pendingSpace = null;
+    };
+
+    for (const span of spans) {
+      const weight: Weight = span.bold ? 'bold' : span.italic ? 'italic' : base;
+      const color = span.color;
+      const tokens = this.clean(span.text).split(/(\n| +)/);
+      for (const token of tokens) {
+        if (!token) continue;
+        if (token === '\n') {
+          breakLine();
+          continue;
+        }
+        if (token.startsWith(' ')) {
+          if (line.pieces.length > 0) pendingSpace = { weight, color };
+          continue;
+        }
+        const wordWidth = this.width(token, weight, size);
+        const space: { weight: Weight; color: Rgb | undefined } | null = pendingSpace;
+        const spaceWidth = space ? this.width(' ', space.weight, size) : 0;
+        if (line.pieces.length > 0 && line.width + spaceWidth + wordWidth > maxWidth) breakLine();
+        if (pendingSpace && line.pieces.length > 0) {
+          push(' ', pendingSpace.weight, pendingSpace.color, spaceWidth);
+          pendingSpace = null;
+        }
+        if (wordWidth <= maxWidth) {
+          push(token, weight, color, wordWidth);
+          continue;
+        }
+        // A word wider than the line (a long address or URL): break it between characters.
+        let chunk = '';
+        for (const char of token) {
+          const candidate = chunk + char;
+          if (chunk && line.width + this.width(candidate, weight, size) > maxWidth) {
+            push(chunk, weight, color, this.width(chunk, weight, size));
+            breakLine();
+            chunk = char;
+          } else chunk = candidate;
+        }
+        if (chunk) push(chunk, weight, color, this.width(chunk, weight, size));
+      }
+    }
+    if (line.pieces.length > 0 || lines.length === 0) lines.push(line);
+    return lines;
+  }
+}
