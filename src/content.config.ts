@@ -11,6 +11,7 @@ const guidance = defineCollection({
   schema: z.object({
     title: z.string(),
     navLabel: z.string().optional(),
+    folder: z.string().regex(/^[a-z0-9-]+$/).optional(),
     summary: z.string(),
     audience: z.enum(['staff', 'helpdesk']),
     order: z.number(),

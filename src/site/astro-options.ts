@@ -14,5 +14,7 @@ export function siteOptions(): AstroUserConfig {
     prefetch: false,
     scopedStyleStrategy: 'class',
     markdown: { syntaxHighlight: false },
+    // Collapsing whitespace can glue words to inline elements that start a new source line.
+    compressHTML: false,
   };
 }

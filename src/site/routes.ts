@@ -27,6 +27,9 @@ export interface GuideInfo {
   /** Shown only when the tenant's chosen method matches, or to everyone when absent. */
   method?: 'authenticator' | 'passkey' | undefined;
   navLabel?: string | undefined;
+  /** Output folder, when it should not follow the file name (both set-up guides use 'set-up'). */
+  folder?: string | undefined;
+  summary?: string | undefined;
 }
 
 export interface PageRef {
@@ -63,7 +66,7 @@ export function guidesFor(guides: GuideInfo[], audience: 'staff' | 'helpdesk', m
 }
 
 export function guideFile(guide: GuideInfo): string {
-  return `${guide.id.replace(/^(staff|helpdesk)\//, '')}/index.html`;
+  return `${guide.folder ?? guide.id.replace(/^(staff|helpdesk)\//, '')}/index.html`;
 }
 
 export function pagesFor(data: SiteData, site: SiteId, guides: GuideInfo[]): PageRef[] {
