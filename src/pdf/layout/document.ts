@@ -303,6 +303,12 @@ export class LayoutDocument {
     if (!this.atPageTop) this.newPage();
   }
 
+  /** Starts a new page unless at least `height` points are left: keeps a short group together. */
+  needSpace(height: number): void {
+    if (this.pending.length === 0 && this.y - height < this.bottom && !this.atPageTop) this.newPage();
+    else if (this.pending.length > 0 && this.y - this.pendingHeight() - height < this.bottom && !this.atPageTop) this.newPage();
+  }
+
   spacer(height: number): void {
     if (!this.atPageTop) this.y = Math.max(this.bottom, this.y - height);
   }

@@ -1,0 +1,111 @@
+import type { DecisionRecord } from '../../model/content.ts';
+import type { Playbook } from '../../model/playbook.ts';
+import type { PdfFonts } from '../fonts.ts';
+import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
+import { ADMIN_LABEL, documentOptions, FieldNames, fieldPart, longDate, personLabel, shortDate } from './common.ts';
+import { signatureBlock } from './plan.ts';
+
+// admin/decisions/<id>.pdf: one exemption decision record, with signature and date fields for each
+// person who signs it ("decision.<role>.name", ".date", ".signature").
+
+const EXPOSURE = { high: 'High', elevated: 'Elevated', standard: 'Standard' } as const;
+
+export function decisionPath(decision: DecisionRecord): string {
+  return `admin/decisions/${fieldPart(decision.id)}.pdf`;
+}
+
+export async function renderDecision(playbook: Playbook, decision: DecisionRecord, fonts: PdfFonts): Promise<Uint8Array> {
+  const { organisation, locale } = playbook;
+  const doc = await LayoutDocument.create(
+    fonts,
+    documentOptions({
+      title: `Decision record: ${decision.title}`,
+      subject: `Exemption decision record for the MFA rollout at ${organisation.name}`,
+      organisation: organisation.name,
+      author: personLabel(playbook.people.itLead),
+      locale,
+      pageSize: playbook.pageSize,
+      planDate: playbook.meta.asOf,
+      planVersion: playbook.meta.planVersion,
+      label: ADMIN_LABEL,
+      shortTitle: `Decision record ${decision.id}`,
+    }),
+  );
+
+  doc.paragraph(decision.isTemplate ? 'Decision record (template)' : 'Decision record', { size: 11, color: colors.accent, weight: 'bold', spaceAfter: 2 });
+  doc.paragraph(decision.title, { size: 18, weight: 'bold', spaceAfter: 10 });
+
+  doc.heading('1. Request', { anchor: 'request', outlineTitle: 'Request' });
+  doc.table(
+    [
+      { header: 'Field', width: 1.2 },
+      { header: 'Value', width: 4 },
+    ],
+    [
+      ['Person', `${decision.request.name}${decision.request.role ? ` (${decision.request.role})` : ''}`],
+      ['Date', decision.request.date ? longDate(decision.request.date, locale) : 'Not yet known'],
+      ['Asked by', decision.request.requestedBy ?? decision.request.name],
+      ['Stated reason', decision.request.reason],
+    ],
+    { plain: true, size: 10 },
+  );
+
+  doc.heading('2. Exposure of the account', { anchor: 'exposure', outlineTitle: 'Exposure of the account' });
+  doc.paragraph([{ text: `${EXPOSURE[decision.exposure.level]} exposure. `, bold: true, color: decision.exposure.level === 'standard' ? colors.text : colors.warn }, { text: decision.exposure.summary }]);
+  if (decision.exposure.reasons.length > 0) doc.list(decision.exposure.reasons);
+
+  doc.heading('3. Options', { anchor: 'options', outlineTitle: 'Options' });
+  doc.table(
+    [
+      { header: 'Option', width: 0.7 },
+      { header: 'What it means', width: 2.2 },
+      { header: 'Consequences', width: 4 },
+    ],
+    decision.options.map((option) => [
+      [{ text: option.key, bold: true }, ...(option.recommended ? [{ text: '\nrecommended', bold: true, color: colors.accent }] : [])],
+      [{ text: option.title, bold: option.recommended }],
+      option.consequences,
+    ]),
+    { empty: 'No options recorded.', zebra: true },
+  );
+
+  doc.heading('4. Decision', { anchor: 'decision', outlineTitle: 'Decision' });
+  doc.paragraph([
+    { text: decision.decision.option ? `Option ${decision.decision.option}: ` : 'Pending: ', bold: true },
+    { text: decision.decision.outcome || 'No decision has been taken yet.' },
+  ]);
+  if (decision.decision.rationale) doc.paragraph([{ text: 'Why: ', bold: true }, { text: decision.decision.rationale }]);
+  if (decision.frictionReduction.length > 0) {
+    doc.heading('Offered to make MFA smoother', { level: 3, bookmark: false });
+    doc.list(decision.frictionReduction);
+  }
+  if (decision.riskStatement) doc.callout([{ text: 'Risk statement. ', bold: true }, { text: decision.riskStatement }], { fill: colors.warnLight, border: colors.warn });
+
+  if (decision.override) {
+    const override = decision.override;
+    doc.heading('5. Leadership override', { anchor: 'override', outlineTitle: 'Leadership override' });
+    doc.table(
+      [
+        { header: 'Field', width: 1.4 },
+        { header: 'Value', width: 4 },
+      ],
+      [
+        ['Decided by', `${override.decidedBy}, ${shortDate(override.decidedOn, locale)}`],
+        ['Risk owner', [{ text: override.riskOwner, bold: true }]],
+        ['Compensating controls', override.compensatingControls.map((control) => `• ${control}`).join('\n') || 'None'],
+        ['Expires', shortDate(override.expiry, locale)],
+        ['Review', shortDate(override.reviewDate, locale)],
+      ] satisfies Inline[][],
+      { plain: true, size: 10 },
+    );
+  }
+
+  doc.heading(`${decision.override ? 6 : 5}. Signatures`, { anchor: 'signatures', outlineTitle: 'Signatures' });
+  doc.paragraph('Each signature confirms that the signer has read the exposure and the risk statement above.', { size: 9, color: colors.muted });
+  const signers = decision.signatures.length > 0 ? decision.signatures : [{ role: playbook.people.approver.role, name: playbook.people.approver.name }];
+  const names = new FieldNames();
+  for (const signer of signers) {
+    signatureBlock(doc, names, 'decision', fieldPart(signer.role), `${signer.role}${signer.name ? `: ${signer.name}` : ''}`);
+  }
+  return doc.save();
+}
