@@ -16,7 +16,7 @@ describe('the whole fixture folder', () => {
     expect(a.files).toHaveLength(18);
     expect(a.files.map((f) => f.kind).filter((k) => k === 'wrong-kind')).toEqual(['wrong-kind']);
     expect(a.files.reduce((n, f) => n + f.malformedCount, 0)).toBe(5);
-    expect(a.signIns).toEqual({ total: 29, interactive: 14, nonInteractive: 6, unknownInteractivity: 9, firstUtc: '2024-05-02T07:00:00.000Z', lastUtc: '2026-03-25T10:30:00.000Z' });
+    expect(a.signIns).toEqual({ total: 29, interactive: 16, nonInteractive: 6, unknownInteractivity: 7, firstUtc: '2024-05-02T07:00:00.000Z', lastUtc: '2026-03-25T10:30:00.000Z' });
     expect(a.latestRate).toEqual({ rate: 90, date: '2026-03-13' });
     expect(a.registration.snapshots.map((s) => [s.date, s.rate])).toEqual([['2026-03-04', 50], ['2026-03-09', 80], ['2026-03-13', 90]]);
     expect(a.registration.unregistered).toEqual([{ userPrincipalName: `jose.nunez@${D}`, displayName: 'José Núñez', isAdmin: false, methods: [], actionDue: 'individual-contact', dueDate: '2026-03-16' }]);

@@ -25,6 +25,8 @@ describe('header normalisation', () => {
     expect(interactiveFromFileName('InteractiveSignIns_2026-03-20_2026-03-26.csv')).toBe(true);
     expect(interactiveFromFileName('NonInteractiveSignIns_2026-03-20_2026-03-26.csv')).toBe(false);
     expect(interactiveFromFileName('export.csv')).toBeNull();
+    expect(interactiveFromFileName('InicioSesionNoInteractivo.csv')).toBe(false);
+    expect(interactiveFromFileName('InicioSesionInteractivo_es.csv')).toBe(true);
   });
 });
 

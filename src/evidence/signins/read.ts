@@ -25,8 +25,9 @@ export type AuthDetailSink = (requestId: string, method: string, succeeded: bool
 /** Interactive or not, from the portal's file name (`InteractiveSignIns_…`, `NonInteractiveSignIns_…`). */
 export function interactiveFromFileName(name: string): boolean | null {
   const n = name.toLowerCase().replace(/[\s_-]/g, '');
-  if (n.includes('noninteractive')) return false;
-  if (n.includes('interactive')) return true;
+  // English portal names, and Spanish-style names ("…NoInteractivo…") as some admins rename them.
+  if (n.includes('noninteractive') || n.includes('nointeractiv')) return false;
+  if (n.includes('interactive') || n.includes('interactiv')) return true;
   return null;
 }
 
