@@ -156,6 +156,7 @@ export function communicationData(context: GeneratorContext) {
     },
     itLead: { ...config.people.itLead },
     approver: { ...config.people.approver },
+    sponsor: { ...config.people.sponsor },
     thresholds: { targetRate: config.thresholds.targetRate, reminderBelowRate: config.thresholds.reminderBelowRate },
     pilotGroup: config.pilotGroup.name,
   };

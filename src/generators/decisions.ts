@@ -161,7 +161,7 @@ export function buildDecisionRecord(context: GeneratorContext, request: Exemptio
   const method = methodName(config.method);
   const exposure = assessExposure(request.role);
   const baseStatement = riskStatementFor(request.name, request.role, exposure, method);
-  const { itLead, approver } = config.people;
+  const { itLead, approver, sponsor } = config.people;
   const why = exposure.level === 'high' ? 'one of the most valuable targets in the organisation' : 'still a target worth protecting';
 
   if (!request.override) {
@@ -220,6 +220,7 @@ export function buildDecisionRecord(context: GeneratorContext, request: Exemptio
       { role: 'Risk owner', name: override.riskOwner },
       { role: `Leadership decision (${override.decidedBy.role})`, name: override.decidedBy.name },
       { role: `Approver (${approver.role})`, name: approver.name },
+      { role: `Sponsor (${sponsor.role})`, name: sponsor.name },
       { role: `IT lead (${itLead.role}), recording the recommendation against`, name: itLead.name },
     ]),
   };
