@@ -12,11 +12,11 @@ const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
 const PHONE = /\+?\d[\d ()\-.]{5,}\d/g;
 const WORD = /[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*|\d+(?:[:.,]\d+)*/gu;
 
-export interface Counts {
+export type Counts = {
   sentence: number;
   word: number;
   syllable: number;
-}
+};
 
 export function readingCounts(text: string): Counts {
   const normalised = text.replace(URL, ' link ').replace(EMAIL, ' address ').replace(PHONE, ' number ');
