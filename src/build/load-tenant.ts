@@ -6,6 +6,7 @@ import type { TenantConfig } from '../config/schema.ts';
 import { todayIn } from '../config/today.ts';
 import { buildPlaybook } from '../generators/playbook.ts';
 import type { Playbook } from '../model/playbook.ts';
+import type { EvidenceReport } from '../evidence/report.ts';
 
 export interface TenantOptions {
   /** YYYY-MM-DD; when absent, today's date in the tenant's time zone at `now`. */
@@ -14,7 +15,7 @@ export interface TenantOptions {
   now: Date;
   generatorVersion: string;
   /** Reads evidence for a tenant once its schedule is known (admin exports); optional. */
-  evidence?: ((config: TenantConfig, playbook: Playbook) => Promise<unknown>) | undefined;
+  evidence?: ((config: TenantConfig, playbook: Playbook) => Promise<EvidenceReport | undefined>) | undefined;
 }
 
 export type TenantResult =

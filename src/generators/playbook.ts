@@ -4,6 +4,7 @@ import { MODEL_VERSION, playbookSchema, type Playbook } from '../model/playbook.
 import { buildSchedule } from './schedule.ts';
 import { WorkCalendar } from './work-calendar.ts';
 import type { GeneratorContext } from './context.ts';
+import type { EvidenceReport } from '../evidence/report.ts';
 import { buildSections } from './sections.ts';
 
 export interface PlaybookInputs {
@@ -13,7 +14,7 @@ export interface PlaybookInputs {
   /** Warnings from loading the config, carried into the model so every renderer can show them. */
   warnings?: { path: string; message: string }[];
   /** Evidence report read from the admin's exports, if any (admin only). */
-  evidence?: unknown;
+  evidence?: EvidenceReport | undefined;
 }
 
 export function defaultPageSize(locale: string): 'A4' | 'Letter' {

@@ -12,6 +12,7 @@ import {
   successCriterionSchema,
 } from './content.ts';
 import { policyFileSchema } from './artifacts.ts';
+import { EvidenceReportSchema } from '../evidence/report.ts';
 
 export const MODEL_VERSION = 1;
 
@@ -66,7 +67,7 @@ export const playbookSchema = z.object({
   /** Confidential (admin only): names group ids and break-glass exclusions. */
   policies: z.array(policyFileSchema),
   /** Confidential (admin only): evidence read from the admin's exports, when given. */
-  evidence: z.unknown().nullable(),
+  evidence: EvidenceReportSchema.nullable(),
   warnings: z.array(warningSchema),
 });
 
