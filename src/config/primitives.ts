@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { isValid, parseISO } from 'date-fns';
+import { format, isValid, parseISO } from 'date-fns';
 
 /** A calendar date written YYYY-MM-DD; checked to be a real day (no 2026-02-30). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date written YYYY-MM-DD' })
-  .refine((value) => isValid(parseISO(value)) && parseISO(value).toISOString().startsWith(value), {
+  // Compared in local calendar terms: parseISO gives local midnight, so a UTC rendering would be the day
+  // before on any machine east of UTC and every date would be refused there.
+  .refine((value) => isValid(parseISO(value)) && format(parseISO(value), 'yyyy-MM-dd') === value, {
     message: 'expected a real calendar date',
   });
 
