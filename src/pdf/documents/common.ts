@@ -110,3 +110,8 @@ export function personLabel(person: { name: string; role: string }): string {
 export function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? 'unknown' : `${value}%`;
 }
+
+/** Text that must not be broken across lines (a phone number): its spaces become no-break spaces. */
+export function nowrap(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}

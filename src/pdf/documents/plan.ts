@@ -1,7 +1,7 @@
 import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
-import { ADMIN_LABEL, dateRange, documentOptions, FieldNames, longDate, OWNER_LABELS, percent, personLabel, shortDate } from './common.ts';
+import { ADMIN_LABEL, nowrap, dateRange, documentOptions, FieldNames, longDate, OWNER_LABELS, percent, personLabel, shortDate } from './common.ts';
 import { drawTimeline } from './timeline.ts';
 
 // admin/plan.pdf: the plan the manager reads, approves and signs.
@@ -97,7 +97,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     },
   ]);
   doc.paragraph(
-    `Two emergency access accounts stay outside the policy so that a mistake cannot lock every administrator out; they are protected with security keys and watched by an alert. The helpdesk (${playbook.helpdesk.phone}) is briefed before enforcement and the first 48 hours are watched closely.`,
+    `Two emergency access accounts stay outside the policy so that a mistake cannot lock every administrator out; they are protected with security keys and watched by an alert. The helpdesk (${nowrap(playbook.helpdesk.phone)}) is briefed before enforcement and the first 48 hours are watched closely.`,
   );
   const approverTasks = schedule.tasks.filter((task) => task.owner === 'approver' || task.owner === 'sponsor');
   if (approverTasks.length > 0) {
@@ -216,7 +216,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     doc.list(
       playbook.decisions.map((decision): Inline => [
         { text: decision.title, bold: true },
-        { text: ` — ${decision.decision.outcome || 'decision pending'}. Record: decisions/${decision.id}.pdf` },
+        { text: ` — ${(decision.decision.outcome || 'decision pending').replace(/\.$/, '')}. Record: decisions/${decision.id}.pdf` },
       ]),
     );
   }

@@ -1,7 +1,7 @@
 import type { HelpdeskView } from '../../model/views.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Span } from '../layout/index.ts';
-import { dateRange, documentOptions, HELPDESK_LABEL, longDate, shortDate } from './common.ts';
+import { dateRange, nowrap, documentOptions, HELPDESK_LABEL, longDate, shortDate } from './common.ts';
 
 // helpdesk/runbook.pdf: print-friendly triage for the helpdesk. Rendered from the helpdesk view
 // only, which carries no emergency-account names, exceptions or exemption records.
@@ -39,7 +39,7 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
       { text: `${longDate(dates.enforcementDate, locale)} at ${enforcementTime}`, bold: true, color: colors.warn },
       { text: runbook ? `. Busy window: ${dateRange(runbook.enforcementWindow.from, runbook.enforcementWindow.to, locale)}.` : '.' },
       { text: `\nRegistration window: ${shortDate(dates.announcement, locale)} to ${shortDate(dates.registrationDeadline, locale)}.` },
-      { text: `\nHelpdesk line: ${helpdesk.phone} · ${helpdesk.email} · ${helpdesk.hours}` },
+      { text: `\nHelpdesk line: ${nowrap(helpdesk.phone)} · ${helpdesk.email} · ${helpdesk.hours}` },
       { text: `\nEscalate to: ${view.itLead.name} (${view.itLead.role}), ${view.itLead.email}` },
     ],
     { size: 10 },
@@ -141,7 +141,7 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
       { header: 'Email', width: 2.6 },
       { header: 'Phone', width: 1.5 },
     ],
-    runbook.contacts.map((contact) => [contact.label, `${contact.name}\n${contact.role}`, contact.email, contact.phone ?? '']),
+    runbook.contacts.map((contact) => [contact.label, `${contact.name}\n${contact.role}`, contact.email, nowrap(contact.phone ?? '')]),
     { empty: 'No contacts listed.' },
   );
   return doc.save();

@@ -1,7 +1,7 @@
 import type { StaffView } from '../../model/views.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
-import { documentOptions, longDate, shortDate, STAFF_LABEL } from './common.ts';
+import { documentOptions, nowrap, longDate, shortDate, STAFF_LABEL } from './common.ts';
 
 // staff/mfa-guide.pdf: one page for everyone, printed or pinned up. Rendered from the staff view
 // only: it cannot show anything that view does not carry.
@@ -99,7 +99,7 @@ export async function renderStaffGuide(view: StaffView, fonts: PdfFonts): Promis
   doc.heading('Need help?', { level: 2, bookmark: true, anchor: 'help' });
   const contactLines: Inline = [
     { text: 'Helpdesk: ', bold: true },
-    { text: helpdesk.phone, bold: true, color: colors.accent },
+    { text: nowrap(helpdesk.phone), bold: true, color: colors.accent },
     { text: `\n${helpdesk.email}` },
     { text: `\n${helpdesk.hours}` },
     ...(helpdesk.url ? [{ text: `\n${helpdesk.url}` }] : []),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFAcroNonTerminal, PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFDict, type PDFForm, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFDict, type PDFForm, type PDFPage } from 'pdf-lib';
 import type { PdfFonts } from '../fonts.ts';
 import { addInternalLink, writeOutline, type Destination, type OutlineEntry } from './outline.ts';
 import { FontSet, type Inline, type Line, type Rgb, type Weight } from './text.ts';
@@ -215,9 +215,10 @@ export class Canvas {
     widget.set(PDFName.of('T'), PDFString.of(partial));
     const ref = context.register(widget);
     const parent = this.form.getField(sibling).acroField.getParent();
-    if (parent instanceof PDFAcroNonTerminal && name.includes('.')) {
+    const kids = parent?.dict.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    if (parent && kids && name.includes('.')) {
       widget.set(PDFName.of('Parent'), parent.ref);
-      parent.addField(ref);
+      kids.push(ref);
     } else {
       this.form.acroForm.addField(ref);
     }
@@ -231,7 +232,8 @@ function drawPieces(page: PDFPage, fonts: FontSet, pieces: Line['pieces'], x: nu
   for (const piece of pieces) {
     const color = toRgb(piece.color ?? fallbackColor);
     for (const run of fonts.runs(piece.text, piece.weight)) {
-      page.drawText(run.text, { x: cursor, y: baseline, size, font: run.font, color });
+      // A no-break space keeps words together when wrapping; it is drawn as an ordinary space.
+      page.drawText(run.text.replace(/\u00a0/g, ' '), { x: cursor, y: baseline, size, font: run.font, color });
       cursor += fonts.width(run.text, piece.weight, size);
     }
   }
