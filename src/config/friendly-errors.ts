@@ -121,7 +121,10 @@ export function friendlyProblems(issues: z.core.$ZodIssue[], schema: z.ZodType, 
     if (issue.code === 'invalid_type' && input === undefined) {
       if (explainedMissing.has(formatPath(path))) continue;
       message = `missing: expected ${EXPECTED_LABELS[issue.expected] ?? issue.expected}`;
-    } else if (issue.code !== 'custom' && !/found/.test(message)) message = `${message}, found ${describeFound(input)}`;
+    } else if (!/found/.test(message) && (issue.code !== 'custom' || ['string', 'number', 'boolean'].includes(typeof input))) {
+      // A custom check on a whole object (e.g. duplicate ids) says what it found itself.
+      message = `${message}, found ${describeFound(input)}`;
+    }
     problems.push(at(source, path, { message }));
   }
   return problems;

@@ -65,11 +65,11 @@ describe('invalid tenant configs give one path-named line per problem', () => {
   });
 
   it('refuses a date that does not exist', () => {
-    expect(problems(mutated((c) => { c.startDate = '2027-02-30'; }))).toMatchInlineSnapshot(`"error: tenant.config.json:11:16 startDate: expected a real calendar date"`);
+    expect(problems(mutated((c) => { c.startDate = '2027-02-30'; }))).toMatchInlineSnapshot(`"error: tenant.config.json:11:16 startDate: expected a real calendar date, found "2027-02-30""`);
   });
 
   it('refuses an unknown time zone', () => {
-    expect(problems(mutated((c) => { c.timeZone = 'Mars/Olympus_Mons'; }))).toMatchInlineSnapshot(`"error: tenant.config.json:13:15 timeZone: expected an IANA time zone such as Europe/London"`);
+    expect(problems(mutated((c) => { c.timeZone = 'Mars/Olympus_Mons'; }))).toMatchInlineSnapshot(`"error: tenant.config.json:13:15 timeZone: expected an IANA time zone such as Europe/London, found "Mars/Olympus_Mons""`);
   });
 
   it('refuses a tenant domain that is not onmicrosoft.com', () => {
