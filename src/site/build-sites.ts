@@ -20,7 +20,6 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * Each site folder is self-contained: styles inlined, scripts inline, links relative, its own pagefind/ folder.
  */
 export async function buildSites(options: { tenants: SiteTenant[]; outDir: string; layout: 'single' | 'multi'; quiet?: boolean }): Promise<void> {
-  const started = performance.now();
   const outDir = resolve(options.outDir);
   const tenants = toSiteData(options.tenants, options.layout);
   // A private cache folder lets several builds run side by side (tests, batch runs) without sharing state.
@@ -39,10 +38,8 @@ export async function buildSites(options: { tenants: SiteTenant[]; outDir: strin
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
-  const astroDone = performance.now();
   const siteDirs = tenants.flatMap((tenant) => SITE_IDS.map((site) => join(outDir, tenant.prefix, site)));
   await indexSites(siteDirs);
-  if (process.env.MFA_SITES_TIMING) console.error(`astro ${Math.round(astroDone - started)} ms, pagefind ${Math.round(performance.now() - astroDone)} ms`);
 }
 
 /** One Pagefind index per site folder, written into that folder's pagefind/. */
