@@ -210,7 +210,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
   },
   {
     code: '70043',
-    name: 'BadTokenDueToInteractionRequired',
+    name: 'BadTokenDueToSignInFrequency',
     meaning: 'The session expired because of a sign-in frequency rule.',
     kind: 'token',
     action: 'The user signs in again. Expected after a sign-in frequency change; many repeats point to the too-many-prompts entry.',
