@@ -175,9 +175,20 @@ export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Sch
     milestone('reminder-check', reminderDate, 'Reminder check', `If fewer than ${reminderBelowRate}% of users are registered, the reminder goes out today.`),
     milestone('individual-contact', contactDate, 'Individual contact', 'Everyone still unregistered is contacted one by one to find what is in their way.'),
     milestone('registration-deadline', registrationDeadline, 'Registration window closes', `Target: ${targetRate}% of users registered.`),
-    milestone('pilot-start', dateOf(p.pilot.first), 'Pilot starts', 'MFA is required of the pilot group; the all-users policy watches in report-only.'),
+    milestone(
+      'pilot-start',
+      dateOf(p.pilot.first),
+      'Pilot starts',
+      `MFA is required of the pilot group; the all-users policy watches in report-only.${config.current.securityDefaults ? ' Security defaults are turned off and the legacy-authentication block takes their place.' : ''}`,
+    ),
     milestone('go-no-go', goNoGoDate, 'Go / no-go decision', 'Enforce only if the pilot found no blocker and report-only shows at most 10% of sign-ins that would be blocked.'),
-    milestone('enforcement', enforcementDate, 'Enforcement', 'The MFA policy is switched on for all users (break-glass group excluded); security defaults are turned off at the same moment.', config.enforcementTime),
+    milestone(
+      'enforcement',
+      enforcementDate,
+      'Enforcement',
+      `The MFA policy is switched on for all users (break-glass group excluded)${config.current.perUserMfa ? '; per-user MFA is turned off' : ''}.`,
+      config.enforcementTime,
+    ),
     milestone('watch-end', watchEndDate, 'End of the 48-hour watch', 'Failed sign-ins, Defender alerts and helpdesk calls have been watched for 48 hours.'),
     milestone('log-review', logReviewDate, '72-hour log review', 'The sign-in log of the 72 hours since enforcement is reviewed for over-blocking and for gaps.'),
     milestone('validation-signoff', signoffDate, 'Validation sign-off', 'The four success criteria are met and the approver signs the rollout off.'),
@@ -372,7 +383,11 @@ function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: d.dateOf(pl.first),
         owner: 'it-team',
         title: 'Switch the pilot policy on',
-        action: `Set "CA001 - Require MFA - Pilot" (users: ${config.pilotGroup.name}; all resources; authentication strength "Multifactor authentication") to On. Leave the all-users policy in report-only.`,
+        action: `${
+          config.current.securityDefaults
+            ? 'No Conditional Access policy can be switched on while security defaults are on, so in one sitting: switch "CA003 - Block legacy authentication" On (it takes over the legacy block security defaults gave), turn security defaults off, then set '
+            : 'Set '
+        }"CA001 - Require MFA - Pilot" (users: ${config.pilotGroup.name}; all resources; authentication strength "Multifactor authentication") to On. Leave the all-users policy in report-only.`,
         evidence: 'The policy state and its change in the audit log.',
         milestone: 'pilot-start',
       },
@@ -416,7 +431,9 @@ function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: d.enforcementDate,
         owner: 'it-team',
         title: 'Switch MFA on for all users',
-        action: `At ${config.enforcementTime}, set the all-users policy to On (users: All users; excluded: "${bg.group.name}" and the Directory Synchronization Accounts role) and turn security defaults off at the same moment.`,
+        action: `At ${config.enforcementTime}, set the all-users policy to On (users: All users; excluded: "${bg.group.name}" and the Directory Synchronization Accounts role).${
+          config.current.securityDefaults ? ' Security defaults have been off since the pilot started; check they still are.' : ''
+        }${config.current.perUserMfa ? ' Then turn per-user MFA off for every user: the policy replaces it, and leaving both on gives people confusing double prompts.' : ''}`,
         evidence: 'The policy state, the security defaults setting and their audit log entries.',
         milestone: 'enforcement',
       },

@@ -214,3 +214,23 @@ describe('the example tenant', () => {
     expect(schedule.tasks.find((t) => t.id === 'prepare.plan-approval')).toMatchObject({ date: '2027-01-12', ownerName: 'Daniel Whitfield' });
   });
 });
+
+describe('security defaults and per-user MFA', () => {
+  // Conditional Access policies cannot be switched on while security defaults are on: the pilot start is
+  // where they go off, with the legacy-authentication block taking over, not the enforcement day.
+  it('a tenant on security defaults turns them off at pilot start, with the legacy block, not at enforcement', () => {
+    const schedule = scheduleFor(configWith({ current: { securityDefaults: true, perUserMfa: false } }));
+    const pilotOn = schedule.tasks.find((t) => t.id === 'pilot.pilot-on')!;
+    expect(pilotOn.action).toMatch(/^No Conditional Access policy can be switched on while security defaults are on/);
+    expect(pilotOn.action.indexOf('CA003')).toBeLessThan(pilotOn.action.indexOf('turn security defaults off'));
+    expect(schedule.tasks.find((t) => t.id === 'enforce.enforce')!.action).toContain('Security defaults have been off since the pilot started');
+  });
+
+  it('a tenant without security defaults gets neither step, and per-user MFA is retired at enforcement', () => {
+    const schedule = scheduleFor(configWith({ current: { securityDefaults: false, perUserMfa: true } }));
+    expect(schedule.tasks.find((t) => t.id === 'pilot.pilot-on')!.action).toMatch(/^Set "CA001/);
+    const enforce = schedule.tasks.find((t) => t.id === 'enforce.enforce')!.action;
+    expect(enforce).not.toContain('Security defaults');
+    expect(enforce).toContain('turn per-user MFA off for every user');
+  });
+});
