@@ -42,6 +42,16 @@ export async function buildSites(options: { tenants: SiteTenant[]; outDir: strin
   await indexSites(siteDirs);
 }
 
+const UNUSED_PAGEFIND_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
 /** One Pagefind index per site folder, written into that folder's pagefind/. */
 async function indexSites(siteDirs: string[]): Promise<void> {
   const queue = [...siteDirs];
@@ -55,6 +65,8 @@ async function indexSites(siteDirs: string[]): Promise<void> {
       const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
       if (written.errors.length > 0) throw new Error(`search index for ${dir}: ${written.errors.join('; ')}`);
       await index.deleteIndex();
+      // The sites use their own small search page; Pagefind's ready-made UI bundles are not needed.
+      await Promise.all(UNUSED_PAGEFIND_FILES.map((name) => rm(join(dir, 'pagefind', name), { force: true })));
     }
   };
   try {
