@@ -4,6 +4,10 @@ import { loadPdfFonts, renderPdfs, type PdfFile } from '../../src/pdf/index.ts';
 import { CANARIES, hostilePlaybook } from '../helpers/example.ts';
 import { rawContent, readPdf, type ReadPdf } from './read.ts';
 
+// The Arabic fallback font comes from @expo-google-fonts/noto-sans-arabic; without it Arabic letters
+// are drawn as "?" (never a crash), and the test of the Arabic run is skipped.
+const hasArabicFont = (await loadPdfFonts()).fallback !== null;
+
 let playbook: Playbook;
 let files: PdfFile[];
 const read = new Map<string, ReadPdf>();
@@ -38,7 +42,7 @@ describe('Unicode tenant (Zürich Ærø Łódź Ğüneş, Greek, Cyrillic and Ar
     expect(raw).not.toMatch(/\/BaseFont \/(Times|Courier|Symbol)/);
   });
 
-  it('draws the Arabic sponsor name with the Arabic fallback font instead of dropping it', () => {
+  it.skipIf(!hasArabicFont)('draws the Arabic sponsor name with the Arabic fallback font instead of dropping it', () => {
     const plan = pdf('admin/plan.pdf').text;
     // pdf.js may give the shaped right-to-left run in visual order; every letter of the name is there.
     for (const letter of 'مريمالحسيني') expect(plan).toContain(letter);

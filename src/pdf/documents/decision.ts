@@ -62,8 +62,8 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
       { header: 'Consequences', width: 4 },
     ],
     decision.options.map((option) => [
-      [{ text: option.key, bold: true }, ...(option.recommended ? [{ text: '\nrecommended', bold: true, color: colors.accent }] : [])],
-      [{ text: option.title, bold: option.recommended }],
+      [{ text: option.key, bold: true }],
+      [{ text: option.title, bold: option.recommended }, ...(option.recommended ? [{ text: '\nRecommended', bold: true, color: colors.accent }] : [])],
       option.consequences,
     ]),
     { empty: 'No options recorded.', zebra: true },

@@ -341,7 +341,8 @@ export class LayoutDocument {
   private pendingHeight(): number {
     return this.pending.reduce((sum, heading) => {
       const style = HEADING[heading.level];
-      return sum + style.before + heading.lines.length * style.size * 1.3 + style.after;
+      // Level-1 headings carry a rule 2 pt below them (see flushHeadings).
+      return sum + style.before + heading.lines.length * style.size * 1.3 + style.after + (heading.level === 1 ? 2 : 0);
     }, 0);
   }
 
