@@ -77,9 +77,20 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
     note: 'Import the file (it is written in this state) during Prepare and check the report-only results each day.',
   });
 
-  const defaultsNote = securityDefaultsOn
-    ? ' Security defaults are on in this tenant, and no Conditional Access policy can be switched on while they are: turn security defaults off immediately before switching this policy on, and switch CA003 (block legacy authentication) on at the same moment so that legacy sign-ins stay blocked.'
-    : '';
+  // No Conditional Access policy can be switched on while security defaults are on, and turning them off early
+  // would leave everyone outside the pilot without MFA for days. So on such a tenant the pilot runs on
+  // report-only results, and security defaults go off in the same sitting as the enforcing policies go on.
+  const pilotChange: PolicyFile['stateChanges'][number] = securityDefaultsOn
+    ? {
+        date: pilotStart,
+        state: REPORT_ONLY,
+        note: 'Security defaults are on in this tenant and no Conditional Access policy can be switched on while they are, so the pilot runs on this policy\'s report-only results: each pilot sign-in\'s Report-only tab must show it would have required MFA. Switching security defaults off now would leave everyone else without MFA until enforcement.',
+      }
+    : {
+        date: pilotStart,
+        state: 'enabled',
+        note: 'Pilot start: switch this policy On (task "Switch the pilot policy on").',
+      };
 
   const policies: Omit<PolicyFile, 'fileName' | 'placeholders'>[] = [
     {
@@ -89,11 +100,7 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
       state: REPORT_ONLY,
       stateChanges: [
         create(REPORT_ONLY),
-        {
-          date: pilotStart,
-          state: 'enabled',
-          note: `Pilot start: switch this policy On (task "Switch the pilot policy on").${defaultsNote}`,
-        },
+        pilotChange,
         {
           date: signoffDate,
           state: 'disabled',
@@ -129,7 +136,7 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
         {
           date: enforcementDate,
           state: 'enabled',
-          note: `Enforcement at ${enforcementTime}: switch this policy On${securityDefaultsOn ? ' (security defaults must already be off)' : ''}. Until then its report-only results feed the go / no-go decision: more than 10% of evaluations that would block means stop and fix.`,
+          note: `Enforcement at ${enforcementTime}: switch this policy On${securityDefaultsOn ? ', in the same sitting as security defaults are turned off and CA003 is switched on' : ''}. Until then its report-only results feed the go / no-go decision: more than 10% of evaluations that would block means stop and fix.`,
         },
       ],
       body: {
@@ -160,9 +167,9 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
         create(REPORT_ONLY),
         securityDefaultsOn
           ? {
-              date: pilotStart,
+              date: enforcementDate,
               state: 'enabled',
-              note: 'Security defaults already block legacy authentication in this tenant. Switch this policy On at the moment security defaults are turned off (before the pilot policy goes on), so the block never lapses. Check its report-only results first: every entry is a device or app that already fails today.',
+              note: `Security defaults already block legacy authentication in this tenant. At ${enforcementTime} on enforcement day, switch this policy On in the same sitting as security defaults are turned off, so the block never lapses. Its report-only results show what already fails today.`,
             }
           : {
               date: signoffDate,

@@ -179,14 +179,16 @@ export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Sch
       'pilot-start',
       dateOf(p.pilot.first),
       'Pilot starts',
-      `MFA is required of the pilot group; the all-users policy watches in report-only.${config.current.securityDefaults ? ' Security defaults are turned off and the legacy-authentication block takes their place.' : ''}`,
+      config.current.securityDefaults
+        ? 'The pilot group is watched through the pilot policy in report-only (security defaults stay on until enforcement); the all-users policy watches in report-only too.'
+        : 'MFA is required of the pilot group; the all-users policy watches in report-only.',
     ),
     milestone('go-no-go', goNoGoDate, 'Go / no-go decision', 'Enforce only if the pilot found no blocker and report-only shows at most 10% of sign-ins that would be blocked.'),
     milestone(
       'enforcement',
       enforcementDate,
       'Enforcement',
-      `The MFA policy is switched on for all users (break-glass group excluded)${config.current.perUserMfa ? '; per-user MFA is turned off' : ''}.`,
+      `The MFA policy is switched on for all users (break-glass group excluded)${config.current.securityDefaults ? '; security defaults are turned off in the same sitting' : ''}${config.current.perUserMfa ? '; per-user MFA is turned off' : ''}.`,
       config.enforcementTime,
     ),
     milestone('watch-end', watchEndDate, 'End of the 48-hour watch', 'Failed sign-ins, Defender alerts and helpdesk calls have been watched for 48 hours.'),
@@ -383,11 +385,9 @@ function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: d.dateOf(pl.first),
         owner: 'it-team',
         title: 'Switch the pilot policy on',
-        action: `${
-          config.current.securityDefaults
-            ? 'No Conditional Access policy can be switched on while security defaults are on, so in one sitting: switch "CA003 - Block legacy authentication" On (it takes over the legacy block security defaults gave), turn security defaults off, then set '
-            : 'Set '
-        }"CA001 - Require MFA - Pilot" (users: ${config.pilotGroup.name}; all resources; authentication strength "Multifactor authentication") to On. Leave the all-users policy in report-only.`,
+        action: config.current.securityDefaults
+          ? `Security defaults are on, and no Conditional Access policy can be switched on while they are; turning them off now would leave everyone else without MFA until enforcement. So "CA001 - Require MFA - Pilot" (users: ${config.pilotGroup.name}) stays in report-only: the pilot group's sign-ins still meet MFA through security defaults, and each sign-in's Report-only tab must show CA001 would have required MFA. Leave the all-users policy in report-only too.`
+          : `Set "CA001 - Require MFA - Pilot" (users: ${config.pilotGroup.name}; all resources; authentication strength "Multifactor authentication") to On. Leave the all-users policy in report-only.`,
         evidence: 'The policy state and its change in the audit log.',
         milestone: 'pilot-start',
       },
@@ -431,9 +431,9 @@ function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: d.enforcementDate,
         owner: 'it-team',
         title: 'Switch MFA on for all users',
-        action: `At ${config.enforcementTime}, set the all-users policy to On (users: All users; excluded: "${bg.group.name}" and the Directory Synchronization Accounts role).${
-          config.current.securityDefaults ? ' Security defaults have been off since the pilot started; check they still are.' : ''
-        }${config.current.perUserMfa ? ' Then turn per-user MFA off for every user: the policy replaces it, and leaving both on gives people confusing double prompts.' : ''}`,
+        action: `At ${config.enforcementTime}, ${
+          config.current.securityDefaults ? 'in one sitting: turn security defaults off, switch "CA003 - Block legacy authentication" On (it takes over the legacy block security defaults gave) and ' : ''
+        }set the all-users policy to On (users: All users; excluded: "${bg.group.name}" and the Directory Synchronization Accounts role).${config.current.perUserMfa ? ' Then turn per-user MFA off for every user: the policy replaces it, and leaving both on gives people confusing double prompts.' : ''}`,
         evidence: 'The policy state, the security defaults setting and their audit log entries.',
         milestone: 'enforcement',
       },

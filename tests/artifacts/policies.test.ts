@@ -72,7 +72,7 @@ describe('Conditional Access policies of the example tenant', () => {
     expect(lintErrors(lintPolicies(hostile.policies, lintOptionsFor(hostile)))).toEqual([]);
   });
 
-  it('CA001 requires the MFA authentication strength of the pilot group for all resources, on from the pilot start', () => {
+  it('CA001 requires the MFA authentication strength of the pilot group for all resources, on from the pilot start unless security defaults are on', () => {
     const file = policy(example, 'CA001');
     expect(body(file).conditions.users.includeGroups).toEqual([PILOT_TOKEN]);
     expect(body(file).conditions.users.includeUsers).toEqual([]);
@@ -80,7 +80,16 @@ describe('Conditional Access policies of the example tenant', () => {
     expect(body(file).conditions.applications.includeApplications).toEqual(['All']);
     expect(body(file).grantControls.authenticationStrength).toEqual({ id: AUTH_STRENGTH_MFA_ID });
     expect(body(file).grantControls.builtInControls).not.toContain('mfa');
-    expect(enabledOn(file)).toBe(milestone(example, 'pilot-start'));
+    // The example tenant is on security defaults: no CA policy can be switched on while they are, so the pilot
+    // runs on report-only results and security defaults stay on until the enforcement sitting.
+    expect(example.current.securityDefaults).toBe(true);
+    expect(enabledOn(file)).toBeUndefined();
+    expect(file.stateChanges.find((change) => change.date === milestone(example, 'pilot-start'))).toMatchObject({ state: 'enabledForReportingButNotEnforced' });
+
+    const noDefaults = playbookWith((config) => {
+      config.current.securityDefaults = false;
+    });
+    expect(enabledOn(policy(noDefaults, 'CA001'))).toBe(milestone(noDefaults, 'pilot-start'));
   });
 
   it('CA002 covers all users except the break-glass group and the Directory Synchronization Accounts role, on at enforcement', () => {
@@ -102,9 +111,9 @@ describe('Conditional Access policies of the example tenant', () => {
     expect(body(file).grantControls.builtInControls).toEqual(['block']);
     expect(body(file).conditions.users.excludeGroups).toEqual([BG_TOKEN]);
     // The example tenant is on security defaults, which already block legacy authentication: the block takes over
-    // the moment they go off (before the pilot policy can go on).
+    // in the enforcement sitting, the moment they go off.
     expect(example.current.securityDefaults).toBe(true);
-    expect(enabledOn(file)).toBe(milestone(example, 'pilot-start'));
+    expect(enabledOn(file)).toBe(example.schedule.enforcementDate);
 
     const noDefaults = playbookWith((config) => {
       config.current.securityDefaults = false;
@@ -234,7 +243,11 @@ describe('the safety lint', () => {
   });
 
   it.each(['CA001', 'CA003', 'CA004'])('fails %s without the break-glass exclusion, since it will be switched on', (id) => {
-    const broken = edited(example.policies, id, (b) => {
+    // Without security defaults every one of these policies is switched on at some point of the plan.
+    const noDefaults = playbookWith((config) => {
+      config.current.securityDefaults = false;
+    });
+    const broken = edited(noDefaults.policies, id, (b) => {
       b.conditions.users.excludeGroups = b.conditions.users.excludeGroups!.filter((value) => value !== BG_TOKEN);
     });
     expect(lintErrors(lintPolicies(broken, options)).map((finding) => [finding.policy, finding.code])).toEqual([[id, 'break-glass-not-excluded']]);

@@ -216,21 +216,23 @@ describe('the example tenant', () => {
 });
 
 describe('security defaults and per-user MFA', () => {
-  // Conditional Access policies cannot be switched on while security defaults are on: the pilot start is
-  // where they go off, with the legacy-authentication block taking over, not the enforcement day.
-  it('a tenant on security defaults turns them off at pilot start, with the legacy block, not at enforcement', () => {
+  // Conditional Access policies cannot be switched on while security defaults are on, and turning them off before
+  // enforcement would leave everyone outside the pilot without MFA: the pilot runs report-only, the switch is one sitting.
+  it('a tenant on security defaults pilots in report-only and turns them off in the enforcement sitting', () => {
     const schedule = scheduleFor(configWith({ current: { securityDefaults: true, perUserMfa: false } }));
     const pilotOn = schedule.tasks.find((t) => t.id === 'pilot.pilot-on')!;
-    expect(pilotOn.action).toMatch(/^No Conditional Access policy can be switched on while security defaults are on/);
-    expect(pilotOn.action.indexOf('CA003')).toBeLessThan(pilotOn.action.indexOf('turn security defaults off'));
-    expect(schedule.tasks.find((t) => t.id === 'enforce.enforce')!.action).toContain('Security defaults have been off since the pilot started');
+    expect(pilotOn.action).toMatch(/^Security defaults are on, and no Conditional Access policy can be switched on while they are/);
+    expect(pilotOn.action).toContain('stays in report-only');
+    const enforce = schedule.tasks.find((t) => t.id === 'enforce.enforce')!.action;
+    expect(enforce).toMatch(/^At 08:00, in one sitting: turn security defaults off, switch "CA003 - Block legacy authentication" On/);
+    expect(schedule.milestones.find((m) => m.id === 'enforcement')!.description).toContain('security defaults are turned off in the same sitting');
   });
 
   it('a tenant without security defaults gets neither step, and per-user MFA is retired at enforcement', () => {
     const schedule = scheduleFor(configWith({ current: { securityDefaults: false, perUserMfa: true } }));
     expect(schedule.tasks.find((t) => t.id === 'pilot.pilot-on')!.action).toMatch(/^Set "CA001/);
     const enforce = schedule.tasks.find((t) => t.id === 'enforce.enforce')!.action;
-    expect(enforce).not.toContain('Security defaults');
+    expect(enforce).not.toMatch(/security defaults/i);
     expect(enforce).toContain('turn per-user MFA off for every user');
   });
 });
