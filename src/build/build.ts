@@ -1,12 +1,11 @@
 import { formatProblem } from '../config/friendly-errors.ts';
-import type { Playbook } from '../model/playbook.ts';
 import { loadTenant, type TenantOptions, type TenantResult } from './load-tenant.ts';
 import { StagedOutput } from './output-folder.ts';
 import type { Reporter } from './reporter.ts';
 import { resolveConfigPaths } from './resolve-configs.ts';
-import { loadSharedResources, renderTenantFiles, type OutputFile } from './tenant-files.ts';
+import { byPath, renderQuickFiles, slowFilePaths, type OutputFile } from './tenant-files.ts';
+import { RenderPool } from './render-pool.ts';
 import { renderPortfolio } from './portfolio.ts';
-import { buildSites } from '../site/build-sites.ts';
 
 export interface BuildRequest extends Omit<TenantOptions, 'evidence'> {
   config: string;
@@ -14,6 +13,8 @@ export interface BuildRequest extends Omit<TenantOptions, 'evidence'> {
   /** Folder of evidence exports; in a multi-tenant run, one sub-folder per tenant slug. */
   evidence?: string | undefined;
   reporter: Reporter;
+  /** Upper bound on render workers (default: one per core). */
+  workers?: number | undefined;
 }
 
 export interface BuildSummary {
@@ -33,6 +34,20 @@ export async function runBuild(request: BuildRequest): Promise<BuildSummary> {
     return { layout, tenants: [], written: false, failed: 1 };
   }
 
+  // Start the PDF workers first: their start-up overlaps loading and validating the tenants.
+  const pool = new RenderPool({ size: Math.min(paths.length, request.workers ?? Number.POSITIVE_INFINITY), warm: true });
+  try {
+    return await buildWith(pool, request, paths, layout);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[], layout: 'single' | 'multi'): Promise<BuildSummary> {
+  const { reporter } = request;
+  // The site builder (Astro) is the heaviest import: load it while the tenants are read, after the workers started.
+  const siteBuilder = import('../site/build-sites.ts');
+  siteBuilder.catch(() => undefined);
   const evidenceReader = request.evidence ? await import('./evidence.ts').then((module) => module.evidenceReaderFor(request.evidence!, layout)) : undefined;
   const tenants = await reporter.step(`model (${paths.length} tenant${paths.length === 1 ? '' : 's'})`, () =>
     Promise.all(paths.map((file) => loadTenant(file, { ...request, evidence: evidenceReader }))),
@@ -49,25 +64,35 @@ export async function runBuild(request: BuildRequest): Promise<BuildSummary> {
 
   const staged = new StagedOutput(request.out, `${process.pid}`);
   await staged.begin();
+  // PDFs render on worker threads (fonts loaded once per worker, one tenant per core in flight) while this
+  // thread renders the quick files and builds the sites. Their paths are known beforehand, so the sites link them.
+  const pdfs = reporter.step('PDFs (worker threads, alongside)', () => Promise.all(good.map((tenant) => pool.render(tenant.playbook))));
+  pdfs.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
   try {
-    const shared = await reporter.step('shared resources', () => loadSharedResources());
-    const rendered = await reporter.step('documents (PDF, ICS, JSON, EML)', () =>
-      Promise.all(good.map(async (tenant) => ({ playbook: tenant.playbook, files: await renderTenantFiles(tenant.playbook, shared) }))),
-    );
-    const prefix = (playbook: Playbook) => (layout === 'multi' ? `${playbook.organisation.slug}/` : '');
+    const quick = await reporter.step('policies, calendars, drafts, JSON', () => Promise.all(good.map((tenant) => renderQuickFiles(tenant.playbook))));
+    const planned = good.map((tenant, index) => [...quick[index]!.map((file) => file.path), ...slowFilePaths(tenant.playbook)].sort());
+    const { buildSites } = await siteBuilder;
     await reporter.step('sites', () =>
       buildSites({
-        tenants: rendered.map(({ playbook, files }) => ({ slug: playbook.organisation.slug, playbook, files: files.map((file) => file.path) })),
+        tenants: good.map((tenant, index) => ({ slug: tenant.playbook.organisation.slug, playbook: tenant.playbook, files: planned[index]! })),
         outDir: staged.staging,
         layout,
         quiet: true,
       }),
     );
+    const slow = await pdfs;
     await reporter.step('write files', async () => {
       const writes: Promise<void>[] = [];
-      for (const { playbook, files } of rendered) {
-        for (const file of files as OutputFile[]) writes.push(staged.write(`${prefix(playbook)}${file.path}`, file.bytes));
-      }
+      good.forEach((tenant, index) => {
+        const files: OutputFile[] = [...quick[index]!, ...slow[index]!].sort(byPath);
+        const written = files.map((file) => file.path);
+        // The sites linked the planned paths: a renderer that wrote something else would leave a broken link.
+        if (written.join('\n') !== planned[index]!.join('\n')) {
+          throw new Error(`${tenant.file}: rendered files differ from the planned ones (${written.filter((path) => !planned[index]!.includes(path)).join(', ') || 'missing files'})`);
+        }
+        const prefix = layout === 'multi' ? `${tenant.playbook.organisation.slug}/` : '';
+        for (const file of files) writes.push(staged.write(`${prefix}${file.path}`, file.bytes));
+      });
       if (layout === 'multi') writes.push(staged.write('index.html', renderPortfolio(tenants, { today: request.today })));
       await Promise.all(writes);
     });

@@ -25,8 +25,10 @@ export class RenderPool {
   readonly #running = new Map<Worker, Job>();
   #nextId = 0;
 
-  constructor(options: { size?: number } = {}) {
-    this.size = Math.max(1, options.size ?? availableParallelism());
+  constructor(options: { size?: number; warm?: boolean } = {}) {
+    this.size = Math.max(1, Math.min(options.size ?? availableParallelism(), availableParallelism()));
+    // Warm workers start loading their modules and fonts now, overlapping whatever the caller does next.
+    if (options.warm) for (let index = 0; index < this.size; index += 1) this.#idle.push(this.#spawn());
   }
 
   #spawn(): Worker {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { format, isValid, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 
 /** A calendar date written YYYY-MM-DD; checked to be a real day (no 2026-02-30). */
 export const isoDate = z

@@ -1,5 +1,7 @@
 import Holidays from 'date-holidays';
-import { addDays, format, getDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { getDay } from 'date-fns/getDay';
 import { TZDate } from '@date-fns/tz';
 
 /** Why a day is not a working day. */

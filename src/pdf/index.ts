@@ -23,20 +23,35 @@ export type { PdfFonts };
 /** The documents by path, for callers that render one at a time (the benchmark does). */
 export const PDF_DOCUMENTS = ['admin/plan.pdf', 'admin/checklists.pdf', 'admin/communications.pdf', 'admin/decisions/*.pdf', 'helpdesk/runbook.pdf', 'staff/mfa-guide.pdf'] as const;
 
+interface PdfJob {
+  path: string;
+  render: (fonts: PdfFonts) => Promise<Uint8Array>;
+}
+
 /**
- * Renders every PDF of one playbook. The helpdesk runbook and the staff guide receive only their
- * audience views, never the full model. Same playbook and fonts in, byte-identical files out.
+ * The documents of one playbook, each with its path: the single list that both the paths (known before
+ * anything is drawn, so the sites can link them while the PDFs render elsewhere) and the renders come from.
+ * The helpdesk runbook and the staff guide receive only their audience views, never the full model.
  */
-export async function renderPdfs(playbook: Playbook, fonts: PdfFonts): Promise<PdfFile[]> {
-  const files: PdfFile[] = [
-    { path: 'admin/plan.pdf', bytes: await renderPlan(playbook, fonts) },
-    { path: 'admin/checklists.pdf', bytes: await renderChecklists(playbook, fonts) },
-    { path: 'admin/communications.pdf', bytes: await renderCommunications(playbook, fonts) },
+function pdfJobs(playbook: Playbook): PdfJob[] {
+  return [
+    { path: 'admin/plan.pdf', render: (fonts) => renderPlan(playbook, fonts) },
+    { path: 'admin/checklists.pdf', render: (fonts) => renderChecklists(playbook, fonts) },
+    { path: 'admin/communications.pdf', render: (fonts) => renderCommunications(playbook, fonts) },
+    ...playbook.decisions.map((decision) => ({ path: decisionPath(decision), render: (fonts: PdfFonts) => renderDecision(playbook, decision, fonts) })),
+    { path: 'helpdesk/runbook.pdf', render: (fonts) => renderRunbook(helpdeskView(playbook), fonts) },
+    { path: 'staff/mfa-guide.pdf', render: (fonts) => renderStaffGuide(staffView(playbook), fonts) },
   ];
-  for (const decision of playbook.decisions) {
-    files.push({ path: decisionPath(decision), bytes: await renderDecision(playbook, decision, fonts) });
-  }
-  files.push({ path: 'helpdesk/runbook.pdf', bytes: await renderRunbook(helpdeskView(playbook), fonts) });
-  files.push({ path: 'staff/mfa-guide.pdf', bytes: await renderStaffGuide(staffView(playbook), fonts) });
+}
+
+/** The paths renderPdfs will return for this playbook, without drawing anything. */
+export function pdfPaths(playbook: Playbook): string[] {
+  return pdfJobs(playbook).map((job) => job.path);
+}
+
+/** Renders every PDF of one playbook. Same playbook and fonts in, byte-identical files out. */
+export async function renderPdfs(playbook: Playbook, fonts: PdfFonts): Promise<PdfFile[]> {
+  const files: PdfFile[] = [];
+  for (const job of pdfJobs(playbook)) files.push({ path: job.path, bytes: await job.render(fonts) });
   return files;
 }

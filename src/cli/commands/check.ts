@@ -2,7 +2,7 @@ import { defineCommand } from 'citty';
 import { formatProblem } from '../../config/friendly-errors.ts';
 import { loadTenant } from '../../build/load-tenant.ts';
 import { resolveConfigPaths } from '../../build/resolve-configs.ts';
-import { staleFactWarnings } from '../../generators/fact-checks.ts';
+import { staleFacts } from '../../generators/facts.ts';
 import { CliError, dateArgument } from '../errors.ts';
 import { packageVersion } from '../version.ts';
 
@@ -28,7 +28,7 @@ export default defineCommand({
         for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
         continue;
       }
-      const warnings = [...result.warnings.map(formatProblem), ...staleFactWarnings(result.playbook).map((line) => `warning: ${file} ${line}`)];
+      const warnings = [...result.warnings.map(formatProblem), ...staleFacts(result.playbook.facts, result.playbook.meta.asOf).map((stale) => `warning: ${file} facts.${stale.id}: ${stale.message}`)];
       for (const line of warnings) process.stderr.write(`${line}\n`);
       process.stdout.write(
         `${file}: ok — ${result.playbook.organisation.name}, start ${result.playbook.schedule.startDate}, enforcement ${result.playbook.schedule.enforcementDate}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`,

@@ -2,7 +2,9 @@ import { defineCommand } from 'citty';
 import { access, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addDays, format, nextMonday } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { nextMonday } from 'date-fns/nextMonday';
 import { starterConfig } from '../../config/starter.ts';
 import { CliError } from '../errors.ts';
 
