@@ -8,4 +8,6 @@ export interface GeneratorContext {
   schedule: Schedule;
   today: string;
   calendar: WorkCalendar;
+  /** The registration rate measured from the admin's exports, when evidence was given; it beats the config's figure. */
+  measuredRate?: { rate: number; date: string } | undefined;
 }

@@ -38,7 +38,9 @@ export function createCalendar(config: TenantConfig): WorkCalendar {
 export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Playbook {
   const calendar = createCalendar(config);
   const schedule = buildSchedule(config, calendar);
-  const context: GeneratorContext = { config, schedule, today: inputs.today, calendar };
+  const latest = inputs.evidence?.latestRate;
+  const measuredRate = latest && latest.rate !== null ? { rate: latest.rate, date: latest.date } : undefined;
+  const context: GeneratorContext = { config, schedule, today: inputs.today, calendar, measuredRate };
   const sections = buildSections(context);
   const model: Playbook = {
     meta: {

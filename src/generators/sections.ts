@@ -13,7 +13,7 @@ export type Sections = Pick<Playbook, 'communications' | 'runbook' | 'decisions'
 
 export function buildSections(context: GeneratorContext): Sections {
   return {
-    communications: buildCommunications(context),
+    communications: buildCommunications(context, context.measuredRate),
     runbook: buildRunbook(context),
     decisions: buildDecisions(context),
     checklists: buildChecklists(context),
