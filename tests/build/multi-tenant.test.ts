@@ -1,0 +1,72 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.ts';
+import { EXAMPLE_CONFIG, EXAMPLE_TODAY, ROOT } from '../helpers/example.ts';
+import { listFiles } from '../../src/site/build-sites.ts';
+
+// Builds go under the project's git-ignored .tmp/: Astro keeps temporary files beside the project, and a
+// unique folder per test file keeps parallel test files apart.
+const work = join(ROOT, '.tmp', `multi-tenant-${process.pid}`);
+
+describe('three tenant files in one run, one of them invalid', () => {
+  let run: CliRun;
+  const out = join(work, 'out');
+
+  beforeAll(async () => {
+    const tenants = join(work, 'tenants');
+    await mkdir(tenants, { recursive: true });
+    const example = JSON.parse(await readFile(EXAMPLE_CONFIG, 'utf8'));
+    delete example.$schema;
+    await writeFile(join(tenants, 'a-northgate.json'), JSON.stringify(example, null, 2));
+    const second = structuredClone(example);
+    second.organisation = { ...second.organisation, name: 'Harbour & Vale Surveyors', shortName: 'HVS', domain: 'harbourvale.example', tenantDomain: 'harbourvale.onmicrosoft.com', userCount: 80 };
+    second.breakGlass.accounts = ['svc-emergency-alpha@harbourvale.onmicrosoft.com', 'svc-emergency-bravo@harbourvale.onmicrosoft.com'];
+    second.startDate = '2027-03-01';
+    second.holidays = { country: 'IE', extraClosedDays: [] };
+    second.timeZone = 'Europe/Dublin';
+    second.locale = 'en-IE';
+    await writeFile(join(tenants, 'b-harbour.json'), JSON.stringify(second, null, 2));
+    const broken = structuredClone(second);
+    broken.organisation.name = 'Broken Tenant Ltd';
+    broken.licence = 'E5';
+    await writeFile(join(tenants, 'c-broken.json'), JSON.stringify(broken, null, 2));
+    run = await runCli(['build', '--config', tenants, '--out', out, '--today', EXAMPLE_TODAY]);
+  });
+
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('exits non-zero and names the invalid tenant and why', () => {
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*c-broken\.json:\d+:\d+ licence: expected one of free, P1, P2, found "E5"$/m);
+    expect(run.stderr).toContain('1 tenant failed (see above)');
+    expect(run.stderr).toContain('built 2 tenants into');
+  });
+
+  it('writes two complete outputs, each with its three sites and documents', async () => {
+    const files = await listFiles(out);
+    for (const slug of ['northgate-engineering-ltd', 'harbour-and-vale-surveyors']) {
+      for (const path of ['admin/index.html', 'admin/plan.pdf', 'admin/checklists.pdf', 'admin/playbook.json', 'admin/calendar.ics', 'helpdesk/index.html', 'helpdesk/runbook.pdf', 'staff/index.html', 'staff/mfa-guide.pdf', 'staff/calendar.ics']) {
+        expect(files).toContain(`${slug}/${path}`);
+      }
+    }
+    expect(files.some((file) => file.startsWith('broken-tenant-ltd/'))).toBe(false);
+    const harbour = JSON.parse(await readFile(join(out, 'harbour-and-vale-surveyors/admin/playbook.json'), 'utf8'));
+    expect(harbour.organisation.name).toBe('Harbour & Vale Surveyors');
+    expect(harbour.timeZone).toBe('Europe/Dublin');
+  });
+
+  it('writes a portfolio page listing the two built tenants with their phase, next milestone and enforcement date', async () => {
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<a href="./northgate-engineering-ltd/admin/index.html">Northgate Engineering Ltd</a>');
+    expect(html).toContain('<a href="./harbour-and-vale-surveyors/admin/index.html">Harbour &amp; Vale Surveyors</a>');
+    expect(html).toContain('<time datetime="2027-02-08">2027-02-08</time>'); // Northgate enforcement
+    expect(html).toContain('Not started (starts 2027-01-11)');
+    expect(html).toContain('Announcement sent <time datetime="2027-01-13">');
+    expect(html.match(/<tr>/g)?.length).toBe(3); // header row + two tenants
+    expect(html).toContain('c-broken.json');
+    expect(html).toContain('2 built, 1 not built');
+  });
+});
