@@ -5,18 +5,11 @@
  * Source: Microsoft identity platform error code reference; 500121 from community detection rules.
  */
 
-export const RUNBOOK_SYMPTOMS = [
-  'no-prompt',
-  'not-registered',
-  'new-or-lost-phone',
-  'no-smartphone',
-  'too-many-prompts',
-  'unexpected-prompts',
-  'legacy-app',
-  'locked-out',
-  'suspected-compromise',
-] as const;
-export type RunbookSymptom = (typeof RUNBOOK_SYMPTOMS)[number];
+import { runbookSymptomIds, type RunbookSymptomId } from '../model/content.ts';
+
+/** The runbook's symptom ids: one list, owned by the model, so a cluster always links to an entry that exists. */
+export const RUNBOOK_SYMPTOMS = runbookSymptomIds;
+export type RunbookSymptom = RunbookSymptomId;
 
 /** interrupt: part of a normal flow; failure: the user did not get in; block: a policy refused access; token: the session must be renewed. */
 export type ErrorKind = 'interrupt' | 'failure' | 'block' | 'token';
