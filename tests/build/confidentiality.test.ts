@@ -1,0 +1,53 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
+import { CANARIES, EXAMPLE_TODAY, HOSTILE_CONFIG, ROOT } from '../helpers/example.ts';
+import { readPdf, rawContent } from '../pdf/read.ts';
+import { readableText } from '../site/helpers.ts';
+import { listFiles } from '../../src/site/build-sites.ts';
+
+// The whole build of a tenant whose confidential values are canaries, through the real command: every file a
+// staff member or the helpdesk receives is read the way a person or a search engine could read it.
+const out = join(ROOT, '.tmp', `confidentiality-${process.pid}`);
+
+async function everythingReadable(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  if (file.endsWith('.pdf')) return `${(await readPdf(new Uint8Array(bytes))).text}\n${rawContent(new Uint8Array(bytes))}`;
+  return readableText(bytes);
+}
+
+describe('audience separation in a full build', () => {
+  let files: string[];
+
+  beforeAll(async () => {
+    const run = await runCli(['build', '--config', HOSTILE_CONFIG, '--out', out, '--today', EXAMPLE_TODAY, '--quiet']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    files = await listFiles(out);
+  });
+
+  afterAll(async () => {
+    await rm(out, { recursive: true, force: true });
+  });
+
+  for (const audience of ['staff', 'helpdesk']) {
+    it(`no ${audience} file holds a break-glass name, the exception list, exemption records or pilot members`, async () => {
+      const audienceFiles = files.filter((file) => file.startsWith(`${audience}/`));
+      expect(audienceFiles.length).toBeGreaterThan(10);
+      expect(audienceFiles.some((file) => file.endsWith('.pdf'))).toBe(true);
+      const leaks: string[] = [];
+      for (const file of audienceFiles) {
+        const text = await everythingReadable(join(out, file));
+        for (const canary of CANARIES) if (text.includes(canary)) leaks.push(`${file}: ${canary}`);
+      }
+      expect(leaks).toEqual([]);
+    });
+  }
+
+  it('the admin outputs do hold them, so the scan above can see a leak', async () => {
+    const admin = `${await everythingReadable(join(out, 'admin/playbook.json'))}\n${await everythingReadable(join(out, 'admin/plan.pdf'))}`;
+    for (const canary of CANARIES.filter((value) => !value.startsWith('canary-pilot'))) expect(admin).toContain(canary);
+  });
+
+});
