@@ -2,6 +2,7 @@ import type { SiteData, SiteId } from './types.ts';
 
 export type PageKind =
   | 'admin-plan'
+  | 'admin-tracking'
   | 'admin-tasks'
   | 'admin-checklists'
   | 'admin-communications'
@@ -48,6 +49,7 @@ export interface NavItem {
 
 const ADMIN_PAGES: [string, PageKind, string][] = [
   ['index.html', 'admin-plan', 'Plan'],
+  ['tracking/index.html', 'admin-tracking', 'Tracking'],
   ['tasks/index.html', 'admin-tasks', 'Tasks'],
   ['checklists/index.html', 'admin-checklists', 'Checklists'],
   ['communications/index.html', 'admin-communications', 'Communications'],
@@ -69,8 +71,13 @@ export function guideFile(guide: GuideInfo): string {
   return `${guide.folder ?? guide.id.replace(/^(staff|helpdesk)\//, '')}/index.html`;
 }
 
+/** Admin pages of this tenant: the Tracking page exists only when the build read evidence. */
+function adminPages(data: SiteData): [string, PageKind, string][] {
+  return ADMIN_PAGES.filter(([, kind]) => kind !== 'admin-tracking' || data.admin.evidence !== null);
+}
+
 export function pagesFor(data: SiteData, site: SiteId, guides: GuideInfo[]): PageRef[] {
-  if (site === 'admin') return ADMIN_PAGES.map(([file, kind]) => ({ site, file, kind }));
+  if (site === 'admin') return adminPages(data).map(([file, kind]) => ({ site, file, kind }));
   if (site === 'helpdesk') {
     const symptoms = (data.helpdesk.runbook?.symptoms ?? []).map((symptom) => ({ site, file: `symptoms/${symptom.id}/index.html`, kind: 'helpdesk-symptom' as const, id: symptom.id }));
     return [
@@ -91,7 +98,7 @@ export function pagesFor(data: SiteData, site: SiteId, guides: GuideInfo[]): Pag
 }
 
 export function navFor(data: SiteData, site: SiteId, guides: GuideInfo[]): NavItem[] {
-  if (site === 'admin') return ADMIN_PAGES.filter(([, kind]) => kind !== 'search').map(([file, , label]) => ({ file, label }));
+  if (site === 'admin') return adminPages(data).filter(([, kind]) => kind !== 'search').map(([file, , label]) => ({ file, label }));
   if (site === 'helpdesk') {
     return [
       { file: 'index.html', label: 'Calls by symptom' },
