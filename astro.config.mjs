@@ -8,8 +8,11 @@ import { siteOptions } from './src/site/astro-options.ts';
 import { mfaPlaybookSites } from './src/site/integration.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// Which tenant file `npm run dev` serves: tenant.config.json unless MFA_PLAYBOOK_CONFIG names another
+// (e.g. MFA_PLAYBOOK_CONFIG=my-org/tenant.config.json npm run dev).
+const configPath = process.env.MFA_PLAYBOOK_CONFIG ?? 'tenant.config.json';
 
 export default defineConfig({
   ...siteOptions(),
-  integrations: [mdx(), mfaPlaybookSites({ dev: { root, configPath: 'tenant.config.json' } })],
+  integrations: [mdx(), mfaPlaybookSites({ dev: { root, configPath } })],
 });
