@@ -2,6 +2,7 @@ import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
 import { ADMIN_LABEL, nowrap, dateRange, documentOptions, FieldNames, longDate, OWNER_LABELS, percent, personLabel, shortDate } from './common.ts';
+import { renderProgress } from './progress.ts';
 import { drawTimeline } from './timeline.ts';
 
 // admin/plan.pdf: the plan the manager reads, approves and signs.
@@ -17,6 +18,14 @@ const SECTIONS = [
   { anchor: 'sources', title: 'Sources' },
   { anchor: 'signoff', title: 'Approval and sign-off' },
 ] as const;
+
+type SectionAnchor = (typeof SECTIONS)[number]['anchor'] | 'progress';
+
+/** The plan's sections in order: with evidence, "Progress" follows the executive summary. */
+function sectionsFor(playbook: Playbook): { anchor: SectionAnchor; title: string }[] {
+  if (playbook.evidence === null) return [...SECTIONS];
+  return [SECTIONS[0], { anchor: 'progress', title: 'Progress' }, ...SECTIONS.slice(1)];
+}
 
 export function currentState(playbook: Playbook): string {
   if (playbook.current.securityDefaults) return 'security defaults';
@@ -51,6 +60,8 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   );
   const enforcement = schedule.milestones.find((milestone) => milestone.id === 'enforcement');
   const enforcementTime = enforcement?.time ?? playbook.enforcementTime;
+  const sections = sectionsFor(playbook);
+  const n = (anchor: SectionAnchor) => sections.findIndex((section) => section.anchor === anchor) + 1;
 
   // ---- cover -------------------------------------------------------------------------------
   doc.spacer(36);
@@ -78,11 +89,11 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     { plain: true, size: 10, spaceAfter: 22 },
   );
   doc.heading('Contents', { level: 2, bookmark: false });
-  doc.contents(SECTIONS.map((section, index) => ({ anchor: section.anchor, title: `${index + 1}. ${section.title}` })));
+  doc.contents(sections.map((section, index) => ({ anchor: section.anchor, title: `${index + 1}. ${section.title}` })));
   doc.pageBreak();
 
   // ---- 1. summary ------------------------------------------------------------------------
-  doc.heading('1. Executive summary', { anchor: 'summary', outlineTitle: 'Executive summary' });
+  doc.heading(`${n('summary')}. Executive summary`, { anchor: 'summary', outlineTitle: 'Executive summary' });
   const rate = playbook.current.registrationRate;
   doc.paragraph(
     `${organisation.name} will require multifactor authentication (MFA) of every user at every sign-in to Microsoft 365, through a Conditional Access policy. ` +
@@ -124,16 +135,19 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     doc.callout(`Notes from the configuration: ${playbook.warnings.map((warning) => `${warning.path}: ${warning.message}`).join(' · ')}`, { fill: colors.warnLight, border: colors.warn });
   }
 
+  // ---- progress (only with evidence) --------------------------------------------------------
+  if (playbook.evidence !== null) renderProgress(doc, playbook, playbook.evidence, n('progress'));
+
   // ---- 2. timeline -------------------------------------------------------------------------
-  doc.heading('2. Timeline', { anchor: 'timeline', outlineTitle: 'Timeline' });
+  doc.heading(`${n('timeline')}. Timeline`, { anchor: 'timeline', outlineTitle: 'Timeline' });
   doc.paragraph(`Working days only: weekends and public holidays of the organisation's calendar are skipped. ${schedule.closedDays.length > 0 ? `Closed days inside the plan: ${schedule.closedDays.map((day) => `${shortDate(day.date, locale)} (${day.name})`).join(', ')}.` : ''}`, { size: 9, color: colors.muted });
   drawTimeline(doc, playbook);
 
   // ---- 3. phases -------------------------------------------------------------------------
-  doc.heading('3. Phases and tasks', { anchor: 'phases', outlineTitle: 'Phases and tasks' });
+  doc.heading(`${n('phases')}. Phases and tasks`, { anchor: 'phases', outlineTitle: 'Phases and tasks' });
   doc.paragraph('Every task has a date and an owner. The evidence column says what to keep as proof that the task was done.', { size: 9, color: colors.muted });
   schedule.phases.forEach((phase, index) => {
-    doc.heading(`3.${index + 1} ${phase.title} — ${dateRange(phase.startDate, phase.endDate, locale)}`, { level: 2, outlineTitle: `${phase.title} (${dateRange(phase.startDate, phase.endDate, locale)})` });
+    doc.heading(`${n('phases')}.${index + 1} ${phase.title} — ${dateRange(phase.startDate, phase.endDate, locale)}`, { level: 2, outlineTitle: `${phase.title} (${dateRange(phase.startDate, phase.endDate, locale)})` });
     doc.paragraph(`${phase.summary} ${phase.workingDays} working day${phase.workingDays === 1 ? '' : 's'}.`);
     const tasks = schedule.tasks.filter((task) => task.phase === phase.id);
     doc.table(
@@ -154,7 +168,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   });
 
   // ---- 4. communications -----------------------------------------------------------------
-  doc.heading('4. Communications schedule', { anchor: 'communications', outlineTitle: 'Communications schedule' });
+  doc.heading(`${n('communications')}. Communications schedule`, { anchor: 'communications', outlineTitle: 'Communications schedule' });
   const messages = [...playbook.communications].sort((a, b) => (a.sendDate ?? '9999').localeCompare(b.sendDate ?? '9999'));
   doc.table(
     [
@@ -176,7 +190,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   if (messages.length > 0) doc.paragraph('The full text of every message is in communications.pdf.', { size: 9, color: colors.muted });
 
   // ---- 5. risks ----------------------------------------------------------------------------
-  doc.heading('5. Risks and mitigations', { anchor: 'risks', outlineTitle: 'Risks and mitigations' });
+  doc.heading(`${n('risks')}. Risks and mitigations`, { anchor: 'risks', outlineTitle: 'Risks and mitigations' });
   doc.table(
     [
       { header: 'Risk', width: 3 },
@@ -189,7 +203,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   );
 
   // ---- 6. success criteria --------------------------------------------------------------------
-  doc.heading('6. Success criteria', { anchor: 'success', outlineTitle: 'Success criteria' });
+  doc.heading(`${n('success')}. Success criteria`, { anchor: 'success', outlineTitle: 'Success criteria' });
   if (playbook.successCriteria.length === 0) doc.paragraph('The success criteria have not been written yet.', { color: colors.muted, weight: 'italic' });
   else {
     doc.paragraph('The rollout is complete when all of these hold:');
@@ -200,7 +214,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   }
 
   // ---- 7. exceptions and decisions ---------------------------------------------------------------
-  doc.heading('7. Exceptions and decisions', { anchor: 'exceptions', outlineTitle: 'Exceptions and decisions' });
+  doc.heading(`${n('exceptions')}. Exceptions and decisions`, { anchor: 'exceptions', outlineTitle: 'Exceptions and decisions' });
   doc.paragraph(`Emergency access: ${playbook.breakGlass.accounts.length} accounts in the group "${playbook.breakGlass.group.name}", the only group excluded from the policy.`);
   doc.table(
     [
@@ -222,7 +236,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   }
 
   // ---- 8. sources ------------------------------------------------------------------------------
-  doc.heading('8. Sources', { anchor: 'sources', outlineTitle: 'Sources' });
+  doc.heading(`${n('sources')}. Sources`, { anchor: 'sources', outlineTitle: 'Sources' });
   doc.table(
     [
       { header: 'Fact', width: 4 },
@@ -234,7 +248,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   );
 
   // ---- 9. sign-off ------------------------------------------------------------------------------
-  doc.heading('9. Approval and sign-off', { anchor: 'signoff', outlineTitle: 'Approval and sign-off' });
+  doc.heading(`${n('signoff')}. Approval and sign-off`, { anchor: 'signoff', outlineTitle: 'Approval and sign-off' });
   doc.paragraph(
     `By signing, the approver accepts this plan, its dates and its risks, and authorises IT to enforce MFA for all users on ${longDate(schedule.enforcementDate, locale)}. Requests to exempt a person from MFA are answered with a written decision record.`,
   );

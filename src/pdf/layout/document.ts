@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFDict, type PDFForm, type PDFPage } from 'pdf-lib';
+import { LineCapStyle, PDFArray, PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFDict, type PDFForm, type PDFPage } from 'pdf-lib';
 import type { PdfFonts } from '../fonts.ts';
 import { addInternalLink, writeOutline, type Destination, type OutlineEntry } from './outline.ts';
 import { FontSet, type Inline, type Line, type Rgb, type Weight } from './text.ts';
@@ -107,6 +107,10 @@ function toRgb(color: Rgb) {
   return rgb(color[0], color[1], color[2]);
 }
 
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 /** Drawing on one page at absolute coordinates (origin bottom left), for figures and form blocks. */
 export class Canvas {
   readonly page: PDFPage;
@@ -178,6 +182,32 @@ export class Canvas {
   /** A diamond centred on (x, y), for milestones. */
   diamond(x: number, y: number, radius: number, fill: Rgb): void {
     this.page.drawSvgPath(`M 0 ${-radius} L ${radius} 0 L 0 ${radius} L ${-radius} 0 Z`, { x, y, color: toRgb(fill) });
+  }
+
+  /** A circle centred on (x, y), filled and/or outlined: data points of a chart. */
+  circle(x: number, y: number, radius: number, options: { fill?: Rgb; stroke?: Rgb; borderWidth?: number } = {}): void {
+    this.page.drawCircle({
+      x,
+      y,
+      size: radius,
+      ...(options.fill ? { color: toRgb(options.fill) } : {}),
+      ...(options.stroke ? { borderColor: toRgb(options.stroke), borderWidth: options.borderWidth ?? 0.75 } : {}),
+    });
+  }
+
+  /** An open line through points given in page coordinates (origin bottom left), with round joins. */
+  polyline(points: readonly { x: number; y: number }[], options: { color?: Rgb; width?: number; dash?: number[] } = {}): void {
+    if (points.length < 2) return;
+    // drawSvgPath flips the y axis around its origin: with the origin at (0, 0), y is negated.
+    const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'} ${round2(point.x)} ${round2(-point.y)}`).join(' ');
+    this.page.drawSvgPath(path, {
+      x: 0,
+      y: 0,
+      borderColor: toRgb(options.color ?? colors.accent),
+      borderWidth: options.width ?? 1.5,
+      borderLineCap: LineCapStyle.Round,
+      ...(options.dash ? { borderDashArray: options.dash } : {}),
+    });
   }
 
   /** A fillable checkbox (AcroForm). Dots in the name make a field hierarchy: "prepare.mfa.done". */
