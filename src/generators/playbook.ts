@@ -38,8 +38,9 @@ export function createCalendar(config: TenantConfig): WorkCalendar {
 export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Playbook {
   const calendar = createCalendar(config);
   const schedule = buildSchedule(config, calendar);
-  const latest = inputs.evidence?.latestRate;
-  const measuredRate = latest && latest.rate !== null ? { rate: latest.rate, date: latest.date } : undefined;
+  // The reminder is judged on the rate measured on or before the reminder date, not on a later snapshot.
+  const basis = inputs.evidence?.registration.reminder;
+  const measuredRate = basis && basis.rate !== null && basis.rateDate !== null ? { rate: basis.rate, date: basis.rateDate } : undefined;
   const context: GeneratorContext = { config, schedule, today: inputs.today, calendar, measuredRate };
   const sections = buildSections(context);
   const model: Playbook = {
