@@ -7,7 +7,9 @@ import type { EvidenceContext } from './context.ts';
 /** The parts of the Playbook model this needs (kept structural so the model can grow freely). */
 export interface PlaybookLike {
   timeZone: string;
+  enforcementTime: string;
   organisation: { userCount: number };
+  facts: readonly { id: string; effective?: string | undefined }[];
   thresholds: { targetRate: number; reminderBelowRate: number };
   breakGlass: { accounts: readonly string[] };
   schedule: {
@@ -19,8 +21,12 @@ export interface PlaybookLike {
   };
 }
 
-/** Microsoft-provided SMS and voice MFA retirement dates (concept-sms-voice-retirement, checked 2026-11). */
-export const SMS_VOICE_RETIREMENT = { allUsers: '2027-02-01', adminsAndExternal: '2027-07-01' } as const;
+/** A dated fact's effective date; the retirement dates live once, with their sources, in the facts data. */
+function effectiveDate(p: PlaybookLike, id: string): string {
+  const date = p.facts.find((fact) => fact.id === id)?.effective;
+  if (!date) throw new Error(`the facts data has no effective date for "${id}"`);
+  return date;
+}
 
 export function evidenceContextFromPlaybook(p: PlaybookLike, today: string): EvidenceContext {
   const s = p.schedule;
@@ -37,11 +43,12 @@ export function evidenceContextFromPlaybook(p: PlaybookLike, today: string): Evi
     reminderDate: milestone('reminder-check') ?? endDate,
     contactDate: milestone('individual-contact') ?? endDate,
     enforcementDate: s.enforcementDate,
+    enforcementTime: p.enforcementTime,
     validateEndDate: validate?.endDate ?? s.endDate,
     targetRate: p.thresholds.targetRate,
     reminderBelowRate: p.thresholds.reminderBelowRate,
     breakGlassAccounts: [...p.breakGlass.accounts],
     userCount: p.organisation.userCount,
-    smsVoiceRetirement: { ...SMS_VOICE_RETIREMENT },
+    smsVoiceRetirement: { allUsers: effectiveDate(p, 'sms-voice-retirement'), adminsAndExternal: effectiveDate(p, 'sms-voice-retirement-admins') },
   };
 }

@@ -8,7 +8,9 @@ export interface EvidenceContext {
   registerPhase: { startDate: string; endDate: string; days: string[] }; // working days of the register phase, in order
   reminderDate: string;
   contactDate: string;
-  enforcementDate: string; // the enforcing policy goes live at the start of this tenant-local day
+  enforcementDate: string; // the tenant-local day the enforcing policy goes live
+  /** Local time (HH:mm) it goes live that day; sign-ins before it are not post-enforcement. Midnight when absent. */
+  enforcementTime?: string | undefined;
   validateEndDate: string;
   targetRate: number; // percentage 0..100
   reminderBelowRate: number; // percentage 0..100

@@ -58,6 +58,13 @@ export function startOfLocalDayUtc(day: string, timeZone: string): string {
   return new Date(new TZDate(y, m - 1, d, 0, 0, 0, timeZone).getTime()).toISOString();
 }
 
+/** The UTC instant (ISO) of a tenant-local day and time (HH:mm). */
+export function localTimeUtc(day: string, time: string, timeZone: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hours, minutes, 0, timeZone).getTime()).toISOString();
+}
+
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

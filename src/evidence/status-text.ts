@@ -23,8 +23,13 @@ function dueToday(r: EvidenceReport, ctx: EvidenceContext): string[] {
   if (ctx.today === ctx.enforcementDate) out.push('Enforcement day: switch the policy to all users and watch failed sign-ins for the next 48 hours.');
   if (ctx.today > ctx.enforcementDate && ctx.today <= ctx.validateEndDate) out.push('Validation: download the latest sign-ins (interactive and non-interactive) and registration details, then re-run.');
   if (ctx.today === ctx.registerPhase.startDate) out.push('Registration window opens: send the announcement.');
-  const smsSoon = reg.smsVoiceOnly.filter((u) => u.daysLeft <= 90);
-  if (smsSoon.length > 0) out.push(`${smsSoon.length} user${smsSoon.length === 1 ? ' relies' : 's rely'} on SMS or voice only, which retires within 90 days: move ${smsSoon.length === 1 ? 'them' : 'them'} to the app or a passkey.`);
+  const users = (count: number) => `${count} user${count === 1 ? '' : 's'}`;
+  const smsGone = reg.smsVoiceOnly.filter((u) => u.daysLeft <= 0);
+  const smsSoon = reg.smsVoiceOnly.filter((u) => u.daysLeft > 0 && u.daysLeft <= 90);
+  if (smsGone.length > 0) {
+    out.push(`${users(smsGone.length)} still on SMS or voice only, which Microsoft has already retired for them: move them to the app or a passkey now.`);
+  }
+  if (smsSoon.length > 0) out.push(`${users(smsSoon.length)} on SMS or voice only, which retires within 90 days: move them to the app or a passkey.`);
   return out;
 }
 

@@ -130,6 +130,18 @@ describe('sign-in accumulator', () => {
   });
 });
 
+describe('regressions', () => {
+  // The post-enforcement window started at local midnight of enforcement day, so failures in the hours before the
+  // policy was switched on (08:00) were counted as caused by it.
+  it('post-enforcement failures start at the enforcement time, not at midnight', () => {
+    const acc = createSignInAccumulator(context({ enforcementTime: '08:00' }));
+    acc.add(signIn({ createdUtc: '2026-03-24T07:59:00.000Z', userPrincipalName: 'before@x', status: 'failure', errorCode: 500121 }));
+    acc.add(signIn({ createdUtc: '2026-03-24T08:01:00.000Z', userPrincipalName: 'after@x', status: 'failure', errorCode: 500121 }));
+    const clusters = acc.result().failureClusters;
+    expect(clusters.map((c) => [c.errorCode, c.users])).toEqual([[500121, ['after@x']]]);
+  });
+});
+
 describe('dates and legacy classification', () => {
   it('parses every timestamp form and buckets into tenant-local days', () => {
     expect(parseUtcTimestamp('2025-12-04T08:19:41Z')).toBe('2025-12-04T08:19:41.000Z');

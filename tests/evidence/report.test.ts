@@ -61,6 +61,24 @@ describe('the whole fixture folder', () => {
     expect(text).toContain('  80% (8/10) on 2026-03-13; target 95% by 2026-03-17 (15.0 points below target)');
   });
 
+  // The status text said SMS or voice "retires within 90 days" for users whose retirement date had already passed.
+  it('says SMS or voice is already retired once the date has passed, and soon before it', async () => {
+    const dir = await evidenceDir({
+      'registration/reg_2027-02-20.json': JSON.stringify({
+        value: [
+          { userPrincipalName: 'sms.user@x.example', isMfaCapable: true, methodsRegistered: ['mobilePhone'], userType: 'member', isAdmin: false },
+          { userPrincipalName: 'sms.admin@x.example', isMfaCapable: true, methodsRegistered: ['mobilePhone'], userType: 'member', isAdmin: true },
+        ],
+      }),
+    });
+    const ctx = context({ today: '2027-03-01' });
+    const text = formatStatusText(await readEvidence(dir, ctx), ctx);
+    expect(text).toContain('1 user still on SMS or voice only, which Microsoft has already retired for them: move them to the app or a passkey now.');
+    expect(text).not.toContain('retires within 90 days');
+    const later = context({ today: '2027-05-01' });
+    expect(formatStatusText(await readEvidence(dir, later), later)).toContain('1 user on SMS or voice only, which retires within 90 days');
+  });
+
   it('reports a missing folder instead of throwing', async () => {
     const r = await readEvidence('/nonexistent/evidence-folder', context());
     expect(r.problems).toEqual(['The evidence folder does not exist or is not a folder.']);
@@ -73,7 +91,12 @@ describe('context from the playbook', () => {
     const ctx = evidenceContextFromPlaybook(
       {
         timeZone: 'Europe/London',
+        enforcementTime: '08:00',
         organisation: { userCount: 250 },
+        facts: [
+          { id: 'sms-voice-retirement', effective: '2027-02-01' },
+          { id: 'sms-voice-retirement-admins', effective: '2027-07-01' },
+        ],
         thresholds: { targetRate: 95, reminderBelowRate: 90 },
         breakGlass: { accounts: ['bg@x.example'] },
         schedule: {
@@ -93,6 +116,7 @@ describe('context from the playbook', () => {
       reminderDate: '2027-01-13',
       contactDate: '2027-01-14',
       enforcementDate: '2027-01-15',
+      enforcementTime: '08:00',
       validateEndDate: '2027-01-20',
       targetRate: 95,
       reminderBelowRate: 90,

@@ -4,7 +4,7 @@
  * never with the number of rows.
  */
 import type { EvidenceContext } from '../context.ts';
-import { startOfLocalDayUtc } from '../dates.ts';
+import { localTimeUtc, startOfLocalDayUtc } from '../dates.ts';
 import { errorCodeInfo, UNKNOWN_CODE_TEXT } from '../error-codes.ts';
 import type { ErrorKind, RunbookSymptom } from '../error-codes.ts';
 import { canonicalClientApp, isLegacyClientApp, REMEDIATION, remediationCategory } from '../signins/legacy.ts';
@@ -104,7 +104,8 @@ function addDays(day: string, n: number): string {
 }
 
 export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator {
-  const enforcementStart = startOfLocalDayUtc(ctx.enforcementDate, ctx.timeZone);
+  // Post-enforcement begins when the policy is switched on, not at midnight: earlier sign-ins that day were not under it.
+  const enforcementStart = localTimeUtc(ctx.enforcementDate, ctx.enforcementTime ?? '00:00', ctx.timeZone);
   const validationEnd = startOfLocalDayUtc(addDays(ctx.validateEndDate, 1), ctx.timeZone);
   const end72 = new Date(Date.parse(enforcementStart) + 72 * 3_600_000).toISOString();
   const breakGlass = new Map<string, { signIns: number; successful: number; last: string | null; lastOk: string | null; methods: Set<string>; ca: Set<string>; codes: Set<number> }>();
