@@ -2,7 +2,7 @@ import type { Checklist } from '../../model/content.ts';
 import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument } from '../layout/index.ts';
-import { ADMIN_LABEL, dateRange, documentOptions, FieldNames, OWNER_LABELS, personLabel, shortDate } from './common.ts';
+import { dateRange, adminDocumentOptions, FieldNames, OWNER_LABELS, shortDate } from './common.ts';
 
 // admin/checklists.pdf: every phase checklist with a real checkbox and an evidence field per item,
 // fillable in a browser or in Acrobat. Field names are stable: "<phase>.<item>.done" and
@@ -30,18 +30,7 @@ export async function renderChecklists(playbook: Playbook, fonts: PdfFonts): Pro
   const { organisation, locale, schedule } = playbook;
   const doc = await LayoutDocument.create(
     fonts,
-    documentOptions({
-      title: 'MFA rollout checklists',
-      subject: `Phase checklists with evidence for the MFA rollout at ${organisation.name}`,
-      organisation: organisation.name,
-      author: personLabel(playbook.people.itLead),
-      locale,
-      pageSize: playbook.pageSize,
-      planDate: playbook.meta.asOf,
-      planVersion: playbook.meta.planVersion,
-      label: ADMIN_LABEL,
-      shortTitle: 'MFA rollout checklists',
-    }),
+    adminDocumentOptions(playbook, { title: 'MFA rollout checklists', subject: `Phase checklists with evidence for the MFA rollout at ${organisation.name}` }),
   );
   const checklists = checklistsOf(playbook);
   const names = new FieldNames();

@@ -1,3 +1,4 @@
+import type { Playbook } from '../../model/playbook.ts';
 import type { OwnerRole } from '../../model/common.ts';
 import type { DocumentOptions, PageSize } from '../layout/index.ts';
 
@@ -114,4 +115,26 @@ export function percent(value: number | null | undefined): string {
 /** Text that must not be broken across lines (a phone number): its spaces become no-break spaces. */
 export function nowrap(text: string): string {
   return text.replace(/ /g, '\u00a0');
+}
+
+/**
+ * Options of an admin document (the plan, checklists, communications, decision records): written by the
+ * IT lead, labelled confidential, dated and versioned by the plan.
+ */
+export function adminDocumentOptions(
+  playbook: Pick<Playbook, 'organisation' | 'people' | 'locale' | 'pageSize' | 'meta'>,
+  document: { title: string; subject: string; shortTitle?: string },
+): DocumentOptions {
+  return documentOptions({
+    title: document.title,
+    subject: document.subject,
+    organisation: playbook.organisation.name,
+    author: personLabel(playbook.people.itLead),
+    locale: playbook.locale,
+    pageSize: playbook.pageSize,
+    planDate: playbook.meta.asOf,
+    planVersion: playbook.meta.planVersion,
+    label: ADMIN_LABEL,
+    shortTitle: document.shortTitle ?? document.title,
+  });
 }

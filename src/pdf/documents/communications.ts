@@ -1,7 +1,7 @@
 import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument } from '../layout/index.ts';
-import { ADMIN_LABEL, documentOptions, personLabel, shortDate } from './common.ts';
+import { adminDocumentOptions, shortDate } from './common.ts';
 
 // admin/communications.pdf: every message of the rollout with its send date, in send order, the
 // templates used on demand at the end.
@@ -17,18 +17,7 @@ export async function renderCommunications(playbook: Playbook, fonts: PdfFonts):
   const { organisation, locale } = playbook;
   const doc = await LayoutDocument.create(
     fonts,
-    documentOptions({
-      title: 'MFA rollout communications',
-      subject: `Messages of the MFA rollout at ${organisation.name}, with their send dates`,
-      organisation: organisation.name,
-      author: personLabel(playbook.people.itLead),
-      locale,
-      pageSize: playbook.pageSize,
-      planDate: playbook.meta.asOf,
-      planVersion: playbook.meta.planVersion,
-      label: ADMIN_LABEL,
-      shortTitle: 'MFA rollout communications',
-    }),
+    adminDocumentOptions(playbook, { title: 'MFA rollout communications', subject: `Messages of the MFA rollout at ${organisation.name}, with their send dates` }),
   );
   const messages = [...playbook.communications].sort(
     (a, b) => (a.sendDate ?? '9999-99-99').localeCompare(b.sendDate ?? '9999-99-99') || (a.sendDay ?? 0) - (b.sendDay ?? 0),

@@ -2,7 +2,7 @@ import type { DecisionRecord } from '../../model/content.ts';
 import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
-import { ADMIN_LABEL, documentOptions, FieldNames, fieldPart, longDate, personLabel, shortDate } from './common.ts';
+import { adminDocumentOptions, FieldNames, fieldPart, longDate, shortDate } from './common.ts';
 import { signatureBlock } from './plan.ts';
 
 // admin/decisions/<id>.pdf: one exemption decision record, with signature and date fields for each
@@ -18,18 +18,7 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
   const { organisation, locale } = playbook;
   const doc = await LayoutDocument.create(
     fonts,
-    documentOptions({
-      title: `Decision record: ${decision.title}`,
-      subject: `Exemption decision record for the MFA rollout at ${organisation.name}`,
-      organisation: organisation.name,
-      author: personLabel(playbook.people.itLead),
-      locale,
-      pageSize: playbook.pageSize,
-      planDate: playbook.meta.asOf,
-      planVersion: playbook.meta.planVersion,
-      label: ADMIN_LABEL,
-      shortTitle: `Decision record ${decision.id}`,
-    }),
+    adminDocumentOptions(playbook, { title: `Decision record: ${decision.title}`, subject: `Exemption decision record for the MFA rollout at ${organisation.name}`, shortTitle: `Decision record ${decision.id}` }),
   );
 
   doc.paragraph(decision.isTemplate ? 'Decision record (template)' : 'Decision record', { size: 11, color: colors.accent, weight: 'bold', spaceAfter: 2 });

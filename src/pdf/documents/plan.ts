@@ -1,7 +1,7 @@
 import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
-import { ADMIN_LABEL, nowrap, dateRange, documentOptions, FieldNames, longDate, OWNER_LABELS, percent, personLabel, shortDate } from './common.ts';
+import { nowrap, dateRange, adminDocumentOptions, FieldNames, longDate, OWNER_LABELS, percent, personLabel, shortDate } from './common.ts';
 import { renderProgress } from './progress.ts';
 import { drawTimeline } from './timeline.ts';
 
@@ -45,18 +45,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   const { organisation, schedule, locale, people } = playbook;
   const doc = await LayoutDocument.create(
     fonts,
-    documentOptions({
-      title: 'MFA rollout plan',
-      subject: `Multifactor authentication rollout for ${organisation.name}: timeline, tasks, communications, risks, success criteria and sign-off`,
-      organisation: organisation.name,
-      author: personLabel(people.itLead),
-      locale,
-      pageSize: playbook.pageSize,
-      planDate: playbook.meta.asOf,
-      planVersion: playbook.meta.planVersion,
-      label: ADMIN_LABEL,
-      shortTitle: 'MFA rollout plan',
-    }),
+    adminDocumentOptions(playbook, { title: 'MFA rollout plan', subject: `Multifactor authentication rollout for ${organisation.name}: timeline, tasks, communications, risks, success criteria and sign-off` }),
   );
   const enforcement = schedule.milestones.find((milestone) => milestone.id === 'enforcement');
   const enforcementTime = enforcement?.time ?? playbook.enforcementTime;
