@@ -3,7 +3,7 @@ import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
 import { adminDocumentOptions, FieldNames, fieldPart, longDate, shortDate } from './common.ts';
-import { signatureBlock } from './plan.ts';
+import { SIGNATURE_BLOCK_HEIGHT, signatureBlock } from './plan.ts';
 
 // admin/decisions/<id>.pdf: one exemption decision record, with signature and date fields for each
 // person who signs it ("decision.<role>.name", ".date", ".signature").
@@ -93,6 +93,8 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
   doc.paragraph('Each signature confirms that the signer has read the exposure and the risk statement above.', { size: 9, color: colors.muted });
   const signers = decision.signatures.length > 0 ? decision.signatures : [{ role: playbook.people.approver.role, name: playbook.people.approver.name }];
   const names = new FieldNames();
+  // Signatures stay together on one page (up to three; more could not fit with the heading anyway).
+  doc.keepTogether(Math.min(signers.length, 3) * SIGNATURE_BLOCK_HEIGHT);
   for (const signer of signers) {
     signatureBlock(doc, names, 'decision', fieldPart(signer.role), `${signer.role}${signer.name ? `: ${signer.name}` : ''}`);
   }

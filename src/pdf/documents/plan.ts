@@ -237,6 +237,9 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   );
 
   // ---- 9. sign-off ------------------------------------------------------------------------------
+  // The section (heading, the sentence the signers accept, both signatures) stays on one page: a signature
+  // block apart from what it signs reads as an afterthought.
+  doc.keepTogether(SIGN_OFF_TEXT_HEIGHT + 2 * SIGNATURE_BLOCK_HEIGHT);
   doc.heading(`${n('signoff')}. Approval and sign-off`, { anchor: 'signoff', outlineTitle: 'Approval and sign-off' });
   doc.paragraph(
     `By signing, the approver accepts this plan, its dates and its risks, and authorises IT to enforce MFA for all users on ${longDate(schedule.enforcementDate, locale)}. Requests to exempt a person from MFA are answered with a written decision record.`,
@@ -253,6 +256,11 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
 }
 
 /** Name, date and signature fields with stable names: `<prefix>.<key>.name`, `.date`, `.signature`. */
+/** Height of one signature block including the space after it, for keeping several together. */
+export const SIGNATURE_BLOCK_HEIGHT = 102;
+/** Room for the sign-off heading and its paragraph of acceptance. */
+const SIGN_OFF_TEXT_HEIGHT = 110;
+
 export function signatureBlock(doc: LayoutDocument, names: FieldNames, prefix: string, key: string, caption: string): void {
   const nameField = names.take(prefix, key, 'name');
   const dateField = names.take(prefix, key, 'date');

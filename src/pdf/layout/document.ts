@@ -474,6 +474,11 @@ export class LayoutDocument {
   }
 
   /** A block of fixed height drawn by the caller, never split across pages. */
+  /** Starts a new page unless `height` points still fit on this one: keeps a group (e.g. signature blocks) on one page. */
+  keepTogether(height: number): void {
+    this.reserve(height);
+  }
+
   block(height: number, draw: (canvas: Canvas, top: number) => void, spaceAfter = 6): void {
     this.reserve(height);
     draw(this.canvas(), this.y);
