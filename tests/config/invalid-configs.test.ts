@@ -175,3 +175,24 @@ describe('an invalid config through the command line', () => {
     expect(run.stderr).toContain('nope.json (file): file not found');
   });
 });
+
+describe('plan lints that warn without refusing the config', () => {
+  const warnings = (change: (config: Json) => void) =>
+    parseConfig(mutated(change), 'tenant.config.json', { today: EXAMPLE_TODAY }).warnings.map((warning) => `${warning.path}: ${warning.message}`);
+
+  it('warns about a registration window under 7 working days', () => {
+    expect(warnings((c) => { c.phases.register = 5; c.thresholds.reminderDay = 4; c.thresholds.contactDay = 6; })).toEqual([
+      'phases.register: a registration window of 5 working days is short; people on leave will meet enforcement unregistered. 7 or more is advised (default 14)',
+    ]);
+  });
+
+  it('warns about a break-glass account listed again as an exception', () => {
+    expect(warnings((c) => { c.exceptions.push({ account: c.breakGlass.accounts[0], kind: 'service-account', plan: 'Excluded' }); })).toEqual([
+      'exceptions[4].account: svc-emergency-alpha@northgateengineering.onmicrosoft.com is a break-glass account; it is already excluded through NE-Access-Continuity and needs no separate exception',
+    ]);
+  });
+
+  it('has no warning for the example tenant', () => {
+    expect(warnings(() => undefined)).toEqual([]);
+  });
+});
