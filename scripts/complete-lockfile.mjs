@@ -27,7 +27,9 @@ for (const [path, entry] of Object.entries(packages)) {
     const nested = `${path ? `${path}/` : ''}node_modules/${name}`;
     if (packages[nested] || packages[`node_modules/${name}`]) continue;
     if (!/^\d+\.\d+\.\d+/.test(spec)) throw new Error(`${name}: cannot add "${spec}", only exact versions`);
-    packages[`node_modules/${name}`] = { version: spec, ...platformOf(name), license: entry.license, optional: true };
+    // Keys in npm's own order (version first, the rest alphabetical), so a later `npm install` leaves the entry as is.
+    const fields = { ...platformOf(name), license: entry.license, optional: true };
+    packages[`node_modules/${name}`] = { version: spec, ...Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1))) };
     added += 1;
   }
 }
