@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
+import { emailPath } from './paths.ts';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Communication } from '../model/content.ts';
 import type { Playbook } from '../model/playbook.ts';
@@ -10,7 +11,7 @@ import type { Playbook } from '../model/playbook.ts';
 // from the tenant and the message id, and the MIME boundaries are derived from the content: the same input gives
 // the same bytes.
 
-export const EMAILS_DIR = 'admin/emails';
+export { EMAILS_DIR } from './paths.ts';
 
 /** Local time written in the Date header of each draft (the send date has no time of its own). */
 export const DRAFT_SEND_TIME = '09:00';
@@ -94,7 +95,7 @@ export async function renderEmailDraft(playbook: Playbook, message: Communicatio
 export async function renderEmailDrafts(playbook: Playbook): Promise<{ path: string; bytes: Uint8Array }[]> {
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const message of playbook.communications) {
-    files.push({ path: `${EMAILS_DIR}/${message.id}.eml`, bytes: await renderEmailDraft(playbook, message) });
+    files.push({ path: emailPath(message), bytes: await renderEmailDraft(playbook, message) });
   }
   return files;
 }

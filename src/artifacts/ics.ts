@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { ADMIN_CALENDAR, STAFF_CALENDAR } from './paths.ts';
 import {
   ICalAlarmRelatesTo,
   ICalAlarmType,
@@ -357,7 +358,7 @@ export function renderStaffCalendar(view: StaffView): string {
 
 export function renderCalendarFiles(playbook: Playbook, view: StaffView): { path: string; bytes: Uint8Array }[] {
   return [
-    { path: 'admin/calendar.ics', bytes: encode(renderAdminCalendar(playbook)) },
-    { path: 'staff/calendar.ics', bytes: encode(renderStaffCalendar(view)) },
+    { path: ADMIN_CALENDAR, bytes: encode(renderAdminCalendar(playbook)) },
+    { path: STAFF_CALENDAR, bytes: encode(renderStaffCalendar(view)) },
   ];
 }

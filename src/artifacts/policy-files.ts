@@ -11,8 +11,8 @@ export interface RenderedFile {
   bytes: Uint8Array;
 }
 
-export const POLICIES_DIR = 'admin/policies';
-export const POLICY_README = `${POLICIES_DIR}/README.txt`;
+import { POLICY_README, policyPath } from './paths.ts';
+export { POLICIES_DIR, POLICY_README } from './paths.ts';
 export const GRAPH_POLICIES_URL = 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies';
 
 const STATE_LABELS: Record<PolicyFile['state'], string> = {
@@ -141,7 +141,7 @@ function readme(playbook: Playbook): string {
 /** admin/policies/<file>.json for every policy, and admin/policies/README.txt. Throws if the set fails the lint. */
 export function renderPolicyFiles(playbook: Playbook): RenderedFile[] {
   assertPoliciesPass(playbook.policies, lintOptionsFor(playbook));
-  const files: RenderedFile[] = playbook.policies.map((policy) => ({ path: `${POLICIES_DIR}/${policy.fileName}`, bytes: encode(policyJson(policy)) }));
+  const files: RenderedFile[] = playbook.policies.map((policy) => ({ path: policyPath(policy), bytes: encode(policyJson(policy)) }));
   if (playbook.policies.length > 0) files.push({ path: POLICY_README, bytes: encode(readme(playbook)) });
   return files;
 }

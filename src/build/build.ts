@@ -3,7 +3,7 @@ import { loadTenant, type TenantOptions, type TenantResult } from './load-tenant
 import { StagedOutput } from './output-folder.ts';
 import type { Reporter } from './reporter.ts';
 import { resolveConfigPaths } from './resolve-configs.ts';
-import { byPath, renderQuickFiles, slowFilePaths, type OutputFile } from './tenant-files.ts';
+import { byPath, renderMainFiles, workerFilePaths, type OutputFile } from './tenant-files.ts';
 import { RenderPool } from './render-pool.ts';
 import { renderPortfolio } from './portfolio.ts';
 
@@ -64,13 +64,13 @@ async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[
 
   const staged = new StagedOutput(request.out, `${process.pid}`);
   await staged.begin();
-  // PDFs render on worker threads (fonts loaded once per worker, one tenant per core in flight) while this
-  // thread renders the quick files and builds the sites. Their paths are known beforehand, so the sites link them.
-  const pdfs = reporter.step('PDFs (worker threads, alongside)', () => Promise.all(good.map((tenant) => pool.render(tenant.playbook))));
-  pdfs.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
+  // Documents (PDFs, policies, calendars, drafts) render on worker threads, one tenant per core in flight, while
+  // this thread builds the sites. Their paths are known beforehand, so the sites link them.
+  const documents = reporter.step('documents (worker threads, alongside)', () => Promise.all(good.map((tenant) => pool.render(tenant.playbook))));
+  documents.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
   try {
-    const quick = await reporter.step('policies, calendars, drafts, JSON', () => Promise.all(good.map((tenant) => renderQuickFiles(tenant.playbook))));
-    const planned = good.map((tenant, index) => [...quick[index]!.map((file) => file.path), ...slowFilePaths(tenant.playbook)].sort());
+    const main = good.map((tenant) => renderMainFiles(tenant.playbook));
+    const planned = good.map((tenant, index) => [...main[index]!.map((file) => file.path), ...workerFilePaths(tenant.playbook)].sort());
     const { buildSites } = await siteBuilder;
     await reporter.step('sites', () =>
       buildSites({
@@ -80,11 +80,11 @@ async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[
         quiet: true,
       }),
     );
-    const slow = await pdfs;
+    const rendered = await documents;
     await reporter.step('write files', async () => {
       const writes: Promise<void>[] = [];
       good.forEach((tenant, index) => {
-        const files: OutputFile[] = [...quick[index]!, ...slow[index]!].sort(byPath);
+        const files: OutputFile[] = [...main[index]!, ...rendered[index]!].sort(byPath);
         const written = files.map((file) => file.path);
         // The sites linked the planned paths: a renderer that wrote something else would leave a broken link.
         if (written.join('\n') !== planned[index]!.join('\n')) {

@@ -13,7 +13,7 @@ interface Job {
 type Reply = { id: number; ok: true; files: OutputFile[] } | { id: number; ok: false; message: string; stack?: string };
 
 /**
- * Renders tenants' documents (PDFs, calendars, policies, drafts) on worker threads, so that they use the
+ * Renders tenants' documents (PDFs, calendars, policies, drafts; see worker-files.ts) on worker threads, so that they use the
  * other cores while the main thread builds the sites. Each worker loads fonts and templates once and keeps
  * them for every tenant it renders; at most `size` tenants are in flight, which bounds memory.
  */

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { Playbook } from '../model/playbook.ts';
-import { loadSharedResources, renderSlowFiles, type SharedResources } from './tenant-files.ts';
+import { loadSharedResources, renderWorkerFiles, type SharedResources } from './worker-files.ts';
 
 // One worker of the render pool: loads the shared resources (fonts…) as soon as it starts, then renders
 // tenant after tenant with them.
@@ -9,7 +9,7 @@ shared.catch(() => undefined); // a failure is reported with the first job
 
 parentPort!.on('message', async ({ id, playbook }: { id: number; playbook: Playbook }) => {
   try {
-    const files = await renderSlowFiles(playbook, await shared);
+    const files = await renderWorkerFiles(playbook, await shared);
     // Copied, not transferred: a Uint8Array may be a view on a pooled buffer that other data shares.
     parentPort!.postMessage({ id, ok: true, files });
   } catch (error) {

@@ -10,10 +10,6 @@ import { SIGNATURE_BLOCK_HEIGHT, signatureBlock } from './plan.ts';
 
 const EXPOSURE = { high: 'High', elevated: 'Elevated', standard: 'Standard' } as const;
 
-export function decisionPath(decision: DecisionRecord): string {
-  return `admin/decisions/${fieldPart(decision.id)}.pdf`;
-}
-
 export async function renderDecision(playbook: Playbook, decision: DecisionRecord, fonts: PdfFonts): Promise<Uint8Array> {
   const { organisation, locale } = playbook;
   const doc = await LayoutDocument.create(
