@@ -19,6 +19,7 @@ import { methodName } from '../generators/schedule.ts';
 import type { Playbook } from '../model/playbook.ts';
 import type { Milestone, Task } from '../model/schedule.ts';
 import type { StaffView } from '../model/views.ts';
+import { addDays } from '../shared/calendar-dates.ts';
 
 // iCalendar (RFC 5545) files of the plan: admin/calendar.ics (every milestone and task) and staff/calendar.ics
 // (the registration deadline and the enforcement moment, built from the staff view only).
@@ -38,10 +39,6 @@ function parts(isoDate: string): { year: number; month: number; day: number } {
   return { year, month, day };
 }
 
-function addDays(isoDate: string, days: number): string {
-  const { year, month, day } = parts(isoDate);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
 
 function plainDate(isoDate: string): ICalTemporalPlainDateStub {
   const { year, month, day } = parts(isoDate);

@@ -1,5 +1,6 @@
 import type { TenantConfig } from './schema.ts';
 import type { JsonPath } from './source-map.ts';
+import { addDays } from '../shared/calendar-dates.ts';
 
 /** A plan-level finding about a config that is valid JSON and matches the schema. */
 export interface LintFinding {
@@ -127,7 +128,7 @@ export function lintConfig(config: TenantConfig, context: { today: string }): Li
   config.exemptionRequests.forEach((request, index) => {
     const override = request.override;
     if (!override) return;
-    const limit = addDaysIso(override.decidedOn, 90);
+    const limit = addDays(override.decidedOn, 90);
     if (override.expiry > limit) {
       findings.push({
         severity: 'error',
@@ -147,8 +148,3 @@ export function lintConfig(config: TenantConfig, context: { today: string }): Li
   return findings;
 }
 
-function addDaysIso(date: string, days: number): string {
-  const value = new Date(`${date}T12:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}

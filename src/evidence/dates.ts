@@ -65,9 +65,6 @@ export function localTimeUtc(day: string, time: string, timeZone: string): strin
   return new Date(new TZDate(y, m - 1, d, hours, minutes, 0, timeZone).getTime()).toISOString();
 }
 
-/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween } from '../shared/calendar-dates.ts';
 
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

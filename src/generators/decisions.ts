@@ -164,14 +164,19 @@ export function buildDecisionRecord(context: GeneratorContext, request: Exemptio
   const { itLead, approver, sponsor } = config.people;
   const why = exposure.level === 'high' ? 'one of the most valuable targets in the organisation' : 'still a target worth protecting';
 
+  // What every record of a real request holds, whatever was decided.
+  const common = {
+    id: request.id,
+    isTemplate: false,
+    title: `Exemption request: ${request.name} (${request.role})`,
+    request: { name: request.name, role: request.role, date: request.date, reason: request.reason, requestedBy: request.requestedBy ?? null },
+    exposure,
+    options: options(request.name, exposure),
+  };
+
   if (!request.override) {
     return {
-      id: request.id,
-      isTemplate: false,
-      title: `Exemption request: ${request.name} (${request.role})`,
-      request: { name: request.name, role: request.role, date: request.date, reason: request.reason, requestedBy: request.requestedBy ?? null },
-      exposure,
-      options: options(request.name, exposure),
+      ...common,
       decision: {
         option: 'B',
         outcome: `Declined. MFA stays on for ${request.name}; IT offers the actions below to make it smooth.`,
@@ -191,12 +196,7 @@ export function buildDecisionRecord(context: GeneratorContext, request: Exemptio
   const dates = overrideDates(override.decidedOn, override.expiry, override.reviewDate, locale);
   const decidedBy = `${override.decidedBy.name} (${override.decidedBy.role})`;
   return {
-    id: request.id,
-    isTemplate: false,
-    title: `Exemption request: ${request.name} (${request.role})`,
-    request: { name: request.name, role: request.role, date: request.date, reason: request.reason, requestedBy: request.requestedBy ?? null },
-    exposure,
-    options: options(request.name, exposure),
+    ...common,
     decision: {
       option: 'C',
       outcome: `Leadership override: ${request.name} is exempted from MFA for a limited time, against IT\u2019s recommendation, until ${formatLongDate(dates.expiry, locale)}.`,

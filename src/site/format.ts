@@ -37,23 +37,7 @@ export function dateRange(from: string, to: string, locale: string): string {
   return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).formatRange(utc(from), utc(to));
 }
 
-/** Whole days from a to b (calendar days). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((utc(b).getTime() - utc(a).getTime()) / 86_400_000);
-}
-
-export function addDays(date: string, days: number): string {
-  const value = utc(date);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
-
-/** Today's date in a time zone, YYYY-MM-DD. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
+export { addDays, daysBetween } from '../shared/calendar-dates.ts';
 
 export function percent(value: number): string {
   return `${value}%`;

@@ -10,6 +10,7 @@ import type { ErrorKind, RunbookSymptom } from '../error-codes.ts';
 import { canonicalClientApp, isLegacyClientApp, REMEDIATION, remediationCategory } from '../signins/legacy.ts';
 import type { RemediationCategory } from '../signins/legacy.ts';
 import type { SignIn } from '../signins/record.ts';
+import { addDays } from '../../shared/calendar-dates.ts';
 
 export const MAX_LISTED_USERS = 25;
 
@@ -98,10 +99,6 @@ function deviceLabel(s: SignIn): string {
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const maxIso = (a: string | null, b: string): string => (a === null || b > a ? b : a);
 
-function addDays(day: string, n: number): string {
-  const t = Date.parse(`${day}T00:00:00Z`) + n * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
 
 export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator {
   // Post-enforcement begins when the policy is switched on, not at midnight: earlier sign-ins that day were not under it.

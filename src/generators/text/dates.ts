@@ -47,14 +47,4 @@ export function formatWeekday(date: string, locale: string): string {
   return new Intl.DateTimeFormat(textLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtcNoon(to).getTime() - toUtcNoon(from).getTime()) / 86_400_000);
-}
-
-/** The calendar date `days` after `date`. */
-export function addDays(date: string, days: number): string {
-  const shifted = toUtcNoon(date);
-  shifted.setUTCDate(shifted.getUTCDate() + days);
-  return shifted.toISOString().slice(0, 10);
-}
+export { addDays, daysBetween } from '../../shared/calendar-dates.ts';

@@ -1,6 +1,7 @@
 import type { Playbook } from '../../model/playbook.ts';
 import { colors, type LayoutDocument, type Rgb } from '../layout/index.ts';
 import { dayMonth } from './common.ts';
+import { addDays } from '../../shared/calendar-dates.ts';
 
 // The plan's timeline figure: one bar per phase over the calendar, weekends and closed days shaded,
 // one row per milestone with its diamond and label, week ticks on Mondays.
@@ -17,9 +18,6 @@ function dayIndex(from: string, iso: string): number {
   return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function drawTimeline(doc: LayoutDocument, playbook: Playbook): void {
   const { schedule, locale } = playbook;
