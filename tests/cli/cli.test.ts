@@ -42,6 +42,14 @@ describe('mfa-playbook command', () => {
     expect(run.stderr).toContain('warning: tenant.config.json:11:16 startDate: the start date 2027-01-11 is in the past (today is 2027-03-01)');
   });
 
+  it('check warns when a time-sensitive fact was last checked more than 180 days before the plan date', async () => {
+    const fresh = await runCli(['check', '--today', '2027-05-22']); // 180 days after the facts were checked
+    expect(fresh.stderr).not.toContain('facts.');
+    const stale = await runCli(['check', '--today', '2027-05-23']);
+    expect(stale.code).toBe(0);
+    expect(stale.stderr).toMatch(/^warning: tenant\.config\.json facts\.sms-voice-retirement: Fact "sms-voice-retirement" was last checked on 2026-11-23, 181 days before the plan date \(more than 180\)\. Re-read https:\/\/learn\.microsoft\.com\/\S+ and update it in src\/content\/facts\.json\.$/m);
+  });
+
   it('init writes a starter file that passes check, and refuses to overwrite it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mfa-init-'));
     const file = join(dir, 'tenant.config.json');
