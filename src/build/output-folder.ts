@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, basename } from 'node:path';
+import { dirname, join, resolve, basename, sep } from 'node:path';
 
 /**
  * Writes a whole output folder or nothing: files go to a temporary sibling folder (same file system,
@@ -21,7 +21,7 @@ export class StagedOutput {
 
   async write(relativePath: string, bytes: Uint8Array | string): Promise<void> {
     const path = join(this.staging, relativePath);
-    if (!path.startsWith(this.staging)) throw new Error(`refusing to write outside the output folder: ${relativePath}`);
+    if (!path.startsWith(`${this.staging}${sep}`)) throw new Error(`refusing to write outside the output folder: ${relativePath}`);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, bytes);
   }

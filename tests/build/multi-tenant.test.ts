@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.ts';
@@ -31,7 +31,10 @@ describe('three tenant files in one run, one of them invalid', () => {
     broken.organisation.name = 'Broken Tenant Ltd';
     broken.licence = 'E5';
     await writeFile(join(tenants, 'c-broken.json'), JSON.stringify(broken, null, 2));
-    run = await runCli(['build', '--config', tenants, '--out', out, '--today', EXAMPLE_TODAY]);
+    // Evidence for one tenant only, in its slug's folder: the other simply has none.
+    const evidence = join(work, 'evidence');
+    await cp(join(ROOT, 'examples/evidence/northgate'), join(evidence, 'northgate-engineering-ltd'), { recursive: true });
+    run = await runCli(['build', '--config', tenants, '--out', out, '--today', '2027-01-25', '--evidence', evidence]);
   });
 
   afterAll(async () => {
@@ -55,6 +58,9 @@ describe('three tenant files in one run, one of them invalid', () => {
     expect(files.some((file) => file.startsWith('broken-tenant-ltd/'))).toBe(false);
     const harbour = JSON.parse(await readFile(join(out, 'harbour-and-vale-surveyors/admin/playbook.json'), 'utf8'));
     expect(harbour.organisation.name).toBe('Harbour & Vale Surveyors');
+    expect(harbour.evidence).toBeNull();
+    expect(files).toContain('northgate-engineering-ltd/admin/tracking/index.html');
+    expect(files).not.toContain('harbour-and-vale-surveyors/admin/tracking/index.html');
     expect(harbour.timeZone).toBe('Europe/Dublin');
   });
 
@@ -63,8 +69,12 @@ describe('three tenant files in one run, one of them invalid', () => {
     expect(html).toContain('<a href="./northgate-engineering-ltd/admin/index.html">Northgate Engineering Ltd</a>');
     expect(html).toContain('<a href="./harbour-and-vale-surveyors/admin/index.html">Harbour &amp; Vale Surveyors</a>');
     expect(html).toContain('<time datetime="2027-02-08">2027-02-08</time>'); // Northgate enforcement
-    expect(html).toContain('Not started (starts 2027-01-11)');
-    expect(html).toContain('Announcement sent <time datetime="2027-01-13">');
+    expect(html).toContain('<td>Register</td>'); // Northgate on 25 January 2027
+    expect(html).toContain('Not started (starts 2027-03-01)'); // Harbour & Vale
+    expect(html).toContain('Individual contact <time datetime="2027-01-26">');
+    // The registration rate from the tenant's own evidence folder; none for the tenant without one.
+    expect(html).toContain('<td>88.0% (2027-01-22)</td>');
+    expect(html.match(/<td>—<\/td>/g)?.length).toBe(1);
     expect(html.match(/<tr>/g)?.length).toBe(3); // header row + two tenants
     expect(html).toContain('c-broken.json');
     expect(html).toContain('2 built, 1 not built');
