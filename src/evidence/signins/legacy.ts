@@ -4,6 +4,10 @@
  * (`AutoDiscover`/`Autodiscover`, `MAPI Over HTTP`/`MAPI over HTTP`).
  */
 
+import factsData from '../../content/facts.json' with { type: 'json' };
+
+const FACTS: readonly { id: string; effective?: string }[] = factsData;
+
 const MODERN = new Set([
   'browser',
   'mobile apps and desktop clients',
@@ -59,16 +63,25 @@ export function canonicalClientApp(clientApp: string): string {
   return names[k] ?? clientApp.trim().replace(/\s+/g, ' ');
 }
 
+// Dated changes come from the facts data (claim, source, check date), not from this text.
+const effective = (id: string): Date => {
+  const date = FACTS.find((fact) => fact.id === id)?.effective;
+  if (!date) throw new Error(`the facts data has no effective date for "${id}"`);
+  return new Date(`${date}T12:00:00Z`);
+};
+const dayMonthYear = (id: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(effective(id));
+const monthYear = (id: string) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(effective(id));
+
 export const REMEDIATION: Readonly<Record<RemediationCategory, { title: string; action: string }>> = {
   'old-outlook': {
     title: 'Old Outlook desktop client',
     action:
-      'Outlook 2013 or older (or an Outlook set to basic authentication) cannot do MFA. Upgrade the user to a current Microsoft 365 Outlook, make sure modern authentication is on, then recreate the mail profile. Exchange Web Services is blocked by default from 1 October 2026 and switched off for good on 1 April 2027.',
+      `Outlook 2013 or older (or an Outlook set to basic authentication) cannot do MFA. Upgrade the user to a current Microsoft 365 Outlook, make sure modern authentication is on, then recreate the mail profile. Exchange Web Services is blocked by default from ${dayMonthYear('ews-blocked-by-default')} and switched off for good on ${dayMonthYear('ews-retired')}.`,
   },
   'smtp-device': {
     title: 'Printer, scanner or application sending mail over SMTP',
     action:
-      'A multifunction printer or application that scans or sends to email with a user name and password. Move it to an SMTP relay through an Exchange Online connector, or replace it with a device that supports modern authentication. Basic authentication for SMTP AUTH is disabled by default for existing tenants from the end of December 2026.',
+      `A multifunction printer or application that scans or sends to email with a user name and password. Move it to an SMTP relay through an Exchange Online connector, or replace it with a device that supports modern authentication. Basic authentication for SMTP AUTH is disabled by default for existing tenants from the end of ${monthYear('smtp-auth-basic-default-off')}.`,
   },
   'imap-pop-app': {
     title: 'Business application reading mail over IMAP or POP',
