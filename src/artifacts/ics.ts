@@ -15,7 +15,7 @@ import {
   type ICalTemporalZonedDateTimeStub,
 } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { methodName } from '../generators/schedule.ts';
+import { methodName } from '../generators/names.ts';
 import type { Playbook } from '../model/playbook.ts';
 import type { Milestone, Task } from '../model/schedule.ts';
 import type { StaffView } from '../model/views.ts';

@@ -1,7 +1,7 @@
 import type { Checklist } from '../model/content.ts';
 import type { OwnerRole, PhaseId } from '../model/common.ts';
 import type { GeneratorContext } from './context.ts';
-import { methodName } from './schedule.ts';
+import { methodName } from './names.ts';
 import { buildSuccessCriteria } from './plan-content.ts';
 
 // One checklist per phase: item, owner role, due date (from the schedule), evidence to keep and the

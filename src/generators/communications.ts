@@ -1,7 +1,7 @@
 import type { Communication, CommunicationId } from '../model/content.ts';
 import type { Task } from '../model/schedule.ts';
 import type { GeneratorContext } from './context.ts';
-import { methodName } from './schedule.ts';
+import { methodName } from './names.ts';
 import { addDays, formatLongDate, formatShortDate, formatWeekday } from './text/dates.ts';
 import { renderTemplate } from './text/handlebars.ts';
 

@@ -1,6 +1,6 @@
 import type { Runbook } from '../model/content.ts';
 import type { GeneratorContext } from './context.ts';
-import { methodName } from './schedule.ts';
+import { methodName } from './names.ts';
 import { formatLongDate } from './text/dates.ts';
 import { RUNBOOK_ERROR_CODES } from './content/error-codes.ts';
 import { SECURITY_INFO_URL } from './communications.ts';

@@ -31,7 +31,7 @@ function expectSound(config: TenantConfig, schedule: Schedule) {
     for (let d = calendar.addCalendarDays(previous, 1); d < date; d = calendar.addCalendarDays(d, 1)) expect(calendar.isWorkingDay(d)).toBe(false);
   });
   const enforcement = schedule.enforcementDate;
-  expect(enforcementBlockers(calendar, enforcement, config.locale)).toEqual([]);
+  expect(enforcementBlockers(calendar, enforcement)).toEqual([]);
   expect(weekday(enforcement)).not.toBe('Friday');
   expect(calendar.closedReason(calendar.addCalendarDays(enforcement, 1))?.reason ?? 'open').not.toMatch(/public-holiday|closed/);
   const phase = (id: string) => schedule.phases.find((p) => p.id === id)!;
