@@ -1,12 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
-import type { CsvError } from 'csv-parse';
+import { exportCsvParser } from '../csv.ts';
 import { localDay, parseUtcTimestamp } from '../dates.ts';
 import { splitJsonArray } from '../json-split.ts';
 import { addMalformed, addWarning, newProblems } from '../problems.ts';
 import type { FileKind, FileProblems } from '../problems.ts';
 import { readHead, sniffShape } from '../sniff.ts';
-import { dedupeHeaders } from '../signins/headers.ts';
 import { lowerKeys } from '../signins/record.ts';
 import { canonicalMethod, splitMethodList } from './methods.ts';
 import type { Method } from './methods.ts';
@@ -149,18 +147,10 @@ export async function readRegistrationFile(path: string, name: string, timeZone:
     // Windows PowerShell's Export-Csv writes a "#TYPE ..." line before the header unless told not to.
     const typeLine = /^#TYPE /.test(head);
     if (typeLine) addWarning(problems, 'Skipped the "#TYPE" line written by PowerShell before the header.');
-    const parser = parse({
-      bom: true,
-      from_line: typeLine ? 2 : 1,
-      columns: (raw: string[]) => (headers = dedupeHeaders(raw)),
-      info: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_skip: (err: CsvError | undefined) => {
-        const line = typeof err?.['lines'] === 'number' ? (err['lines'] as number) : 0;
-        addMalformed(problems, line, err?.message.replace(/ (on|at) line \d+.*$/, '') ?? 'unreadable row');
-        return undefined;
+    const parser = exportCsvParser(problems, {
+      fromLine: typeLine ? 2 : 1,
+      onHeaders: (found) => {
+        headers = found;
       },
     });
     const source = createReadStream(path);

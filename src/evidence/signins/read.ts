@@ -1,12 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
-import type { CsvError } from 'csv-parse';
+import { exportCsvParser } from '../csv.ts';
 import { addMalformed, addWarning, newProblems } from '../problems.ts';
 import type { FileKind, FileProblems } from '../problems.ts';
 import { readHead, sniffShape } from '../sniff.ts';
 import { splitJsonArray } from '../json-split.ts';
-import { dedupeHeaders, mapColumns } from './headers.ts';
+import { mapColumns } from './headers.ts';
 import type { ColumnMap, SignInField } from './headers.ts';
 import { rawFromJsonObject, toSignIn } from './record.ts';
 import type { RawRecord, RecordResult, SignIn } from './record.ts';
@@ -96,22 +95,11 @@ async function readCsv(path: string, name: string, sink: SignInSink, authSink: A
   let headers: string[] = [];
   let map: ColumnMap = {};
   let classification: CsvClassification = { kind: 'signins-portal-csv' };
-  const parser = parse({
-    bom: true,
-    columns: (raw: string[]) => {
-      headers = dedupeHeaders(raw);
+  const parser = exportCsvParser(out.problems, {
+    onHeaders: (found) => {
+      headers = found;
       map = mapColumns(headers);
       classification = classifySignInHeaders(headers, map);
-      return headers;
-    },
-    info: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (err: CsvError | undefined) => {
-      const line = typeof err?.['lines'] === 'number' ? (err['lines'] as number) : 0;
-      addMalformed(out.problems, line, err?.message.replace(/ (on|at) line \d+.*$/, '') ?? 'unreadable row');
-      return undefined;
     },
   });
   const source = createReadStream(path);
