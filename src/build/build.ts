@@ -5,6 +5,7 @@ import type { Reporter } from './reporter.ts';
 import { resolveConfigPaths } from './resolve-configs.ts';
 import { byPath, renderMainFiles, workerFilePaths, type OutputFile } from './tenant-files.ts';
 import { RenderPool } from './render-pool.ts';
+import { loadPdfFonts } from '../pdf/fonts.ts';
 import { renderPortfolio } from './portfolio.ts';
 
 export interface BuildRequest extends Omit<TenantOptions, 'evidence'> {
@@ -34,8 +35,10 @@ export async function runBuild(request: BuildRequest): Promise<BuildSummary> {
     return { layout, tenants: [], written: false, failed: 1 };
   }
 
-  // Start the PDF workers first: their start-up overlaps loading and validating the tenants.
-  const pool = new RenderPool({ size: Math.min(paths.length, request.workers ?? Number.POSITIVE_INFINITY), warm: true });
+  // The fonts are read once for the whole run and handed to every worker; the workers start first, so their
+  // start-up overlaps loading and validating the tenants.
+  const fonts = await loadPdfFonts();
+  const pool = new RenderPool({ size: Math.min(paths.length, request.workers ?? Number.POSITIVE_INFINITY), warm: true, workerData: { fonts } });
   try {
     return await buildWith(pool, request, paths, layout);
   } finally {

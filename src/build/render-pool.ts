@@ -25,14 +25,18 @@ export class RenderPool {
   readonly #running = new Map<Worker, Job>();
   #nextId = 0;
 
-  constructor(options: { size?: number; warm?: boolean } = {}) {
+  readonly #workerData: unknown;
+
+  /** `workerData` is given to every worker at start: the resources read once for the whole run (font bytes). */
+  constructor(options: { size?: number; warm?: boolean; workerData?: unknown } = {}) {
     this.size = Math.max(1, Math.min(options.size ?? availableParallelism(), availableParallelism()));
+    this.#workerData = options.workerData;
     // Warm workers start loading their modules and fonts now, overlapping whatever the caller does next.
     if (options.warm) for (let index = 0; index < this.size; index += 1) this.#idle.push(this.#spawn());
   }
 
   #spawn(): Worker {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: this.#workerData });
     worker.on('message', (reply: Reply) => {
       const job = this.#running.get(worker);
       if (!job) return;

@@ -8,8 +8,9 @@ export interface SharedResources {
   pdfFonts: PdfFonts;
 }
 
-export async function loadSharedResources(): Promise<SharedResources> {
-  return { pdfFonts: await loadPdfFonts() };
+/** The worker's resources: the font bytes the run already read, or read here when run on its own. */
+export async function loadSharedResources(fonts?: PdfFonts): Promise<SharedResources> {
+  return { pdfFonts: fonts ?? (await loadPdfFonts()) };
 }
 
 /** A tenant's documents: Conditional Access policies (linted), calendars, email drafts and PDFs. */
