@@ -1,0 +1,54 @@
+import { PDFArray, PDFName, PDFString, type PDFDict, type PDFForm, type PDFPage } from 'pdf-lib';
+import { colors, toRgb } from './theme.ts';
+
+// AcroForm fields: checkboxes, text fields and empty signature fields, placed on a page.
+
+/** A fillable checkbox. Dots in the name make a field hierarchy: "prepare.mfa.done". */
+export function addCheckbox(form: PDFForm, page: PDFPage, name: string, x: number, y: number, size: number): void {
+  const box = form.createCheckBox(name);
+  box.addToPage(page, { x, y, width: size, height: size, borderWidth: 1, borderColor: toRgb(colors.muted), backgroundColor: toRgb(colors.white) });
+}
+
+export interface TextFieldOptions {
+  multiline?: boolean;
+  value?: string;
+  fontSize?: number;
+}
+
+/** A fillable text field. */
+export function addTextField(form: PDFForm, page: PDFPage, name: string, x: number, y: number, width: number, height: number, options: TextFieldOptions = {}): void {
+  const field = form.createTextField(name);
+  if (options.multiline) field.enableMultiline();
+  if (options.value) field.setText(options.value);
+  field.addToPage(page, { x, y, width, height, borderWidth: 0.75, borderColor: toRgb(colors.rule), backgroundColor: toRgb([0.975, 0.98, 0.99]) });
+  field.setFontSize(options.fontSize ?? 10);
+}
+
+/**
+ * An empty signature field (/FT /Sig) that Acrobat and other readers offer to sign. pdf-lib cannot
+ * create one; it is added next to a sibling field so that it joins the same name hierarchy.
+ */
+export function addSignatureField(form: PDFForm, page: PDFPage, name: string, sibling: string, x: number, y: number, width: number, height: number): void {
+  const context = form.doc.context;
+  const partial = name.slice(name.lastIndexOf('.') + 1);
+  const widget = context.obj({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    Rect: [x, y, x + width, y + height].map((n) => Math.round(n * 100) / 100),
+    F: 4,
+    MK: { BC: [0.75, 0.77, 0.8] },
+    P: page.ref,
+  }) as PDFDict;
+  widget.set(PDFName.of('T'), PDFString.of(partial));
+  const ref = context.register(widget);
+  const parent = form.getField(sibling).acroField.getParent();
+  const kids = parent?.dict.lookupMaybe(PDFName.of('Kids'), PDFArray);
+  if (parent && kids && name.includes('.')) {
+    widget.set(PDFName.of('Parent'), parent.ref);
+    kids.push(ref);
+  } else {
+    form.acroForm.addField(ref);
+  }
+  page.node.addAnnot(ref);
+}

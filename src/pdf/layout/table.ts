@@ -1,0 +1,115 @@
+import type { PDFPage } from 'pdf-lib';
+import { drawPieces, type Canvas } from './canvas.ts';
+import type { FontSet, Inline, Weight } from './text.ts';
+import { colors } from './theme.ts';
+
+// Tables in the flow: rows wrap their cells, move whole to the next page when they fit on one, and
+// the header row is repeated on every page the table runs onto.
+
+export interface Column {
+  header: string;
+  /** Relative width; the columns share the content width in proportion. */
+  width: number;
+  align?: 'left' | 'right';
+}
+
+export interface TableOptions {
+  size?: number;
+  /** Text shown instead of an empty table. */
+  empty?: string;
+  /** No header row, no shading: a list of label/value pairs. */
+  plain?: boolean;
+  /** Shade every other row. */
+  zebra?: boolean;
+  spaceAfter?: number;
+}
+
+/** What a table needs of the flow it is placed in: the cursor, the page and the page geometry. */
+export interface FlowSurface {
+  readonly fonts: FontSet;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly contentWidth: number;
+  readonly page: PDFPage;
+  /** The cursor: top of the next block, in page coordinates. */
+  y: number;
+  newPage(): void;
+  /** Makes room for a block of the given height, with any waiting headings placed just above it. */
+  reserve(height: number): void;
+  canvas(): Canvas;
+}
+
+/**
+ * A table whose rows wrap their cells. Rows move whole to the next page when they fit on one;
+ * the header row is repeated on every page the table runs onto; a row taller than a page is split
+ * between lines.
+ */
+export function layoutTable(flow: FlowSurface, columns: Column[], rows: Inline[][], options: TableOptions = {}): void {
+  const size = options.size ?? 9;
+  const lh = size * 1.35;
+  const pad = 4;
+  const total = columns.reduce((sum, column) => sum + column.width, 0);
+  const widths = columns.map((column) => (column.width / total) * flow.contentWidth);
+  const xs = widths.map((_, index) => flow.left + widths.slice(0, index).reduce((a, b) => a + b, 0));
+  const wrapCell = (content: Inline, index: number, weight: Weight) => flow.fonts.wrap(content, size, widths[index]! - 2 * pad, weight);
+
+  const headerLines = options.plain ? [] : columns.map((column, index) => wrapCell(column.header, index, 'bold'));
+  const headerHeight = options.plain ? 0 : Math.max(...headerLines.map((lines) => lines.length)) * lh + 2 * pad;
+  const drawHeader = () => {
+    if (options.plain) return;
+    const canvas = flow.canvas();
+    canvas.rect(flow.left, flow.y - headerHeight, flow.contentWidth, headerHeight, { fill: colors.accentLight });
+    headerLines.forEach((lines, index) => {
+      lines.forEach((line, lineIndex) => {
+        const x = columns[index]!.align === 'right' ? xs[index]! + widths[index]! - pad - line.width : xs[index]! + pad;
+        drawPieces(flow.page, flow.fonts, line.pieces, x, flow.y - pad - lineIndex * lh - size * 1.02, size, colors.accent);
+      });
+    });
+    flow.y -= headerHeight;
+    canvas.line(flow.left, flow.y, flow.right, flow.y, { color: colors.accent, width: 0.75 });
+  };
+
+  const usable = flow.top - flow.bottom - headerHeight;
+  rows.forEach((row, rowIndex) => {
+    const cells = columns.map((_, index) => wrapCell(row[index] ?? '', index, options.plain && index === 0 ? 'bold' : 'regular'));
+    let remaining = cells.map((lines) => lines);
+    const rowLines = () => Math.max(1, ...remaining.map((lines) => lines.length));
+    if (rowIndex === 0) {
+      // The header row never stands alone: it goes with the whole first row, or with its first
+      // lines when the row is taller than a page.
+      const firstRow = rowLines() * lh + 2 * pad;
+      flow.reserve(headerHeight + (firstRow <= usable ? firstRow : 3 * lh + 2 * pad));
+      drawHeader();
+    }
+    let first = true;
+    while (remaining.some((lines) => lines.length > 0) || first) {
+      const needed = rowLines() * lh + 2 * pad;
+      let take = rowLines();
+      if (flow.y - needed < flow.bottom) {
+        const fitNow = Math.floor((flow.y - flow.bottom - 2 * pad) / lh);
+        if (needed <= usable || fitNow < 2) {
+          // Move the row (or the rest of it) to a new page under a repeated header row.
+          flow.newPage();
+          drawHeader();
+          take = Math.min(rowLines(), Math.floor((usable - 2 * pad) / lh));
+        } else take = fitNow;
+      }
+      const height = take * lh + 2 * pad;
+      const canvas = flow.canvas();
+      if (options.zebra && rowIndex % 2 === 1) canvas.rect(flow.left, flow.y - height, flow.contentWidth, height, { fill: colors.zebra });
+      remaining.forEach((lines, index) => {
+        lines.slice(0, take).forEach((line, lineIndex) => {
+          const x = columns[index]!.align === 'right' ? xs[index]! + widths[index]! - pad - line.width : xs[index]! + pad;
+          drawPieces(flow.page, flow.fonts, line.pieces, x, flow.y - pad - lineIndex * lh - size * 1.02, size, options.plain && index === 0 ? colors.muted : colors.text);
+        });
+      });
+      flow.y -= height;
+      canvas.line(flow.left, flow.y, flow.right, flow.y, { color: colors.rule, width: 0.5 });
+      remaining = remaining.map((lines) => lines.slice(take));
+      first = false;
+    }
+  });
+  flow.y -= options.spaceAfter ?? 10;
+}
