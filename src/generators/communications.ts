@@ -4,6 +4,8 @@ import type { GeneratorContext } from './context.ts';
 import { methodName } from './names.ts';
 import { addDays, formatLongDate, formatShortDate, formatWeekday } from './text/dates.ts';
 import { renderTemplate } from './text/handlebars.ts';
+import { pilotStory } from './pilot.ts';
+import { factById } from './facts.ts';
 
 // The messages of the rollout. Wording lives in src/templates/communications/<id>.<part>.hbs; this
 // module decides who gets what and when (dates from the schedule), and builds the data the texts read.
@@ -116,6 +118,8 @@ export function communicationData(context: GeneratorContext) {
   const briefing = taskDate(schedule.tasks, 'pilot.helpdesk-briefing').date;
   const isTomorrow = addDays(briefing, 1) === enforcement;
   const shortName = config.organisation.shortName ?? config.organisation.name;
+  const pilot = pilotStory(config);
+  const smsVoiceRetirement = factById('sms-voice-retirement').effective;
   return {
     org: config.organisation.name,
     shortName,
@@ -159,6 +163,12 @@ export function communicationData(context: GeneratorContext) {
     sponsor: { ...config.people.sponsor },
     thresholds: { targetRate: config.thresholds.targetRate, reminderBelowRate: config.thresholds.reminderBelowRate },
     pilotGroup: config.pilotGroup.name,
+    pilot: { policyOn: pilot.policyOn, whatHappens: pilot.whatHappens, signInLogShows: pilot.signInLogShows },
+    /** Staff who still sign in with a text message or a call are told the date it stops, while it is still ahead. */
+    smsVoice: {
+      upcoming: smsVoiceRetirement !== undefined && smsVoiceRetirement >= milestone('announcement'),
+      date: smsVoiceRetirement ? long(smsVoiceRetirement) : '',
+    },
   };
 }
 
