@@ -3,17 +3,17 @@ import type { EvidenceContext } from './context.ts';
 import type { EvidenceDirContents } from './read-evidence-dir.ts';
 import type { EvidenceReport } from './report.ts';
 import {
+  completeSnapshots,
   registrationSeries,
   reminderDecision,
   smsVoiceOnlyUsers,
   snapshotRate,
   unregisteredUsers,
-  usableSnapshots,
 } from './analysis/registration.ts';
 import { breakGlassVerdict, legacyVerdict, postEnforcementVerdict, registrationVerdict } from './analysis/verdicts.ts';
 
 export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext): EvidenceReport {
-  const usable = usableSnapshots(contents.snapshots, ctx.today);
+  const { usable, setAside } = completeSnapshots(contents.snapshots, ctx.today);
   const rates = usable.map(snapshotRate);
   const latestSnap = usable.at(-1) ?? null;
   const latestRate = rates.at(-1) ?? null;
@@ -22,6 +22,12 @@ export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext)
   const smsVoice = latestSnap === null ? [] : smsVoiceOnlyUsers(latestSnap, ctx);
   const s = contents.signIns;
   const problems = [...contents.problems];
+  const files = contents.files.map((f) => ({ ...f, warnings: [...f.warnings] }));
+  for (const x of setAside) {
+    const why = `Registration snapshot ${x.date} not used: ${x.reason}.`;
+    problems.push(`${x.file}: ${why}`);
+    for (const name of x.file.split(' + ')) files.find((f) => f.file === name)?.warnings.push(why);
+  }
   const future = contents.snapshots.filter((x) => x.date !== null && x.date > ctx.today).map((x) => x.file);
   if (future.length > 0) problems.push(`Registration snapshots dated after today were ignored: ${future.sort().join(', ')}.`);
 
@@ -30,7 +36,7 @@ export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext)
     today: ctx.today,
     timeZone: ctx.timeZone,
     problems,
-    files: contents.files,
+    files,
     latestRate: latestRate === null ? null : { rate: latestRate.rate, date: latestRate.date },
     signIns: {
       total: s.total,

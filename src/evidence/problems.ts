@@ -25,14 +25,17 @@ export interface FileProblems {
   malformedCount: number;
   malformed: MalformedRow[];
   warnings: string[];
+  /** Line of the last malformed row (0 when none), kept even past the listing limit. */
+  lastMalformedLine: number;
 }
 
 export function newProblems(): FileProblems {
-  return { malformedCount: 0, malformed: [], warnings: [] };
+  return { malformedCount: 0, malformed: [], warnings: [], lastMalformedLine: 0 };
 }
 
 export function addMalformed(p: FileProblems, line: number, reason: string): void {
   p.malformedCount += 1;
+  if (line > p.lastMalformedLine) p.lastMalformedLine = line;
   if (p.malformed.length < MAX_MALFORMED_LISTED) p.malformed.push({ line, reason });
 }
 

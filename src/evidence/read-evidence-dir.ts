@@ -2,7 +2,7 @@
  * Walks `<dir>/registration` and `<dir>/signins`, streams every file through the matching reader
  * and collects what each file gave and what went wrong. Nothing here throws for bad content.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { EvidenceContext } from './context.ts';
 import { createSignInAccumulator } from './analysis/signins.ts';
@@ -11,6 +11,7 @@ import { readRegistrationFile } from './registration/read.ts';
 import type { RegistrationSnapshot } from './registration/read.ts';
 import { readSignInFile } from './signins/read.ts';
 import type { FileEntry } from './report.ts';
+import { addWarning } from './problems.ts';
 import type { FileKind, FileProblems } from './problems.ts';
 
 export interface EvidenceDirContents {
@@ -22,25 +23,71 @@ export interface EvidenceDirContents {
 
 const DATA_EXTENSIONS = /\.(csv|json|jsonl|ndjson|txt)$/i;
 
-async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * The file-system calls the walker makes, so a test can inject an error that the real disk cannot
+ * produce for root (a folder that refuses to be listed). Defaults to node:fs/promises.
+ */
+export interface EvidenceFs {
+  readdir(path: string): Promise<string[]>;
+  stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean }>;
+  realpath(path: string): Promise<string>;
+}
+
+const nodeFs: EvidenceFs = { readdir: (p) => readdir(p), stat: (p) => stat(p), realpath: (p) => realpath(p) };
+
+/** One entry found under an area folder: a regular file to read, or something that cannot be read. */
+type Found = { path: string; readable: true } | { path: string; readable: false; reason: string };
+
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'a link whose target does not exist';
+  if (code === 'ELOOP') return 'a link that points back to itself';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? (e as Error).message;
+}
+
+/**
+ * Every file under `root`, sorted, links followed. A sub-folder or entry that cannot be read is
+ * returned with its reason instead of stopping the walk: the rest of the evidence is still read.
+ */
+async function listFiles(root: string, fs: EvidenceFs): Promise<{ found: Found[]; unreadableFolders: { path: string; reason: string }[] }> {
+  const found: Found[] = [];
+  const unreadableFolders: { path: string; reason: string }[] = [];
+  const visited = new Set<string>(); // real paths, so a link to a parent folder is not walked forever
   const walk = async (d: string): Promise<void> => {
-    const entries = await readdir(d, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) out.push(p);
+    let names: string[];
+    try {
+      const real = await fs.realpath(d);
+      if (visited.has(real)) return;
+      visited.add(real);
+      names = await fs.readdir(d);
+    } catch (e) {
+      unreadableFolders.push({ path: d, reason: fsReason(e) });
+      return;
+    }
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const p = join(d, name);
+      let info: { isFile(): boolean; isDirectory(): boolean };
+      try {
+        info = await fs.stat(p);
+      } catch (e) {
+        found.push({ path: p, readable: false, reason: `Cannot open: ${fsReason(e)}; skipped.` });
+        continue;
+      }
+      if (info.isDirectory()) await walk(p);
+      else if (info.isFile()) found.push({ path: p, readable: true });
+      else found.push({ path: p, readable: false, reason: 'Not a regular file (a pipe, socket or device); skipped.' });
     }
   };
   await walk(root);
-  return out;
+  return { found, unreadableFolders };
 }
 
-async function isDirectory(p: string): Promise<boolean> {
+async function isDirectory(p: string, fs: EvidenceFs): Promise<boolean> {
   try {
-    return (await stat(p)).isDirectory();
+    return (await fs.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -58,7 +105,7 @@ function entry(dir: string, path: string, area: FileEntry['area'], kind: FileKin
   };
 }
 
-function skipped(dir: string, path: string, area: FileEntry['area']): FileEntry {
+function skipped(dir: string, path: string, area: FileEntry['area'], reason: string): FileEntry {
   return {
     file: relative(dir, path).split(sep).join('/'),
     area,
@@ -66,52 +113,80 @@ function skipped(dir: string, path: string, area: FileEntry['area']): FileEntry 
     rows: 0,
     malformedCount: 0,
     malformed: [],
-    warnings: ['Not a CSV or JSON export; skipped. Export the data as CSV or JSON.'],
+    warnings: [reason],
   };
 }
 
-export async function readEvidenceDir(dir: string, ctx: EvidenceContext): Promise<EvidenceDirContents> {
+const NOT_AN_EXPORT = 'Not a CSV or JSON export; skipped. Export the data as CSV or JSON.';
+
+function folderProblems(dir: string, folders: { path: string; reason: string }[]): string[] {
+  return folders.map((f) => `The folder "${relative(dir, f.path).split(sep).join('/')}" cannot be read (${f.reason}); the other files were read.`);
+}
+
+export interface ReadEvidenceOptions {
+  fs?: EvidenceFs;
+}
+
+export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options: ReadEvidenceOptions = {}): Promise<EvidenceDirContents> {
+  const fs = options.fs ?? nodeFs;
   const files: FileEntry[] = [];
   const problems: string[] = [];
   const snapshots: RegistrationSnapshot[] = [];
   const acc = createSignInAccumulator(ctx);
 
-  if (!(await isDirectory(dir))) {
+  if (!(await isDirectory(dir, fs))) {
     problems.push(`The evidence folder does not exist or is not a folder.`);
     return { files, problems, snapshots, signIns: acc.result() };
   }
 
   const regDir = join(dir, 'registration');
-  if (await isDirectory(regDir)) {
-    for (const path of await listFiles(regDir)) {
-      const name = path.slice(path.lastIndexOf(sep) + 1);
-      if (!DATA_EXTENSIONS.test(name)) {
-        files.push(skipped(dir, path, 'registration'));
+  if (await isDirectory(regDir, fs)) {
+    const { found, unreadableFolders } = await listFiles(regDir, fs);
+    problems.push(...folderProblems(dir, unreadableFolders));
+    for (const f of found) {
+      const name = f.path.slice(f.path.lastIndexOf(sep) + 1);
+      if (!f.readable || !DATA_EXTENSIONS.test(name)) {
+        files.push(skipped(dir, f.path, 'registration', f.readable ? NOT_AN_EXPORT : f.reason));
         continue;
       }
-      const r = await readRegistrationFile(path, name, ctx.timeZone);
-      files.push(entry(dir, path, 'registration', r.kind, r.rows, r.problems));
-      if (r.snapshot !== null) snapshots.push({ ...r.snapshot, file: relative(dir, path).split(sep).join('/') });
+      const r = await readRegistrationFile(f.path, name, ctx.timeZone);
+      files.push(entry(dir, f.path, 'registration', r.kind, r.rows, r.problems));
+      if (r.snapshot !== null) snapshots.push({ ...r.snapshot, file: relative(dir, f.path).split(sep).join('/') });
     }
   } else {
     problems.push('No "registration" folder: registration tracking needs dated user registration details exports.');
   }
 
   const signDir = join(dir, 'signins');
-  if (await isDirectory(signDir)) {
-    const all = await listFiles(signDir);
+  if (await isDirectory(signDir, fs)) {
+    const { found, unreadableFolders } = await listFiles(signDir, fs);
+    problems.push(...folderProblems(dir, unreadableFolders));
     // AuthDetails companions last, so the sign-ins they refer to have been seen.
-    const isAuth = (p: string): boolean => /authdetails/i.test(p);
-    const ordered = [...all.filter((p) => !isAuth(p)), ...all.filter(isAuth)];
+    const isAuth = (f: Found): boolean => /authdetails/i.test(f.path);
+    const ordered = [...found.filter((f) => !isAuth(f)), ...found.filter(isAuth)];
     const entries: FileEntry[] = [];
-    for (const path of ordered) {
-      const name = path.slice(path.lastIndexOf(sep) + 1);
-      if (!DATA_EXTENSIONS.test(name)) {
-        entries.push(skipped(dir, path, 'signins'));
+    for (const f of ordered) {
+      const name = f.path.slice(f.path.lastIndexOf(sep) + 1);
+      if (!f.readable || !DATA_EXTENSIONS.test(name)) {
+        entries.push(skipped(dir, f.path, 'signins', f.readable ? NOT_AN_EXPORT : f.reason));
         continue;
       }
-      const r = await readSignInFile(path, name, (s) => acc.add(s), (id, m, ok) => acc.addAuthDetail(id, m, ok));
-      entries.push(entry(dir, path, 'signins', r.kind, r.rows, r.problems));
+      let repeated = 0;
+      const r = await readSignInFile(
+        f.path,
+        name,
+        (s) => {
+          if (!acc.add(s)) repeated += 1;
+        },
+        (id, m, ok) => acc.addAuthDetail(id, m, ok),
+      );
+      if (repeated > 0) {
+        addWarning(r.problems, `${repeated} sign-in${repeated === 1 ? '' : 's'} already read from another file (same request ID) counted once.`);
+      }
+      if (r.rows === 0 && r.kind !== 'wrong-kind' && r.kind !== 'unreadable') {
+        addWarning(r.problems, 'No sign-ins could be read from this file.');
+      }
+      entries.push(entry(dir, f.path, 'signins', r.kind, r.rows, r.problems));
     }
     entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     files.push(...entries);

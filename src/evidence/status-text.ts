@@ -73,9 +73,12 @@ export function formatStatusText(r: EvidenceReport, ctx: EvidenceContext, option
   lines.push('');
 
   const malformed = r.files.reduce((n, f) => n + f.malformedCount, 0);
-  const wrong = r.files.filter((f) => f.kind === 'wrong-kind' || f.kind === 'unreadable');
   lines.push(`Files: ${r.files.length} read, ${r.signIns.total} sign-ins, ${malformed} malformed row${malformed === 1 ? '' : 's'}.`);
-  for (const f of wrong) lines.push(`  ${f.file}: ${f.warnings[0] ?? f.kind}`);
+  // Every warning is shown: a set-aside snapshot or a repeated export changes what the figures above rest on.
+  for (const f of r.files) {
+    if (f.warnings.length === 0 && (f.kind === 'wrong-kind' || f.kind === 'unreadable')) lines.push(`  ${f.file}: ${f.kind}`);
+    for (const w of f.warnings) lines.push(`  ${f.file}: ${w}`);
+  }
   for (const f of r.files.filter((x) => x.malformedCount > 0)) {
     lines.push(`  ${f.file}: ${f.malformedCount} malformed (first at line ${f.malformed[0]?.line ?? '?'}: ${f.malformed[0]?.reason ?? ''})`);
   }

@@ -100,6 +100,50 @@ export function usableSnapshots(snapshots: readonly RegistrationSnapshot[], toda
   return [...byDate.values()];
 }
 
+/** A snapshot listing fewer than this share of the users of the previous complete one is taken as a partial download. */
+export const MIN_SHARE_OF_PREVIOUS_SNAPSHOT = 0.5;
+
+export interface SetAsideSnapshot {
+  file: string;
+  date: string;
+  reason: string;
+}
+
+/** Why one file cannot stand as a snapshot on its own, or null when it can. */
+function fileDefect(s: RegistrationSnapshot): string | null {
+  if (s.records.length === 0) return 'it lists no users';
+  if (s.truncated === true) return 'the file ends in the middle (a cut-off download)';
+  const bad = s.malformedRows ?? 0;
+  if (bad > s.records.length) return `most of its rows are unreadable (${bad} of ${bad + s.records.length})`;
+  return null;
+}
+
+/**
+ * The snapshots registration figures may rest on, and the ones set aside with the reason. An empty,
+ * cut-off or mostly unreadable file, or a day listing far fewer users than the previous complete
+ * day, would understate or overstate the rate, so it never becomes the latest snapshot.
+ */
+export function completeSnapshots(snapshots: readonly RegistrationSnapshot[], today: string): { usable: (RegistrationSnapshot & { date: string })[]; setAside: SetAsideSnapshot[] } {
+  const setAside: SetAsideSnapshot[] = [];
+  const sound: RegistrationSnapshot[] = [];
+  for (const s of snapshots) {
+    const defect = s.date === null || s.date > today ? null : fileDefect(s);
+    if (defect === null) sound.push(s);
+    else setAside.push({ file: s.file, date: s.date as string, reason: defect });
+  }
+  const usable: (RegistrationSnapshot & { date: string })[] = [];
+  for (const s of usableSnapshots(sound, today)) {
+    const previous = usable.at(-1);
+    if (previous !== undefined && s.records.length < previous.records.length * MIN_SHARE_OF_PREVIOUS_SNAPSHOT) {
+      setAside.push({ file: s.file, date: s.date, reason: `it lists ${s.records.length} users where the previous snapshot (${previous.date}) listed ${previous.records.length}` });
+      continue;
+    }
+    usable.push(s);
+  }
+  setAside.sort((a, b) => (a.date === b.date ? (a.file < b.file ? -1 : 1) : a.date < b.date ? -1 : 1));
+  return { usable, setAside };
+}
+
 export function registrationSeries(rates: readonly SnapshotRate[], ctx: EvidenceContext): SeriesPoint[] {
   const byDate = new Map(rates.map((r) => [r.date, r]));
   return ctx.registerPhase.days.map((date, i) => {

@@ -74,7 +74,8 @@ export interface SignInSummary {
 }
 
 export interface SignInAccumulator {
-  add(s: SignIn): void;
+  /** Count one sign-in; false when its request ID was already counted (the same export saved twice, or a CSV and a Graph page of the same day). */
+  add(s: SignIn): boolean;
   /** A row of an AuthDetails companion file; used to learn how break-glass accounts authenticated. */
   addAuthDetail(requestId: string, method: string, succeeded: boolean): void;
   result(): SignInSummary;
@@ -121,9 +122,14 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
   let gaps = 0;
   const gapUsers = new Set<string>();
   const breakGlassRequests = new Map<string, string>(); // request id -> account, successful sign-ins only
+  const seenRequests = new Set<string>();
 
   return {
-    add(s: SignIn): void {
+    add(s: SignIn): boolean {
+      if (s.requestId !== '') {
+        if (seenRequests.has(s.requestId)) return false;
+        seenRequests.add(s.requestId);
+      }
       const t = s.createdUtc;
       total += 1;
       if (s.interactive === true) interactive += 1;
@@ -214,6 +220,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
           gapUsers.add(s.userPrincipalName);
         }
       }
+      return true;
     },
 
     addAuthDetail(requestId: string, method: string, succeeded: boolean): void {

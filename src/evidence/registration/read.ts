@@ -28,6 +28,10 @@ export interface RegistrationSnapshot {
   dateSource: 'file-name' | 'content' | 'none';
   records: RegistrationRecord[];
   hasCapableColumn: boolean;
+  /** The reader saw the file end in the middle of a record or document (a cut-off download). */
+  truncated?: boolean;
+  /** Rows of the file that could not be read as a user. */
+  malformedRows?: number;
 }
 
 export interface RegistrationFileResult {
@@ -130,8 +134,11 @@ export async function readRegistrationFile(path: string, name: string, timeZone:
   let kind: FileKind;
   let hasCapableColumn = false;
   let wrong: string | null = null;
+  let truncated = false;
 
+  let lastRecordLine = 0;
   const take = (map: Record<string, unknown>, line: number): void => {
+    lastRecordLine = line;
     if (records.length === 0 && SIGNIN_MARKERS.some((m) => m in map) && pick(map, 'isMfaCapable') === undefined) {
       wrong = 'This is a sign-in export, not a registration details export; put it in the signins folder.';
     }
@@ -161,10 +168,13 @@ export async function readRegistrationFile(path: string, name: string, timeZone:
         if (wrong !== null) break;
       }
     } catch (e) {
+      truncated = true;
       addWarning(problems, `Reading stopped early: ${(e as Error).message}`);
     } finally {
       source.destroy();
     }
+    // A download cut off mid-row leaves a broken row after the last good one.
+    if (problems.lastMalformedLine > lastRecordLine) truncated = true;
     kind = headers.includes('ismfacapable') || headers.includes('methodsregistered') ? 'registration-powershell-csv' : 'registration-portal-csv';
     if (wrong === null && headers.length > 0 && !REGISTRATION_ALIASES.upn.some((a) => headers.includes(a))) {
       wrong = 'No user principal name column: this does not look like a registration details export.';
@@ -186,7 +196,10 @@ export async function readRegistrationFile(path: string, name: string, timeZone:
       }
       take(lowerKeys(parsed as Record<string, unknown>), line);
     });
-    if (split.error !== null) addWarning(problems, `JSON structure problem at ${split.error}; the records before it were read.`);
+    if (split.error !== null) {
+      truncated = true;
+      addWarning(problems, `JSON structure problem at ${split.error}; the records before it were read.`);
+    }
     if (!split.foundArray) wrong = 'JSON without a list of users (expected an array, or an object with "value").';
     if (split.topLevel['@odata.nextLink'] !== undefined) {
       addWarning(problems, 'This Graph page has an @odata.nextLink: put the following pages in the folder with the same date in their names; pages of one day are merged.');
@@ -220,5 +233,5 @@ export async function readRegistrationFile(path: string, name: string, timeZone:
   for (const r of records) for (const o of r.otherMethodNames) unknown.add(o);
   if (unknown.size > 0) addWarning(problems, `Method names not recognised, counted as "other": ${[...unknown].sort().slice(0, 10).join(', ')}.`);
   records.sort((a, b) => (a.userPrincipalName < b.userPrincipalName ? -1 : a.userPrincipalName > b.userPrincipalName ? 1 : 0));
-  return { kind, rows: records.length, problems, snapshot: { file: name, date, dateSource, records, hasCapableColumn } };
+  return { kind, rows: records.length, problems, snapshot: { file: name, date, dateSource, records, hasCapableColumn, truncated, malformedRows: problems.malformedCount } };
 }
