@@ -9,11 +9,13 @@ import {
   ICalEventTransparency,
   type ICalAlarmData,
   type ICalEventData,
+  type ICalOrganizer,
   type ICalTemporalInstantStub,
   type ICalTemporalPlainDateStub,
   type ICalTemporalPlainDateTimeStub,
   type ICalTemporalZonedDateTimeStub,
 } from 'ical-generator';
+import { foldLines } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { methodName } from '../generators/names.ts';
 import type { Playbook } from '../model/playbook.ts';
@@ -24,10 +26,12 @@ import { addDays } from '../shared/calendar-dates.ts';
 // iCalendar (RFC 5545) files of the plan: admin/calendar.ics (every milestone and task) and staff/calendar.ics
 // (the registration deadline and the enforcement moment, built from the staff view only).
 //
-// Byte-stable by design: UIDs come from the tenant slug and the milestone or task id, DTSTAMP from the plan date,
-// SEQUENCE is 0, and no value reads the clock or the machine's time zone. Importing a rebuilt file therefore
-// updates the events already imported instead of adding copies. Milestones and tasks are all-day (VALUE=DATE)
-// events; the enforcement moment is a timed event in the tenant's time zone, with its VTIMEZONE.
+// Calendars that update (RFC 5546 PUBLISH): UIDs come from the tenant slug and the milestone or task id, so an
+// import of a later file updates the events already imported instead of adding copies. SEQUENCE counts the plan
+// versions in which an event's date or time changed (see eventSequence), DTSTAMP is the day the plan version was
+// issued, and every event names its ORGANIZER. No value reads the clock or the machine's time zone. Milestones
+// and tasks are all-day (VALUE=DATE) events; the enforcement moment is a timed event in the tenant's time zone,
+// with its VTIMEZONE.
 
 const PRODUCT_DOMAIN = 'mfa-playbook';
 const SECURITY_INFO_URL = 'https://aka.ms/mysecurityinfo';
@@ -116,9 +120,48 @@ function addMinutes(time: string, minutes: number): { date: number; time: string
   return { date: dayOffset, time: `${String(Math.floor(rest / 60)).padStart(2, '0')}:${String(rest % 60).padStart(2, '0')}` };
 }
 
-/** DTSTAMP: midnight UTC of the plan date, so a rebuild for a later plan date is seen as newer. */
-function stampOf(asOf: string): Date {
-  return new Date(`${asOf}T00:00:00Z`);
+/** DTSTAMP: midnight UTC of the day the plan version was issued; rebuilds of one version keep it. */
+function stampOf(issued: string): Date {
+  return new Date(`${issued}T00:00:00Z`);
+}
+
+// ---- plan versions: SEQUENCE -----------------------------------------------------------------------------------------
+
+/**
+ * One published version of a calendar: the plan version, the day it was issued, and when each event fell (UID ->
+ * timing: start, end and repetition). Earlier versions are what a calendar that imported an older file holds.
+ */
+export interface CalendarRevision {
+  version: string;
+  issued: string;
+  timings: Readonly<Record<string, string>>;
+}
+
+/**
+ * The rank of a plan version among versions ("1.0" -> 0, "1.1" -> 1, "1.2" -> 2, "2.0" -> 100): the number of
+ * earlier versions an event may have changed in, when their timings are not known.
+ */
+export function versionRank(version: string): number {
+  const [major = 1, minor = 0] = (version.match(/\d+/g) ?? []).map(Number);
+  return Math.max(0, (major - 1) * 100 + Math.min(minor, 99));
+}
+
+/**
+ * SEQUENCE of an event (RFC 5545 3.8.7.4): raised once for every plan version in which its date or time differed
+ * from the version before. `history` lists the earlier versions, oldest first; an event first seen in a version
+ * starts at 0 there. Without a history only the plan version is known, and every earlier version counts as a
+ * possible change (versionRank), so a re-issued plan is always newer to a calendar that imported an older one.
+ */
+export function eventSequence(uid: string, timing: string, history: readonly CalendarRevision[], currentVersion: string): number {
+  if (history.length === 0) return versionRank(currentVersion);
+  let sequence = 0;
+  let previous: string | undefined;
+  for (const timingThen of [...history.map((revision) => revision.timings[uid]), timing]) {
+    if (timingThen === undefined) continue;
+    if (previous !== undefined && timingThen !== previous) sequence += 1;
+    previous = timingThen;
+  }
+  return sequence;
 }
 
 function compact(isoDate: string): string {
@@ -148,12 +191,16 @@ function vtimezone(timeZone: string): string | null {
   return text;
 }
 
-function newCalendar(name: string, description: string, timeZone: string, version: string): ICalCalendar {
+interface CalendarHead {
+  name: string;
+  description: string;
+  timeZone: string;
+}
+
+function newCalendar(version: string): ICalCalendar {
   return new ICalCalendar({
     prodId: { company: PRODUCT_DOMAIN, product: `MFA rollout playbook ${version}`, language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
-    name: escapeText(name),
-    description: escapeText(description),
     // No calendar-wide zone name: it would make ical-generator write DTSTAMP in local time. The generator still
     // emits a VTIMEZONE for every zone an event uses.
     timezone: { name: null, generator: vtimezone },
@@ -161,14 +208,22 @@ function newCalendar(name: string, description: string, timeZone: string, versio
 }
 
 /**
- * Serialises the calendar, with X-WR-TIMEZONE (read by Google and Apple calendars) among the calendar properties:
- * RFC 5545 puts calendar properties before the first component, where ical-generator's own `x` option does not.
+ * Serialises the calendar with its name, description and zone among the calendar properties, before the first
+ * component (RFC 5545), where ical-generator's own `x` option does not put them. NAME (RFC 7986) and the X-WR-
+ * properties read by Google and Apple calendars carry VALUE=TEXT: parsers that do not know a property (ical.js
+ * among them) otherwise keep its escapes, and a comma in the name would show as "\,". The file ends with CRLF.
  */
-function serialise(calendar: ICalCalendar, timeZone: string): string {
+function serialise(calendar: ICalCalendar, head: CalendarHead): string {
   const text = calendar.toString();
+  const lines = [
+    `NAME;VALUE=TEXT:${escapeText(head.name)}`,
+    `X-WR-CALNAME;VALUE=TEXT:${escapeText(head.name)}`,
+    `X-WR-CALDESC;VALUE=TEXT:${escapeText(head.description)}`,
+    `X-WR-TIMEZONE;VALUE=TEXT:${escapeText(head.timeZone)}`,
+  ].map((line) => `\r\n${foldLines(line)}`);
   const first = text.search(/\r\nBEGIN:(VTIMEZONE|VEVENT)\r\n/);
-  const line = `\r\nX-WR-TIMEZONE:${escapeText(timeZone)}`;
-  return first < 0 ? text.replace(/\r\nEND:VCALENDAR$/, `${line}\r\nEND:VCALENDAR`) : `${text.slice(0, first)}${line}${text.slice(first)}`;
+  const at = first < 0 ? text.lastIndexOf('\r\nEND:VCALENDAR') : first;
+  return `${text.slice(0, at)}${lines.join('')}${text.slice(at)}\r\n`;
 }
 
 function uid(kind: string, id: string, slug: string): string {
@@ -217,13 +272,41 @@ function encode(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
+// ---- events with their timing ------------------------------------------------------------------------------------
+
+/** An event before it is numbered: its data without SEQUENCE and DTSTAMP, and its timing for the version history. */
+interface PlannedEvent {
+  data: Omit<ICalEventData, 'sequence' | 'stamp' | 'organizer'> & { id: string };
+  /** Start, end and repetition as one string: a change of date or time changes it. */
+  timing: string;
+  /** Added once the event exists (alarms ical-generator cannot take in its constructor). */
+  finish?: (event: ICalEvent) => void;
+}
+
+function timingOf(date: string, time: string | null | undefined, until?: string | null): string {
+  return `${date}${time ? `T${time}` : ''}${until ? `/${until}` : ''}`;
+}
+
+function revisionOf(version: string, issued: string, events: PlannedEvent[]): CalendarRevision {
+  return { version, issued, timings: Object.fromEntries(events.map((event) => [event.data.id, event.timing])) };
+}
+
+/** Creates the events of a calendar, numbered against the earlier versions, stamped with the day of issue. */
+function addEvents(calendar: ICalCalendar, events: PlannedEvent[], revision: { version: string; issued: string }, organizer: ICalOrganizer, history: readonly CalendarRevision[]): void {
+  const stamp = stampOf(revision.issued);
+  for (const planned of events) {
+    const event = calendar.createEvent({ ...planned.data, sequence: eventSequence(planned.data.id, planned.timing, history, revision.version), stamp, organizer });
+    planned.finish?.(event);
+  }
+}
+
 // ---- admin calendar ------------------------------------------------------------------------------------------------
 
 function taskLines(task: Task): string[] {
   return [`${task.title} (${task.ownerName})`, task.action, `Evidence: ${task.evidence}`];
 }
 
-function milestoneEvent(playbook: Playbook, milestone: Milestone, linked: Task[]): ICalEventData {
+function milestoneEvent(playbook: Playbook, milestone: Milestone, linked: Task[]): PlannedEvent {
   const { organisation, timeZone } = playbook;
   const description = [
     milestone.description,
@@ -231,29 +314,31 @@ function milestoneEvent(playbook: Playbook, milestone: Milestone, linked: Task[]
     '',
     `Milestone of the MFA rollout of ${organisation.name}, day ${milestone.day} of the plan (version ${playbook.meta.planVersion}).`,
   ].join('\n');
-  const base: ICalEventData = {
+  const base = {
     id: uid('milestone', milestone.id, organisation.slug),
-    sequence: 0,
-    stamp: stampOf(playbook.meta.asOf),
     summary: `MFA ${organisation.shortName}: ${milestone.title}`,
     description,
     categories: [{ name: 'MFA rollout' }, { name: 'Milestone' }],
     start: plainDate(milestone.date),
   };
+  const timing = timingOf(milestone.date, milestone.time);
   if (milestone.time) {
     return {
-      ...base,
-      ...timed(milestone.date, milestone.time, 60, timeZone),
-      alarms: [
-        { type: ICalAlarmType.display, trigger: 24 * 3600, description: `Tomorrow: ${milestone.title}` },
-        { type: ICalAlarmType.display, trigger: 30 * 60, description: `In 30 minutes: ${milestone.title}` },
-      ],
+      timing,
+      data: {
+        ...base,
+        ...timed(milestone.date, milestone.time, 60, timeZone),
+        alarms: [
+          { type: ICalAlarmType.display, trigger: 24 * 3600, description: `Tomorrow: ${milestone.title}` },
+          { type: ICalAlarmType.display, trigger: 30 * 60, description: `In 30 minutes: ${milestone.title}` },
+        ],
+      },
     };
   }
-  return { ...base, ...allDay(milestone.date), transparency: ICalEventTransparency.TRANSPARENT, alarms: [dayBeforeAtNine(milestone.title)] };
+  return { timing, data: { ...base, ...allDay(milestone.date), transparency: ICalEventTransparency.TRANSPARENT, alarms: [dayBeforeAtNine(milestone.title)] } };
 }
 
-function taskEvent(playbook: Playbook, task: Task): ICalEventData {
+function taskEvent(playbook: Playbook, task: Task): PlannedEvent {
   const { organisation } = playbook;
   const phase = playbook.schedule.phases.find((entry) => entry.id === task.phase);
   const description = [
@@ -263,39 +348,51 @@ function taskEvent(playbook: Playbook, task: Task): ICalEventData {
     `Phase: ${phase?.title ?? task.phase}.`,
   ].join('\n');
   return {
-    id: uid('task', task.id, organisation.slug),
-    sequence: 0,
-    stamp: stampOf(playbook.meta.asOf),
-    summary: `MFA ${organisation.shortName}: ${task.title}`,
-    description,
-    categories: [{ name: 'MFA rollout' }, { name: phase?.title ?? task.phase }],
-    ...allDay(task.date),
-    ...(task.repeatsUntil ? { repeating: workingDayRule(task.date, task.repeatsUntil, playbook.schedule.days) } : {}),
-    transparency: ICalEventTransparency.TRANSPARENT,
+    timing: timingOf(task.date, null, task.repeatsUntil),
+    data: {
+      id: uid('task', task.id, organisation.slug),
+      summary: `MFA ${organisation.shortName}: ${task.title}`,
+      description,
+      categories: [{ name: 'MFA rollout' }, { name: phase?.title ?? task.phase }],
+      ...allDay(task.date),
+      ...(task.repeatsUntil ? { repeating: workingDayRule(task.date, task.repeatsUntil, playbook.schedule.days) } : {}),
+      transparency: ICalEventTransparency.TRANSPARENT,
+    },
+    finish: (event) => addSameDayAtNine(event, task.title),
   };
 }
 
 /**
- * admin/calendar.ics: every milestone and every task. A task that marks a milestone is folded into the milestone's
- * event (one event, the task's action and evidence in its description) so the calendar does not show it twice.
+ * The events of admin/calendar.ics: every milestone and every task. A task that marks a milestone is folded into the
+ * milestone's event (one event, the task's action and evidence in its description) so the calendar does not show it
+ * twice.
  */
-export function renderAdminCalendar(playbook: Playbook): string {
-  const { organisation, schedule } = playbook;
-  const calendar = newCalendar(
-    `MFA rollout: ${organisation.name} (admin)`,
-    `Every task and milestone of the MFA rollout of ${organisation.name}, plan version ${playbook.meta.planVersion}. Confidential: for the IT team.`,
-    playbook.timeZone,
-    playbook.meta.generatorVersion,
-  );
+function adminEvents(playbook: Playbook): PlannedEvent[] {
+  const { schedule } = playbook;
   const milestoneIds = new Set(schedule.milestones.map((milestone) => milestone.id));
-  for (const milestone of schedule.milestones) {
-    calendar.createEvent(milestoneEvent(playbook, milestone, schedule.tasks.filter((task) => task.milestone === milestone.id)));
-  }
-  for (const task of schedule.tasks) {
-    if (task.milestone && milestoneIds.has(task.milestone)) continue;
-    addSameDayAtNine(calendar.createEvent(taskEvent(playbook, task)), task.title);
-  }
-  return serialise(calendar, playbook.timeZone);
+  return [
+    ...schedule.milestones.map((milestone) => milestoneEvent(playbook, milestone, schedule.tasks.filter((task) => task.milestone === milestone.id))),
+    ...schedule.tasks.filter((task) => !(task.milestone && milestoneIds.has(task.milestone))).map((task) => taskEvent(playbook, task)),
+  ];
+}
+
+/** What the admin calendar of this plan version holds, as an entry of a later version's history. */
+export function adminCalendarRevision(playbook: Playbook): CalendarRevision {
+  return revisionOf(playbook.meta.planVersion, playbook.meta.planVersionDate, adminEvents(playbook));
+}
+
+/** admin/calendar.ics. `history`: the calendar's earlier versions, oldest first (see eventSequence). */
+export function renderAdminCalendar(playbook: Playbook, history: readonly CalendarRevision[] = []): string {
+  const { organisation, meta } = playbook;
+  const calendar = newCalendar(meta.generatorVersion);
+  // RFC 5546 3.2.1: a published event names its organizer; for the admin calendar, the IT lead who runs the plan.
+  const organizer: ICalOrganizer = { name: playbook.people.itLead.name, email: playbook.people.itLead.email };
+  addEvents(calendar, adminEvents(playbook), { version: meta.planVersion, issued: meta.planVersionDate }, organizer, history);
+  return serialise(calendar, {
+    name: `MFA rollout: ${organisation.name} (admin)`,
+    description: `Every task and milestone of the MFA rollout of ${organisation.name}, plan version ${meta.planVersion}. Confidential: for the IT team.`,
+    timeZone: playbook.timeZone,
+  });
 }
 
 // ---- staff calendar ------------------------------------------------------------------------------------------------
@@ -305,57 +402,75 @@ function helpLine(view: StaffView): string {
   return [`Help: ${helpdesk.phone}, ${helpdesk.email} (${helpdesk.hours})`, helpdesk.url ? `, ${helpdesk.url}` : '', '.'].join('');
 }
 
-/** staff/calendar.ics: the registration deadline and the enforcement moment. Reads the staff view only. */
-export function renderStaffCalendar(view: StaffView): string {
+function staffEvents(view: StaffView): PlannedEvent[] {
   const { organisation, timeZone, locale } = view;
   const method = methodName(view.method);
   const enforcement = view.milestones.find((milestone) => milestone.id === 'enforcement');
   const enforcementDate = enforcement?.date ?? view.dates.enforcementDate;
   const enforcementTime = enforcement?.time ?? view.enforcementTime;
   const deadline = view.dates.registrationDeadline;
-  const stamp = stampOf(view.meta.asOf);
-
-  const calendar = newCalendar(
-    `${organisation.name}: sign-in security dates`,
-    `The two dates to remember while ${organisation.name} adds a second check to signing in.`,
-    timeZone,
-    view.meta.generatorVersion,
-  );
-  calendar.createEvent({
-    id: uid('staff', 'registration-deadline', organisation.slug),
-    sequence: 0,
-    stamp,
-    summary: `Set up ${method} for signing in (last day)`,
-    description: [
-      `Today is the last day to set up ${method} as your second check when you sign in to your ${organisation.name} account.`,
-      `Go to ${SECURITY_INFO_URL} and follow the steps. It takes about five minutes.`,
-      `From ${longDate(enforcementDate, locale)} at ${enforcementTime} the second check is required.`,
-      helpLine(view),
-    ].join('\n\n'),
-    ...allDay(deadline),
-    transparency: ICalEventTransparency.TRANSPARENT,
-    alarms: [dayBeforeAtNine(`last day to set up ${method}`)],
-  });
-  calendar.createEvent({
-    id: uid('staff', 'enforcement', organisation.slug),
-    sequence: 0,
-    stamp,
-    summary: 'Second sign-in check starts for everyone',
-    description: [
-      `From now on, signing in to your ${organisation.name} account asks for a second check with ${method}.`,
-      `Not set up yet? You will be asked to set it up the next time you sign in, or go to ${SECURITY_INFO_URL} now.`,
-      helpLine(view),
-    ].join('\n\n'),
-    ...timed(enforcementDate, enforcementTime, 30, timeZone),
-    transparency: ICalEventTransparency.TRANSPARENT,
-    alarms: [{ type: ICalAlarmType.display, trigger: 24 * 3600, description: 'Tomorrow: the second sign-in check starts' }],
-  });
-  return serialise(calendar, timeZone);
+  return [
+    {
+      timing: timingOf(deadline, null),
+      data: {
+        id: uid('staff', 'registration-deadline', organisation.slug),
+        summary: `Set up ${method} for signing in (last day)`,
+        description: [
+          `Today is the last day to set up ${method} as your second check when you sign in to your ${organisation.name} account.`,
+          `Go to ${SECURITY_INFO_URL} and follow the steps. It takes about five minutes.`,
+          `From ${longDate(enforcementDate, locale)} at ${enforcementTime} the second check is required.`,
+          helpLine(view),
+        ].join('\n\n'),
+        ...allDay(deadline),
+        transparency: ICalEventTransparency.TRANSPARENT,
+        alarms: [dayBeforeAtNine(`last day to set up ${method}`)],
+      },
+    },
+    {
+      timing: timingOf(enforcementDate, enforcementTime),
+      data: {
+        id: uid('staff', 'enforcement', organisation.slug),
+        summary: 'Second sign-in check starts for everyone',
+        description: [
+          `From now on, signing in to your ${organisation.name} account asks for a second check with ${method}.`,
+          `Not set up yet? You will be asked to set it up the next time you sign in, or go to ${SECURITY_INFO_URL} now.`,
+          helpLine(view),
+        ].join('\n\n'),
+        ...timed(enforcementDate, enforcementTime, 30, timeZone),
+        transparency: ICalEventTransparency.TRANSPARENT,
+        alarms: [{ type: ICalAlarmType.display, trigger: 24 * 3600, description: 'Tomorrow: the second sign-in check starts' }],
+      },
+    },
+  ];
 }
 
-export function renderCalendarFiles(playbook: Playbook, view: StaffView): { path: string; bytes: Uint8Array }[] {
+/** What the staff calendar of this plan version holds, as an entry of a later version's history. */
+export function staffCalendarRevision(view: StaffView): CalendarRevision {
+  return revisionOf(view.meta.planVersion, view.meta.planVersionDate, staffEvents(view));
+}
+
+/** staff/calendar.ics: the registration deadline and the enforcement moment. Reads the staff view only. */
+export function renderStaffCalendar(view: StaffView, history: readonly CalendarRevision[] = []): string {
+  const { organisation, meta } = view;
+  const calendar = newCalendar(meta.generatorVersion);
+  // The organizer staff see is the helpdesk, whom they are told to contact anyway.
+  const organizer: ICalOrganizer = { name: `${organisation.name} helpdesk`, email: view.helpdesk.email };
+  addEvents(calendar, staffEvents(view), { version: meta.planVersion, issued: meta.planVersionDate }, organizer, history);
+  return serialise(calendar, {
+    name: `${organisation.name}: sign-in security dates`,
+    description: `The two dates to remember while ${organisation.name} adds a second check to signing in.`,
+    timeZone: view.timeZone,
+  });
+}
+
+/** Both calendar files. `history`: earlier versions of each calendar, oldest first, when the plan keeps them. */
+export function renderCalendarFiles(
+  playbook: Playbook,
+  view: StaffView,
+  history: { admin: readonly CalendarRevision[]; staff: readonly CalendarRevision[] } = { admin: [], staff: [] },
+): { path: string; bytes: Uint8Array }[] {
   return [
-    { path: ADMIN_CALENDAR, bytes: encode(renderAdminCalendar(playbook)) },
-    { path: STAFF_CALENDAR, bytes: encode(renderStaffCalendar(view)) },
+    { path: ADMIN_CALENDAR, bytes: encode(renderAdminCalendar(playbook, history.admin)) },
+    { path: STAFF_CALENDAR, bytes: encode(renderStaffCalendar(view, history.staff)) },
   ];
 }

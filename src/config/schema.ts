@@ -144,6 +144,8 @@ export const tenantConfigSchema = z
     enforcementTime: timeOfDay.default('08:00'),
     /** Version printed on the plan's cover; bump it when the plan is re-issued. */
     planVersion: z.string().regex(/^[0-9A-Za-z.\-]{1,16}$/, { message: 'expected a short version such as 1.0' }).default('1.0'),
+    /** The day this plan version was issued; calendars stamp their events with it (default: the plan date). */
+    planVersionDate: isoDate.optional(),
     /** Paper size of the PDFs; by default A4, or Letter for en-US and en-CA. */
     pageSize: z.enum(['A4', 'Letter'], { message: 'expected A4 or Letter' }).optional(),
   })

@@ -50,6 +50,7 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
       modelVersion: MODEL_VERSION,
       asOf: inputs.today,
       planVersion: config.planVersion,
+      planVersionDate: config.planVersionDate ?? inputs.today,
     },
     organisation: {
       name: config.organisation.name,

@@ -30,6 +30,8 @@ export const playbookSchema = z.object({
     /** The plan date: "today" as given to the build, in the tenant's time zone. */
     asOf: isoDateString,
     planVersion: z.string(),
+    /** The day the plan version was issued (config planVersionDate, else the plan date). */
+    planVersionDate: isoDateString,
   }),
   organisation: z.object({
     name: z.string(),

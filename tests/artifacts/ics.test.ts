@@ -1,9 +1,10 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderAdminCalendar, renderStaffCalendar } from '../../src/artifacts/ics.ts';
+import { adminCalendarRevision, eventSequence, renderAdminCalendar, renderStaffCalendar, staffCalendarRevision, versionRank } from '../../src/artifacts/ics.ts';
+import { buildPlaybook } from '../../src/generators/playbook.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { staffView } from '../../src/model/views.ts';
-import { CANARIES, examplePlaybook, hostilePlaybook } from '../helpers/example.ts';
+import { CANARIES, EXAMPLE_CONFIG, EXAMPLE_TODAY, examplePlaybook, hostilePlaybook, readConfig } from '../helpers/example.ts';
 
 const example = examplePlaybook();
 const hostile = hostilePlaybook();
@@ -56,7 +57,7 @@ describe('admin calendar', () => {
 
   it('is RFC 5545 text: CRLF lines of at most 75 octets, PUBLISH, a VTIMEZONE for the tenant zone', () => {
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
-    expect(text.endsWith('END:VCALENDAR')).toBe(true);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
@@ -126,10 +127,19 @@ describe('admin calendar', () => {
     }
   });
 
-  it('stamps every event with the plan date and sequence 0, never the clock', () => {
+  it('stamps every event with the day the plan version was issued, sequence 0 for version 1.0, never the clock', () => {
+    expect(example.meta.planVersion).toBe('1.0');
     for (const event of events) {
-      expect(event.component.getFirstPropertyValue('dtstamp')!.toString()).toBe(`${example.meta.asOf}T00:00:00Z`);
+      expect(event.component.getFirstPropertyValue('dtstamp')!.toString()).toBe(`${example.meta.planVersionDate}T00:00:00Z`);
       expect(event.sequence).toBe(0);
+    }
+  });
+
+  it('names the IT lead as ORGANIZER of every published event (RFC 5546 PUBLISH)', () => {
+    for (const event of events) {
+      const organizer = event.component.getFirstProperty('organizer')!;
+      expect(organizer.getFirstValue()).toBe(`mailto:${example.people.itLead.email}`);
+      expect(organizer.getParameter('cn')).toBe(example.people.itLead.name);
     }
   });
 
@@ -151,11 +161,11 @@ describe('admin calendar', () => {
     }
   });
 
-  it('keeps the UIDs when rebuilt for a later plan date, with a later DTSTAMP, so an import updates instead of duplicating', () => {
-    const later = parse(renderAdminCalendar(examplePlaybook('2027-01-08')));
-    expect([...later.byUid.keys()].sort()).toEqual([...byUid.keys()].sort());
+  it('is the same file when the same plan version is rebuilt on a later plan date', () => {
+    const config = { ...readConfig(EXAMPLE_CONFIG), planVersionDate: '2027-01-04' };
+    const build = (today: string) => buildPlaybook({ ...config }, { today, generatorVersion: '0.0.0-test', warnings: [] });
+    expect(renderAdminCalendar(build('2027-01-08'))).toBe(renderAdminCalendar(build(EXAMPLE_TODAY)));
     expect(new Set(byUid.keys()).size).toBe(events.length);
-    expect(later.events[0]!.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2027-01-08T00:00:00Z');
   });
 });
 
@@ -234,5 +244,66 @@ describe('hostile tenant', () => {
     expect(events).toHaveLength(2);
     expect(events[0]!.description).toContain('Line one\nLine two; with, commas\\');
     expect(String(calendar.getFirstPropertyValue('name'))).toContain('Line two');
+  });
+});
+
+describe('calendar updates between plan versions', () => {
+  // Version 1.0 as configured; version 1.1, issued a week later, moves the enforcement from 08:00 to 09:30.
+  const base = readConfig(EXAMPLE_CONFIG);
+  const first = buildPlaybook({ ...base, planVersion: '1.0', planVersionDate: '2027-01-04' }, { today: EXAMPLE_TODAY, generatorVersion: '0.0.0-test', warnings: [] });
+  const second = buildPlaybook(
+    { ...base, planVersion: '1.1', planVersionDate: '2027-01-11', enforcementTime: '09:30' },
+    { today: '2027-01-11', generatorVersion: '0.0.0-test', warnings: [] },
+  );
+  const enforcementUid = `milestone.enforcement@${slugOf(first)}.mfa-playbook`;
+  const before = parse(renderAdminCalendar(first));
+  const after = parse(renderAdminCalendar(second, [adminCalendarRevision(first)]));
+
+  it('keeps the UID of a moved event and raises its SEQUENCE, so a calendar that imported 1.0 takes the 1.1 time', () => {
+    const old = before.byUid.get(enforcementUid)!;
+    const moved = after.byUid.get(enforcementUid)!;
+    expect(wallClock(old.startDate.toJSDate(), 'Europe/London')).toBe(`${first.schedule.enforcementDate} 08:00`);
+    expect(wallClock(moved.startDate.toJSDate(), 'Europe/London')).toBe(`${second.schedule.enforcementDate} 09:30`);
+    expect(old.sequence).toBe(0);
+    expect(moved.sequence).toBe(1);
+    expect(moved.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2027-01-11T00:00:00Z');
+  });
+
+  it('leaves the SEQUENCE of events that did not move, and keeps every UID', () => {
+    expect([...after.byUid.keys()].sort()).toEqual([...before.byUid.keys()].sort());
+    for (const event of after.events) if (event.uid !== enforcementUid) expect(event.sequence, event.uid).toBe(0);
+  });
+
+  it('raises the staff calendar the same way from the staff views alone', () => {
+    const staffAfter = parse(renderStaffCalendar(staffView(second), [staffCalendarRevision(staffView(first))]));
+    expect(staffAfter.byUid.get(`staff.enforcement@${slugOf(first)}.mfa-playbook`)!.sequence).toBe(1);
+    expect(staffAfter.byUid.get(`staff.registration-deadline@${slugOf(first)}.mfa-playbook`)!.sequence).toBe(0);
+  });
+
+  it('counts every version an event changed in, and a move back as a change too', () => {
+    const history = [
+      { version: '1.0', issued: '2027-01-04', timings: { a: '2027-02-08T08:00', b: '2027-02-01' } },
+      { version: '1.1', issued: '2027-01-11', timings: { a: '2027-02-08T09:30', b: '2027-02-01' } },
+    ];
+    expect(eventSequence('a', '2027-02-08T08:00', history, '1.2')).toBe(2);
+    expect(eventSequence('b', '2027-02-01', history, '1.2')).toBe(0);
+    expect(eventSequence('new', '2027-02-03', history, '1.2')).toBe(0);
+  });
+
+  it('without a version history, ranks the configured plan version so a re-issued plan is newer', () => {
+    expect([versionRank('1.0'), versionRank('1.1'), versionRank('1.2'), versionRank('2.0'), versionRank('2.1')]).toEqual([0, 1, 2, 100, 101]);
+    const reissued = buildPlaybook({ ...base, planVersion: '1.1' }, { today: EXAMPLE_TODAY, generatorVersion: '0.0.0-test', warnings: [] });
+    for (const event of parse(renderAdminCalendar(reissued)).events) expect(event.sequence).toBe(1);
+  });
+});
+
+describe('calendar name', () => {
+  it('reads back without backslashes in ical.js when the organisation name holds commas and semicolons', () => {
+    const view = staffView(example);
+    const named = { ...view, organisation: { ...view.organisation, name: 'Smith, Jones; Partners' } };
+    const { calendar } = parse(renderStaffCalendar(named));
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Smith, Jones; Partners: sign-in security dates');
+    expect(calendar.getFirstPropertyValue('name')).toBe('Smith, Jones; Partners: sign-in security dates');
+    expect(calendar.getFirstPropertyValue('x-wr-caldesc')).toContain('while Smith, Jones; Partners adds');
   });
 });
