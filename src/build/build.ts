@@ -1,6 +1,9 @@
+import { dirname, resolve } from 'node:path';
 import { formatProblem } from '../config/friendly-errors.ts';
 import { loadTenant, type TenantOptions, type TenantResult } from './load-tenant.ts';
 import { StagedOutput } from './output-folder.ts';
+import { outputFolderRefusal, type ProtectedFolder } from './output-guard.ts';
+import { PACKAGE_ROOT } from '../shared/package-root.ts';
 import type { Reporter } from './reporter.ts';
 import { resolveConfigPaths } from './resolve-configs.ts';
 import { byPath, renderMainFiles, workerFilePaths, type OutputFile } from './tenant-files.ts';
@@ -33,6 +36,11 @@ export async function runBuild(request: BuildRequest): Promise<BuildSummary> {
   if (paths.length === 0) {
     reporter.error(`error: --config ${request.config}: no tenant files (*.json) found`);
     return { layout, tenants: [], written: false, failed: 1 };
+  }
+  const refusal = await outputFolderRefusal(request.out, protectedFolders(request, paths));
+  if (refusal) {
+    reporter.error(refusal);
+    return { layout, tenants: [], written: false, failed: 0 };
   }
 
   // The fonts are read once for the whole run and handed to every worker; the workers start first, so their
@@ -105,6 +113,17 @@ async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[
     throw error;
   }
   return { layout, tenants, written: true, failed };
+}
+
+/** The folders whose files are the user's (or the tool's own): the output may be none of them and no ancestor of them. */
+function protectedFolders(request: BuildRequest, configPaths: string[]): ProtectedFolder[] {
+  const folders: ProtectedFolder[] = [
+    { path: process.cwd(), what: 'the working folder' },
+    { path: PACKAGE_ROOT, what: "the mfa-playbook program's own folder" },
+    ...[...new Set(configPaths.map((file) => dirname(resolve(file))))].map((path) => ({ path, what: 'the tenant config' })),
+  ];
+  if (request.evidence) folders.push({ path: request.evidence, what: 'the evidence' });
+  return folders;
 }
 
 function markDuplicateSlugs(tenants: TenantResult[]): void {

@@ -1,7 +1,9 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { onInterrupt } from '../shared/interrupt.ts';
+import { PACKAGE_ROOT } from '../shared/package-root.ts';
 import mdx from '@astrojs/mdx';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
@@ -12,34 +14,104 @@ import { SITE_IDS, type SiteTenant } from './types.ts';
 
 export type { SiteTenant } from './types.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = PACKAGE_ROOT;
+/** Where Astro works: inside the tool's own folder, so that its server-side chunks find the tool's packages. */
+const WORK_ROOT = join(ROOT, '.site-build');
 
 /**
  * Builds the admin, helpdesk and staff sites of every tenant in ONE Astro build, then one Pagefind index per site.
  * layout 'single' (exactly one tenant): <outDir>/{admin,helpdesk,staff}/; 'multi': <outDir>/<slug>/{admin,helpdesk,staff}/.
  * Each site folder is self-contained: styles inlined, scripts inline, links relative, its own pagefind/ folder.
+ *
+ * Astro writes its server-side chunks under its output folder and imports packages from there, so it builds in a
+ * private folder inside the tool (never beside the user's files); only the finished static pages move to `outDir`.
  */
 export async function buildSites(options: { tenants: SiteTenant[]; outDir: string; layout: 'single' | 'multi'; quiet?: boolean }): Promise<void> {
   const outDir = resolve(options.outDir);
   const tenants = toSiteData(options.tenants, options.layout);
-  // A private cache folder lets several builds run side by side (tests, batch runs) without sharing state.
-  const cacheDir = await mkdtemp(join(tmpdir(), 'mfa-playbook-astro-'));
+  await removeStaleWorkFolders();
+  // A private folder per build lets several builds run side by side (tests, batch runs) without sharing state.
+  const work = join(WORK_ROOT, `${process.pid}-${randomUUID()}`);
+  const release = onInterrupt(() => rmSync(work, { recursive: true, force: true }));
   try {
-    await build({
-      root: ROOT,
-      configFile: false,
-      outDir,
-      cacheDir,
-      logLevel: options.quiet ? 'error' : 'info',
-      mode: 'production',
-      ...siteOptions(),
-      integrations: [mdx(), mfaPlaybookSites({ tenants })],
-    });
+    await mkdir(work, { recursive: true });
+    const siteOut = join(work, 'out');
+    await withWorkingFolder(ROOT, () =>
+      build({
+        root: ROOT,
+        configFile: false,
+        outDir: siteOut,
+        cacheDir: join(work, 'cache'),
+        logLevel: options.quiet ? 'error' : 'info',
+        mode: 'production',
+        ...siteOptions(),
+        integrations: [mdx(), mfaPlaybookSites({ tenants })],
+      }),
+    );
+    await mkdir(outDir, { recursive: true });
+    for (const tenant of tenants) {
+      for (const site of SITE_IDS) {
+        const from = join(siteOut, tenant.prefix, site);
+        if (await isDirectory(from)) await moveFolder(from, join(outDir, tenant.prefix, site));
+      }
+    }
   } finally {
-    await rm(cacheDir, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
+    release();
   }
   const siteDirs = tenants.flatMap((tenant) => SITE_IDS.map((site) => join(outDir, tenant.prefix, site)));
   await indexSites(siteDirs);
+}
+
+/** Moves a folder, copying when the two places are on different file systems (the tool's folder and --out may be). */
+async function moveFolder(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true, errorOnExist: true, force: false });
+  }
+}
+
+/** Work folders of builds whose process is gone (killed with -9): removed by the next build. */
+async function removeStaleWorkFolders(): Promise<void> {
+  const entries = await readdir(WORK_ROOT).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const pid = Number(/^(\d+)-/.exec(entry)?.[1]);
+    if (Number.isInteger(pid) && !isRunning(pid)) await rm(join(WORK_ROOT, entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Astro puts its server-side chunks under the output folder only when that folder lies inside the working
+ * folder (elsewhere it uses <working folder>/.astro/). The build therefore runs with the tool's folder as the
+ * working folder. Builds that overlap in one process share the change; the last one to finish restores it.
+ */
+let workingFolderUsers = 0;
+let workingFolderBefore = '';
+async function withWorkingFolder<T>(folder: string, work: () => Promise<T>): Promise<T> {
+  if (workingFolderUsers === 0) {
+    workingFolderBefore = process.cwd();
+    process.chdir(folder);
+  }
+  workingFolderUsers += 1;
+  try {
+    return await work();
+  } finally {
+    workingFolderUsers -= 1;
+    if (workingFolderUsers === 0) process.chdir(workingFolderBefore);
+  }
 }
 
 const UNUSED_PAGEFIND_FILES = [

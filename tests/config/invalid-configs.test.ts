@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/build/output-folder.ts';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
 import { EXAMPLE_CONFIG, EXAMPLE_TODAY } from '../helpers/example.ts';
@@ -148,6 +149,8 @@ describe('an invalid config through the command line', () => {
     work = await mkdtemp(join(tmpdir(), 'mfa-invalid-'));
     await mkdir(join(work, 'out', 'admin'), { recursive: true });
     await writeFile(join(work, 'out', 'admin', 'index.html'), 'previous build');
+    // A previous build's output carries the marker; without it the output guard would refuse the folder first.
+    await writeFile(join(work, 'out', OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
   });
 
   for (const [name, change] of Object.entries(cases)) {
