@@ -1,7 +1,8 @@
 // PDF rendering benchmark: time per document with the pdf-lib renderer, and printing the same
 // content with headless Chromium, in one run. Usage:
-//   ./node_modules/.bin/node bench/pdf/run.ts [--runs 20] [--chromium /usr/bin/chromium] [--no-chromium]
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+//   ./node_modules/.bin/node bench/pdf/run.ts [--runs 20] [--no-chromium]
+// Chromium is the one the tests use (tests/helpers/browser.ts), from the @sparticuz/chromium package.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { helpdeskView, staffView } from '../../src/model/views.ts';
@@ -12,6 +13,7 @@ import { renderPlan } from '../../src/pdf/documents/plan.ts';
 import { renderRunbook } from '../../src/pdf/documents/runbook.ts';
 import { renderStaffGuide } from '../../src/pdf/documents/staff-guide.ts';
 import { loadPdfFonts, renderPdfs, type PdfFonts } from '../../src/pdf/index.ts';
+import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { examplePlaybook, hostilePlaybook } from '../../tests/helpers/example.ts';
 import { communicationsHtml, planHtml, runbookHtml, staffGuideHtml } from './html.ts';
 
@@ -21,7 +23,6 @@ const option = (name: string) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const RUNS = Number(option('--runs') ?? 20);
-const CHROMIUM = option('--chromium') ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));
 const WITH_CHROMIUM = !args.includes('--no-chromium');
 
 function stats(times: number[]) {
@@ -75,10 +76,10 @@ const hostileSet = await time(Math.max(5, Math.floor(RUNS / 4)), async () => {
 });
 
 let launchMs: number | null = null;
-if (WITH_CHROMIUM && CHROMIUM) {
-  const { chromium } = await import('playwright-core');
+if (WITH_CHROMIUM) {
   const launchStart = performance.now();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--allow-file-access-from-files'] });
+  // The HTML pages load the Noto Sans files through file: URLs.
+  const browser = await launchBrowser({ extraArgs: ['--allow-file-access-from-files'] });
   const page = await browser.newPage();
   launchMs = performance.now() - launchStart;
   const chromiumRuns = Math.max(5, Math.floor(RUNS / 4));
@@ -97,7 +98,7 @@ const fmt = (ms: number) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
 const lines = [
   `Node ${process.version}, ${RUNS} runs per document after 2 warm-up renders; median (min–max) in ms.`,
   `Font files read once per process: ${fmt(fontMs)} ms. First full set in a fresh process (parsing fonts, JIT): ${fmt(firstSetMs)} ms.`,
-  launchMs !== null ? `Chromium launch and first page: ${fmt(launchMs)} ms (paid once per run, not in the figures below).` : 'Chromium: not measured (not found or --no-chromium).',
+  launchMs !== null ? `Chromium launch and first page: ${fmt(launchMs)} ms (paid once per run, not in the figures below).` : 'Chromium: not measured (--no-chromium).',
   '',
   '| document | pdf-lib renderer | size | headless Chromium (setContent + page.pdf) | size | Chromium ÷ pdf-lib |',
   '|---|---:|---:|---:|---:|---:|',

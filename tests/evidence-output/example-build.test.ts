@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/site/build-sites.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { readPdf } from '../pdf/read.ts';
-import { CHROMIUM, CHROMIUM_ARGS, serve } from '../site/helpers.ts';
+import { serve } from '../site/helpers.ts';
 import { axeSerious, buildWithEvidence, everythingReadable, EXAMPLE_EVIDENCE, removeFolder, visibleText, workFolder } from './helpers.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 
 // The example tenant built with the example evidence (examples/evidence/northgate) on 12 February 2027,
 // the day after validation sign-off, through the real command. The fixtures were written to give:
@@ -225,8 +225,7 @@ describe('the Tracking page in a browser', () => {
 
   beforeAll(async () => {
     ({ origin, close } = await serve(out));
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -1,13 +1,12 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { ROOT } from '../helpers/example.ts';
 import { readPdf } from '../pdf/read.ts';
-import { CHROMIUM, CHROMIUM_ARGS, serve } from '../site/helpers.ts';
+import { serve } from '../site/helpers.ts';
 import { buildWithEvidence, removeFolder, visibleText, workFolder } from './helpers.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 
 // A second evidence folder, written here: one registration snapshot on the reminder date at 90% (9 of 10
 // accounts), so the reminder is not needed; one user on SMS only; names that try to inject markup or reverse the text; and the
@@ -107,9 +106,8 @@ describe('hostile values from exports', () => {
   });
 
   it('run nothing in a browser and read as the exported text', async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing`);
     const { origin, close } = await serve(out);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
       const dialogs: string[] = [];

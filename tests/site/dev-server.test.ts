@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CONFIG, ROOT } from '../helpers/example.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from './helpers.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 
 // `npm run dev` is `astro dev` with the project's astro.config.mjs; MFA_PLAYBOOK_CONFIG points it at a copy
 // of the example tenant so that the test can edit the file the way an admin would.
@@ -51,7 +51,7 @@ describe('npm run dev', () => {
       if (status === 200) break;
       await new Promise((done) => setTimeout(done, 500));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

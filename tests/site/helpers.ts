@@ -65,6 +65,3 @@ export async function writeDummy(path: string, content = 'placeholder'): Promise
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, content);
 }
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
