@@ -10,6 +10,7 @@ import {
   snapshotRate,
   unregisteredUsers,
 } from './analysis/registration.ts';
+import { goNoGoFinding } from './analysis/go-no-go.ts';
 import { breakGlassVerdict, legacyVerdict, postEnforcementVerdict, registrationVerdict } from './analysis/verdicts.ts';
 
 export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext): EvidenceReport {
@@ -64,5 +65,6 @@ export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext)
       breakGlassVerdict(s, ctx),
       postEnforcementVerdict(s, ctx),
     ],
+    goNoGo: goNoGoFinding(s.reportOnly, ctx),
   };
 }

@@ -17,4 +17,6 @@ export interface EvidenceContext {
   breakGlassAccounts: string[]; // UPNs, compared case-insensitively
   userCount: number; // organisation size from the configuration
   smsVoiceRetirement: { allUsers: string; adminsAndExternal: string };
+  /** The go/no-go gate: the all-users policy whose report-only results decide it, the decision day and the highest would-block share (percent) allowed. */
+  goNoGo?: { policyName: string; decisionDate: string; maxWouldBlockRate: number } | undefined;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RUNBOOK_SYMPTOMS } from './error-codes.ts';
 import { METHODS } from './registration/methods.ts';
+import { reportOnlyResults } from '../model/report-only.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -154,6 +155,26 @@ export const EvidenceReportSchema = z.object({
     }),
   ),
   verdicts: z.array(VerdictSchema).length(4),
+  /** The go/no-go figure: report-only results of the all-users policy per result, the would-block share and the decision against the plan's threshold. Null when the plan names no gate. */
+  goNoGo: z
+    .object({
+      policy: z.string(),
+      decisionDate: day,
+      counts: z.object(Object.fromEntries(reportOnlyResults.map((r) => [r, z.number().int().nonnegative()])) as Record<(typeof reportOnlyResults)[number], z.ZodNumber>),
+      countedResult: z.enum(reportOnlyResults),
+      evaluatedResults: z.array(z.enum(reportOnlyResults)),
+      evaluated: z.number().int().nonnegative(),
+      wouldBlock: z.number().int().nonnegative(),
+      wouldBlockRate: rate.nullable(),
+      threshold: rate,
+      decision: z.enum(['go', 'no-go', 'insufficient-evidence']),
+      summary: z.string(),
+      firstUtc: instant.nullable(),
+      lastUtc: instant.nullable(),
+      wouldBlockUsers: z.array(z.object({ userPrincipalName: z.string(), signIns: z.number().int().positive() })),
+      wouldBlockClientApps: z.array(z.object({ clientApp: z.string(), signIns: z.number().int().positive() })),
+    })
+    .nullable(),
 });
 
 export type EvidenceReport = z.infer<typeof EvidenceReportSchema>;

@@ -66,6 +66,16 @@ export function formatStatusText(r: EvidenceReport, ctx: EvidenceContext, option
   }
   lines.push('');
 
+  const g = r.goNoGo;
+  if (g !== null) {
+    const label = g.decision === 'go' ? 'GO' : g.decision === 'no-go' ? 'NO-GO' : 'NOT ENOUGH EVIDENCE';
+    lines.push(`Go / no-go (${g.decisionDate}): ${label}`);
+    lines.push(`  ${g.summary}`);
+    lines.push(`  report-only results: ${Object.entries(g.counts).map(([result, n]) => `${result} ${n}`).join(', ')}`);
+    if (g.wouldBlockClientApps.length > 0) lines.push(`  would be blocked: ${g.wouldBlockClientApps.map((a) => `${a.clientApp} (${a.signIns})`).join(', ')}`);
+    lines.push('');
+  }
+
   lines.push('Verdicts:');
   for (const v of r.verdicts) {
     lines.push(`  [\u0000${v.status}\u0000] ${v.id}: ${v.summary}`);

@@ -10,6 +10,8 @@ import type { ErrorKind, RunbookSymptom } from '../error-codes.ts';
 import { canonicalClientApp, isLegacyClientApp, REMEDIATION, remediationCategory } from '../signins/legacy.ts';
 import type { RemediationCategory } from '../signins/legacy.ts';
 import type { SignIn } from '../signins/record.ts';
+import { newReportOnlyTally, tallySignIn } from './go-no-go.ts';
+import type { ReportOnlyTally } from './go-no-go.ts';
 import { addDays } from '../../shared/calendar-dates.ts';
 
 export const MAX_LISTED_USERS = 25;
@@ -71,6 +73,8 @@ export interface SignInSummary {
   first72h: WindowCounts & { startUtc: string; endUtc: string };
   /** Successful single-factor sign-ins where no Conditional Access policy applied, in the first 72 hours. */
   gapsFirst72h: { signIns: number; userCount: number; users: string[] };
+  /** Report-only results of the all-users policy, for the go/no-go. */
+  reportOnly: ReportOnlyTally;
 }
 
 export interface SignInAccumulator {
@@ -123,6 +127,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
   const gapUsers = new Set<string>();
   const breakGlassRequests = new Map<string, string>(); // request id -> account, successful sign-ins only
   const seenRequests = new Set<string>();
+  const reportOnly = newReportOnlyTally();
 
   return {
     add(s: SignIn): boolean {
@@ -138,6 +143,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
       if (firstUtc === null || t < firstUtc) firstUtc = t;
       if (lastUtc === null || t > lastUtc) lastUtc = t;
       const ok = s.status === 'success';
+      if (ctx.goNoGo !== undefined) tallySignIn(reportOnly, s, ctx.goNoGo.policyName);
 
       const legacyApp = isLegacyClientApp(s.clientApp);
       if (legacyApp) {
@@ -297,6 +303,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
         failureClusters: clusterList,
         first72h: { ...counts72, startUtc: enforcementStart, endUtc: end72 },
         gapsFirst72h: { signIns: gaps, userCount: gapList.length, users: gapList.slice(0, MAX_LISTED_USERS) },
+        reportOnly,
       };
     },
   };

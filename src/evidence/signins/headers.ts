@@ -55,6 +55,7 @@ export type SignInField =
   | 'userAgent'
   | 'isInteractive'
   | 'conditionalAccessStatus'
+  | 'conditionalAccessPolicies'
   | 'category'
   | 'servicePrincipalId'
   | 'servicePrincipalName';
@@ -90,6 +91,7 @@ export const SIGNIN_ALIASES: Readonly<Record<SignInField, readonly string[]>> = 
   userAgent: ['user agent', 'useragent', 'agente de usuario'],
   isInteractive: ['isinteractive'],
   conditionalAccessStatus: ['conditional access', 'conditionalaccessstatus', 'acceso condicional'],
+  conditionalAccessPolicies: ['conditionalaccesspolicies', 'appliedconditionalaccesspolicies'],
   category: ['category', 'type'],
   servicePrincipalId: ['service principal id', 'serviceprincipalid'],
   servicePrincipalName: ['service principal name', 'serviceprincipalname'],

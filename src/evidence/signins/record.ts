@@ -25,6 +25,25 @@ export interface SignIn {
   ipAddress: string;
   interactive: boolean | null; // null when the export does not say
   conditionalAccessStatus: string;
+  /** Each Conditional Access policy evaluated for the sign-in and its result (Graph `appliedConditionalAccessPolicies`, Log Analytics `ConditionalAccessPolicies`); absent when the export has none. */
+  caPolicies?: CaPolicyResult[];
+}
+
+export interface CaPolicyResult {
+  name: string; // display name, as exported
+  result: string; // success, failure, notApplied, reportOnlySuccess, reportOnlyFailure, ...
+}
+
+/** Policy results from a Graph array or a Log Analytics JSON string (dynamic in SigninLogs, a string in the non-interactive table). */
+function caPoliciesOf(v: unknown): CaPolicyResult[] {
+  const out: CaPolicyResult[] = [];
+  for (const p of arrayOf(v)) {
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) continue;
+    const o = lowerKeys(p as Record<string, unknown>);
+    const result = text(o['result']);
+    if (result !== '') out.push({ name: text(o['displayname']), result });
+  }
+  return out;
 }
 
 export type RecordResult =
@@ -196,6 +215,7 @@ export function toSignIn(raw: RawRecord, eventTypes: readonly string[] = []): Re
       ipAddress: text(raw.ipAddress),
       interactive,
       conditionalAccessStatus: text(raw.conditionalAccessStatus),
+      caPolicies: caPoliciesOf(raw.conditionalAccessPolicies),
     },
   };
 }
@@ -234,6 +254,7 @@ export function rawFromJsonObject(obj: Record<string, unknown>): { raw: RawRecor
     userAgent: o['useragent'],
     isInteractive: o['isinteractive'],
     conditionalAccessStatus: o['conditionalaccessstatus'],
+    conditionalAccessPolicies: o['appliedconditionalaccesspolicies'] ?? o['conditionalaccesspolicies'],
     category,
     servicePrincipalId: o['serviceprincipalid'],
     servicePrincipalName: o['serviceprincipalname'],

@@ -1,4 +1,6 @@
 import type { EvidenceReport } from '../../evidence/report.ts';
+import { REPORT_ONLY_LABELS } from '../../model/report-only.ts';
+import type { ReportOnlyResult } from '../../model/report-only.ts';
 import type { Playbook } from '../../model/playbook.ts';
 import { colors, type LayoutDocument, type Rgb } from '../layout/index.ts';
 import { dayMonth, longDate, shortDate } from './common.ts';
@@ -56,6 +58,16 @@ export function renderProgress(doc: LayoutDocument, playbook: Playbook, evidence
   );
 
   drawRegistrationChart(doc, reg, locale);
+
+  const gate = evidence.goNoGo;
+  if (gate) {
+    const decision = { go: 'Go', 'no-go': 'No-go: fix first', 'insufficient-evidence': 'Not enough evidence' } as const;
+    doc.heading('Go / no-go', { level: 2 });
+    doc.paragraph([
+      { text: `${decision[gate.decision]}`, bold: true, color: STATUS_COLOR[gate.decision === 'go' ? 'pass' : gate.decision === 'no-go' ? 'fail' : 'insufficient-evidence'] },
+      { text: ` (decision day ${shortDate(gate.decisionDate, locale)}). ${gate.summary} Report-only results: ${Object.entries(gate.counts).map(([result, n]) => `${REPORT_ONLY_LABELS[result as ReportOnlyResult]} ${n}`).join(', ')}.` },
+    ]);
+  }
 
   doc.heading('Validation', { level: 2 });
   doc.table(
