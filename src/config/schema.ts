@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_LANGUAGES, STAFF_MESSAGE_MODES } from '../i18n/languages.ts';
 import { email, isBcp47Locale, isIanaTimeZone, isoDate, objectId, percentage, text, timeOfDay, upn } from './primitives.ts';
 
 // One schema per config area (the key paths below are a public contract: docs and outside checks use them).
@@ -128,6 +129,13 @@ export const tenantConfigSchema = z
     licence: z.enum(['free', 'P1', 'P2'], { message: 'expected one of free, P1, P2' }),
     startDate: isoDate,
     locale: z.string().refine(isBcp47Locale, { message: 'expected a BCP 47 language tag such as en-GB' }).default('en-GB'),
+    /** Languages of everything staff read, the first being the default; absent: the locale if it has texts, else en-GB. */
+    staffLanguages: z
+      .array(z.enum(STAFF_LANGUAGES, { message: `expected a language with texts: ${STAFF_LANGUAGES.join(', ')}` }))
+      .min(1, { message: `expected at least one language: ${STAFF_LANGUAGES.join(', ')}` })
+      .optional(),
+    /** With several staff languages: one message per language, or one message holding every language. */
+    staffMessages: z.enum(STAFF_MESSAGE_MODES, { message: `expected ${STAFF_MESSAGE_MODES.join(' or ')}` }).default('per-language'),
     timeZone: z.string().refine(isIanaTimeZone, { message: 'expected an IANA time zone such as Europe/London' }),
     holidays: holidaysSchema,
     phases: phasesSchema,
@@ -150,6 +158,9 @@ export const tenantConfigSchema = z
     pageSize: z.enum(['A4', 'Letter'], { message: 'expected A4 or Letter' }).optional(),
   })
   .superRefine((config, ctx) => {
+    config.staffLanguages?.forEach((language, index) => {
+      if (config.staffLanguages!.indexOf(language) !== index) ctx.addIssue({ code: 'custom', path: ['staffLanguages', index], message: `"${language}" is listed twice` });
+    });
     const seen = new Set<string>();
     config.exemptionRequests.forEach((request, index) => {
       if (seen.has(request.id)) {

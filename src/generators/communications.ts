@@ -1,14 +1,20 @@
-import type { Communication, CommunicationId } from '../model/content.ts';
+import Handlebars from 'handlebars';
+import { staffLanguageAudiences, type Communication, type CommunicationId, type MessageText } from '../model/content.ts';
 import type { Task } from '../model/schedule.ts';
 import type { GeneratorContext } from './context.ts';
 import { methodName } from './names.ts';
-import { addDays, formatLongDate, formatShortDate, formatWeekday } from './text/dates.ts';
-import { renderTemplate } from './text/handlebars.ts';
+import { addDays, formatLongDate, formatShortDate, formatWeekday, longDateIn, shortDateIn, timeIn, weekdayIn } from './text/dates.ts';
+import { renderTemplate, type TranslatedData } from './text/handlebars.ts';
+import { translatorFor } from '../i18n/catalog.ts';
+import { FALLBACK_LANGUAGE, staffLanguagesOf } from '../i18n/languages.ts';
+import type { HtmlTag, MessageValues } from '../i18n/translate.ts';
 import { pilotStory } from './pilot.ts';
 import { factById } from './facts.ts';
 
-// The messages of the rollout. Wording lives in src/templates/communications/<id>.<part>.hbs; this
-// module decides who gets what and when (dates from the schedule), and builds the data the texts read.
+// The messages of the rollout. The layout of each lives in src/templates/communications/<id>.<part>.hbs and
+// its words in the staff languages' catalogs (src/i18n/locales/<language>/messages.json); messages to the IT
+// team and the helpdesk are English templates. This module decides who gets what and when (dates from the
+// schedule), in which languages, and builds the data the texts read.
 
 /** The page where users add or change their sign-in methods. */
 export const SECURITY_INFO_URL = 'https://aka.ms/mysecurityinfo';
@@ -103,8 +109,8 @@ export function fitBanner(text: string, max = BANNER_MAX): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** The data every communication template reads. Values are raw: the HTML environment escapes them. */
-export function communicationData(context: GeneratorContext) {
+/** The data every communication template reads, for one staff language. Values are raw: the HTML environment escapes them. */
+export function communicationData(context: GeneratorContext, language: string = staffLanguagesOf(context.config)[0]!) {
   const { config, schedule } = context;
   const locale = config.locale;
   const long = (date: string) => formatLongDate(date, locale);
@@ -169,6 +175,61 @@ export function communicationData(context: GeneratorContext) {
       upcoming: smsVoiceRetirement !== undefined && smsVoiceRetirement >= milestone('announcement'),
       date: smsVoiceRetirement ? long(smsVoiceRetirement) : '',
     },
+    ...translatedData(context, language, { enforcement, briefingIsEve: isTomorrow, milestone, shortName, smsVoiceRetirement }),
+  };
+}
+
+/** The message values of one staff language: dates, times and names as that language writes them. */
+function translatedData(
+  context: GeneratorContext,
+  language: string,
+  known: { enforcement: string; briefingIsEve: boolean; milestone: (id: string) => string; shortName: string; smsVoiceRetirement: string | undefined },
+): TranslatedData {
+  const { config, schedule } = context;
+  const translator = translatorFor(language);
+  const long = (date: string) => longDateIn(date, language);
+  const short = (date: string) => shortDateIn(date, language);
+  const tomorrow = known.briefingIsEve ? 'yes' : 'no';
+  const enforcement = long(known.enforcement);
+  const helpdeskUrl = safeUrl(config.helpdesk.url);
+  const values: Record<string, string> = {
+    org: config.organisation.name,
+    shortName: known.shortName,
+    methodName: translator.text(`messages.method.${config.method}`),
+    securityInfoUrl: SECURITY_INFO_URL,
+    enforcementTime: timeIn(config.enforcementTime, language),
+    enforcement,
+    deadline: long(schedule.registrationDeadline),
+    enforcementShort: short(known.enforcement),
+    deadlineShort: short(schedule.registrationDeadline),
+    enforcementWhen: translator.text('messages.when.short', { tomorrow, weekday: weekdayIn(known.enforcement, language) }),
+    enforcementLead: translator.text('messages.when.lead', { tomorrow, enforcement }),
+    phone: config.helpdesk.phone,
+    phoneHref: `tel:${config.helpdesk.phone.replace(/[^0-9+]/g, '')}`,
+    email: config.helpdesk.email,
+    hours: config.helpdesk.hours,
+    url: helpdeskUrl ?? '',
+    itLeadName: config.people.itLead.name,
+    itLeadRole: config.people.itLead.role,
+    itLeadEmail: config.people.itLead.email,
+    sponsorName: config.people.sponsor.name,
+    sponsorRole: config.people.sponsor.role,
+    smsVoiceDate: known.smsVoiceRetirement ? long(known.smsVoiceRetirement) : '',
+  };
+  const escape = Handlebars.Utils.escapeExpression;
+  const link = (href: string): HtmlTag => (content) => `<a href="${escape(href)}">${content}</a>`;
+  const quote = (open: string, close: string): HtmlTag => (content) => `${translator.text(open)}${content}${translator.text(close)}`;
+  return {
+    translator,
+    values,
+    htmlTags: {
+      tel: link(values.phoneHref!),
+      mailto: link(`mailto:${values.email!}`),
+      web: link(values.url!),
+      security: link(SECURITY_INFO_URL),
+      ui: quote('messages.quote.open', 'messages.quote.close'),
+    },
+    textTags: { ui: quote('messages.quote.plainOpen', 'messages.quote.plainClose') },
   };
 }
 
@@ -189,12 +250,48 @@ interface MessagePlan {
   staffVisible: boolean;
 }
 
-function renderMessage(plan: MessagePlan, data: CommunicationData, context: GeneratorContext): Communication {
-  const part = (name: (typeof COMMUNICATION_PARTS)[number]) => renderTemplate(`communications/${plan.id}.${name}`, data);
+/** The five parts of one message in one language. */
+function renderParts(id: CommunicationId, data: CommunicationData, language: string): MessageText {
+  const part = (name: (typeof COMMUNICATION_PARTS)[number]) => renderTemplate(`communications/${id}.${name}`, data);
+  return {
+    language,
+    subject: part('subject').replace(/\s+/g, ' ').trim(),
+    html: tidyHtml(part('html')),
+    text: tidyText(part('text')),
+    teams: tidyText(part('teams')),
+    banner: fitBanner(part('banner')),
+  };
+}
+
+/** Text that divides the languages of a bilingual plain-text message or Teams post. */
+const LANGUAGE_DIVIDER = '\n\n* * *\n\n';
+
+/**
+ * One message holding every language, the default first: subjects joined with " / ", each body in its own
+ * block marked with its language. The banner stays one language (a banner is one short line); every
+ * language's own banner is kept in `languages`.
+ */
+function bilingual(versions: MessageText[]): Omit<MessageText, 'language'> {
+  return {
+    subject: versions.map((version) => version.subject).join(' / '),
+    html: versions.map((version) => `<div lang="${version.language}">\n${version.html}\n</div>`).join('\n<hr>\n'),
+    text: versions.map((version) => version.text).join(LANGUAGE_DIVIDER),
+    teams: versions.map((version) => version.teams).join(LANGUAGE_DIVIDER),
+    banner: versions[0]!.banner,
+  };
+}
+
+function renderMessage(plan: MessagePlan, context: GeneratorContext, dataFor: (language: string) => CommunicationData): Communication {
   const { config } = context;
+  const staffLanguages = staffLanguagesOf(config);
+  const inStaffLanguages = staffLanguageAudiences.includes(plan.audience);
+  const languages = inStaffLanguages ? staffLanguages : [FALLBACK_LANGUAGE];
+  const versions = languages.map((language) => renderParts(plan.id, dataFor(language), language));
+  const first = versions[0]!;
+  const sent = versions.length > 1 && config.staffMessages === 'bilingual' ? bilingual(versions) : first;
   const from =
     plan.from === 'helpdesk'
-      ? { name: `IT helpdesk, ${data.shortName}`, email: config.helpdesk.email }
+      ? { name: translatorFor(first.language).text('messages.fromHelpdesk', { shortName: dataFor(first.language).shortName }), email: config.helpdesk.email }
       : { name: config.people.itLead.name, email: config.people.itLead.email };
   return {
     id: plan.id,
@@ -207,12 +304,14 @@ function renderMessage(plan: MessagePlan, data: CommunicationData, context: Gene
     ...(plan.condition ? { condition: plan.condition } : {}),
     ...(plan.decisionNote ? { decisionNote: plan.decisionNote } : {}),
     from,
-    subject: part('subject').replace(/\s+/g, ' ').trim(),
-    html: tidyHtml(part('html')),
-    text: tidyText(part('text')),
-    teams: tidyText(part('teams')),
-    banner: fitBanner(part('banner')),
+    subject: sent.subject,
+    html: sent.html,
+    text: sent.text,
+    teams: sent.teams,
+    banner: sent.banner,
     staffVisible: plan.staffVisible,
+    language: first.language,
+    ...(versions.length > 1 ? { languages: versions } : {}),
   };
 }
 
@@ -233,7 +332,16 @@ export function buildCommunications(context: GeneratorContext, knownRate?: Known
   const reminderAt = milestone('reminder-check');
   const reminder = reminderDecision(rate?.rate ?? null, config.thresholds.reminderBelowRate, reminderAt.date, rate?.date, config.locale);
   const contactAt = milestone('individual-contact');
-  const data = communicationData(context);
+  const cache = new Map<string, CommunicationData>();
+  const dataFor = (language: string): CommunicationData => {
+    let data = cache.get(language);
+    if (!data) {
+      data = communicationData(context, language);
+      cache.set(language, data);
+    }
+    return data;
+  };
+  const data = dataFor(FALLBACK_LANGUAGE);
 
   const plans: MessagePlan[] = [
     {
@@ -333,5 +441,5 @@ export function buildCommunications(context: GeneratorContext, knownRate?: Known
       staffVisible: true,
     },
   ];
-  return plans.map((plan) => renderMessage(plan, data, context));
+  return plans.map((plan) => renderMessage(plan, context, dataFor));
 }

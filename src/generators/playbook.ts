@@ -6,6 +6,7 @@ import { WorkCalendar } from './work-calendar.ts';
 import type { GeneratorContext } from './context.ts';
 import type { EvidenceReport } from '../evidence/report.ts';
 import { buildSections } from './sections.ts';
+import { staffLanguagesOf } from '../i18n/languages.ts';
 
 export interface PlaybookInputs {
   /** The plan date ("today") in the tenant's time zone, YYYY-MM-DD. The generators never read the clock. */
@@ -62,6 +63,8 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
     },
     licence: config.licence,
     locale: config.locale,
+    staffLanguages: staffLanguagesOf(config),
+    staffMessages: config.staffMessages,
     timeZone: config.timeZone,
     method: config.method,
     pageSize: config.pageSize ?? defaultPageSize(config.locale),

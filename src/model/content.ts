@@ -20,6 +20,23 @@ export type CommunicationId = (typeof communicationIds)[number];
 
 export const communicationAudiences = ['all-staff', 'unregistered-users', 'it-team', 'helpdesk', 'managers', 'no-smartphone-users'] as const;
 
+/**
+ * Audiences written to in the staff languages. Messages to the IT team and the helpdesk are written once, in
+ * English, the language of the plan, the runbook and the policies they work with.
+ */
+export const staffLanguageAudiences: readonly (typeof communicationAudiences)[number][] = ['all-staff', 'unregistered-users', 'managers', 'no-smartphone-users'];
+
+/** One language's version of a message. */
+export const messageTextSchema = z.object({
+  language: z.string(),
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  teams: z.string(),
+  banner: z.string().max(160),
+});
+export type MessageText = z.infer<typeof messageTextSchema>;
+
 export const communicationSchema = z.object({
   id: communicationId,
   title: z.string(),
@@ -44,6 +61,10 @@ export const communicationSchema = z.object({
   banner: z.string().max(160),
   /** Whether everyone in the organisation may read this message (the staff site shows only these). */
   staffVisible: z.boolean(),
+  /** The language of subject, text, Teams post and banner; of the first part of the HTML when bilingual. */
+  language: z.string(),
+  /** Every staff language's own version, when the tenant has several staff languages and this message is written in them. */
+  languages: z.array(messageTextSchema).optional(),
 });
 export type Communication = z.infer<typeof communicationSchema>;
 

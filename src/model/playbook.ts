@@ -43,6 +43,10 @@ export const playbookSchema = z.object({
   }),
   licence: z.enum(['free', 'P1', 'P2']),
   locale: z.string(),
+  /** Languages of everything staff read (site, messages, calendar, guide); the first is the default. */
+  staffLanguages: z.array(z.string()).min(1),
+  /** With several staff languages: one message per language, or one bilingual message. */
+  staffMessages: z.enum(['per-language', 'bilingual']),
   timeZone: z.string(),
   method: z.enum(['authenticator', 'passkey']),
   pageSize: z.enum(['A4', 'Letter']),

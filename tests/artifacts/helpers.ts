@@ -31,6 +31,7 @@ export function communication(overrides: Partial<Communication> = {}): Communica
     teams: 'From 8 February signing in needs a second check.',
     banner: 'From 8 February signing in needs a second check.',
     staffVisible: true,
+    language: 'en-GB',
     ...overrides,
   };
 }

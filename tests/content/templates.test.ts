@@ -33,7 +33,7 @@ describe('templates', () => {
     }
     // Partials are compiled through the templates that use them; compile each on its own too.
     for (const [key, source] of templateSources) {
-      expect(() => Handlebars.precompile(source, { strict: true, knownHelpersOnly: true }), key).not.toThrow();
+      expect(() => Handlebars.precompile(source, { strict: true, knownHelpersOnly: true, knownHelpers: { t: true } }), key).not.toThrow();
     }
   });
 
@@ -41,7 +41,10 @@ describe('templates', () => {
     const data = communicationData(contextFor(EXAMPLE_CONFIG));
     const { helpdesk, ...withoutHelpdesk } = data;
     void helpdesk;
-    expect(() => renderTemplate('communications/announcement.text', withoutHelpdesk)).toThrow(/not defined/);
+    expect(() => renderTemplate('communications/helpdesk-briefing.text', withoutHelpdesk)).toThrow(/not defined/);
+    const { values, ...withoutValues } = data;
+    void values;
+    expect(() => renderTemplate('communications/announcement.text', withoutValues)).toThrow(/not defined/);
   });
 
   it('HTML templates never use triple-stash; only .html templates escape', () => {
@@ -55,7 +58,8 @@ describe('templates', () => {
   });
 
   it('does not re-evaluate data: a value such as "{{x}}" arrives literally', () => {
-    const data = { ...communicationData(contextFor(EXAMPLE_CONFIG)), org: '{{itLead.name}} {{#if x}}y{{/if}}' };
+    const example = communicationData(contextFor(EXAMPLE_CONFIG));
+    const data = { ...example, values: { ...example.values, org: '{{itLead.name}} {{#if x}}y{{/if}}' } };
     const html = renderTemplate('communications/completion.html', data);
     const text = renderTemplate('communications/completion.text', data);
     expect(text).toContain('{{itLead.name}} {{#if x}}y{{/if}}');

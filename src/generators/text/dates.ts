@@ -26,12 +26,19 @@ function usesCommaAfterWeekday(locale: string): boolean {
 
 /** "Monday 8 February 2027" (en-GB) or "Monday, February 8, 2027" (en-US). */
 export function formatLongDate(date: string, locale: string): string {
-  const lang = textLocale(locale);
-  const parts = new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(
+  return longDateIn(date, textLocale(locale));
+}
+
+/**
+ * A date in the words of a staff language, for the texts written in that language: "Montag, 8. Februar 2027",
+ * "lundi 8 février 2027", "poniedziałek, 8 lutego 2027"; English as formatLongDate.
+ */
+export function longDateIn(date: string, language: string): string {
+  const parts = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(
     toUtcNoon(date),
   );
   const text = parts.map((part) => part.value).join('');
-  if (usesCommaAfterWeekday(lang)) return text;
+  if (!/^en(-|$)/i.test(language) || usesCommaAfterWeekday(language)) return text;
   // British style writes "Monday 8 February 2027" without the comma Intl puts after the weekday.
   const weekday = parts.find((part) => part.type === 'weekday')?.value ?? '';
   return weekday && text.startsWith(`${weekday}, `) ? `${weekday} ${text.slice(weekday.length + 2)}` : text;
@@ -39,12 +46,28 @@ export function formatLongDate(date: string, locale: string): string {
 
 /** "8 February" (en-GB) or "February 8" (en-US): for banners and subjects where space is short. */
 export function formatShortDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(textLocale(locale), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
+  return shortDateIn(date, textLocale(locale));
+}
+
+/** "8 February", "8. Februar", "8 lutego": a short date in a staff language. */
+export function shortDateIn(date: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
 }
 
 /** "Monday" */
 export function formatWeekday(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(textLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
+  return weekdayIn(date, textLocale(locale));
+}
+
+/** "Monday", "Montag", "poniedziałek" */
+export function weekdayIn(date: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
+}
+
+/** A time of day written HH:mm in a staff language's way: "08:00" (en-GB, de-DE), "8:00 AM" (en-US). */
+export function timeIn(time: string, language: string): string {
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, hour, minute)));
 }
 
 export { addDays, daysBetween } from '../../shared/calendar-dates.ts';

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { templateSources } from '../../templates/load.ts';
+import type { HtmlTag, MessageValues, Translator } from '../../i18n/translate.ts';
 
 // Two isolated Handlebars environments (Handlebars.create(): no global helpers or partials leak in
 // or out), both in strict mode so a misspelt field fails loudly instead of printing nothing.
@@ -12,13 +13,25 @@ import { templateSources } from '../../templates/load.ts';
 //   (a renderer) escapes them there.
 //
 // Handlebars never re-evaluates data, so a config value such as "{{x}}" is printed literally.
+//
+// The templates are layout; the words come from the language's message catalog through the one helper
+// {{t "key"}} (src/i18n/locales/<language>/messages.json), formatted with the data's `values`.
 
 type Kind = 'html' | 'text';
 
 const COMPILE_OPTIONS: Record<Kind, CompileOptions> = {
-  html: { strict: true, knownHelpersOnly: true },
-  text: { strict: true, knownHelpersOnly: true, noEscape: true },
+  html: { strict: true, knownHelpersOnly: true, knownHelpers: { t: true } },
+  text: { strict: true, knownHelpersOnly: true, knownHelpers: { t: true }, noEscape: true },
 };
+
+/** What a template that uses {{t "key"}} reads besides its layout flags: the language and the message values. */
+export interface TranslatedData {
+  translator: Translator;
+  values: MessageValues;
+  /** How tags such as <phone>…</phone> are drawn in HTML and in plain text. */
+  htmlTags: Readonly<Record<string, HtmlTag>>;
+  textTags: Readonly<Record<string, HtmlTag>>;
+}
 
 /** Which environment a template key belongs to: "…​.html" (and html partials) escape, the rest do not. */
 export function templateKind(key: string): Kind {
@@ -27,6 +40,14 @@ export function templateKind(key: string): Kind {
 
 function createEnvironment(kind: Kind) {
   const env = Handlebars.create();
+  env.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => {
+    const root = options.data.root as Partial<TranslatedData>;
+    if (!root.translator || !root.values || !root.htmlTags || !root.textTags) throw new Error(`{{t "${key}"}}: the data has no translator, values or tags ("values" not defined)`);
+    const fullKey = `messages.${key}`;
+    return kind === 'html'
+      ? new env.SafeString(root.translator.html(fullKey, root.values, env.Utils.escapeExpression, root.htmlTags))
+      : root.translator.text(fullKey, root.values, root.textTags);
+  });
   for (const [key, source] of templateSources) {
     const match = /^partials\/(.+)\.(html|text)$/.exec(key);
     if (match && match[2] === kind) {
