@@ -44,7 +44,7 @@ describe('staffLanguages in the tenant file', () => {
 
   it('defaults to the tenant locale when it has texts, else to en-GB', () => {
     expect(playbookOf(source(() => undefined)).staffLanguages).toEqual(['en-GB']);
-    expect(playbookOf(source((c) => { c.locale = 'de-DE'; })).staffLanguages).toEqual(STAFF_LANGUAGES.includes('de-DE') ? ['de-DE'] : ['en-GB']);
+    expect(playbookOf(source((c) => { c.locale = 'de-DE'; })).staffLanguages).toEqual((STAFF_LANGUAGES as readonly string[]).includes('de-DE') ? ['de-DE'] : ['en-GB']);
     expect(playbookOf(source((c) => { c.locale = 'pt-BR'; })).staffLanguages).toEqual(['en-GB']);
     expect(playbookOf(source(() => undefined)).staffMessages).toBe('per-language');
   });
