@@ -9,6 +9,7 @@ import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { siteOptions } from './astro-options.ts';
 import { mfaPlaybookSites } from './integration.ts';
+import { writeOfflineSearch } from './offline-search.ts';
 import { toSiteData } from './site-data.ts';
 import { SITE_IDS, type SiteTenant } from './types.ts';
 
@@ -21,7 +22,7 @@ const WORK_ROOT = join(ROOT, '.site-build');
 /**
  * Builds the admin, helpdesk and staff sites of every tenant in ONE Astro build, then one Pagefind index per site.
  * layout 'single' (exactly one tenant): <outDir>/{admin,helpdesk,staff}/; 'multi': <outDir>/<slug>/{admin,helpdesk,staff}/.
- * Each site folder is self-contained: styles inlined, scripts inline, links relative, its own pagefind/ folder.
+ * Each site folder is self-contained: styles inlined, links relative, its own pagefind/ folder and offline search files.
  *
  * Astro writes its server-side chunks under its output folder and imports packages from there, so it builds in a
  * private folder inside the tool (never beside the user's files); only the finished static pages move to `outDir`.
@@ -124,12 +125,13 @@ const UNUSED_PAGEFIND_FILES = [
   'pagefind-highlight.js',
 ];
 
-/** One Pagefind index per site folder, written into that folder's pagefind/. */
+/** One Pagefind index per site folder, written into that folder's pagefind/, and the offline search files for file://. */
 async function indexSites(siteDirs: string[]): Promise<void> {
   const queue = [...siteDirs];
   const worker = async () => {
     for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
       if (!(await isDirectory(dir))) continue;
+      await writeOfflineSearch(dir);
       const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
       if (!index) throw new Error(`search index for ${dir}: ${errors.join('; ')}`);
       const added = await index.addDirectory({ path: dir });
