@@ -113,9 +113,9 @@ export interface EnforcementCountdown {
 
 export function enforcementCountdown(enforcementDate: string, today: string): EnforcementCountdown {
   const days = daysBetween(today, enforcementDate);
-  if (days > 0) return { status: 'before', days, label: days === 1 ? '1 day left: it starts tomorrow' : `${days} days left` };
+  if (days > 0) return { status: 'before', days, label: days === 1 ? '1 day left' : `${days} days left` };
   if (days === 0) return { status: 'today', days, label: 'It starts today' };
-  return { status: 'after', days, label: `In place since ${relativeDays(days)}` };
+  return { status: 'after', days, label: days === -1 ? 'In place since yesterday' : `In place for ${-days} days` };
 }
 
 /** Everything dated in the plan, judged on one day. Checklist items are judged as not ticked (ticks live with the reader). */

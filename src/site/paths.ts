@@ -27,3 +27,8 @@ export function anchor(value: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '') || 'x';
 }
+
+/** A tel: link for a phone number as people write it ("+44 20 7946 0321" dials +442079460321). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^+\d]/g, '')}`;
+}

@@ -15,6 +15,7 @@ export interface ChartPoint {
 }
 
 export interface ChartGeometry {
+  layout: ChartLayout;
   width: number;
   height: number;
   plotLeft: number;
@@ -35,17 +36,29 @@ export interface ChartGeometry {
   markers: { x: number; label: string; kind: 'reminder' | 'today' }[];
   yMin: number;
   yMax: number;
+  /** Where the target and threshold lines are named: right of the plot (wide) or above the line inside it (narrow). */
+  lineLabels: { x: number; anchor: 'start'; dy: number };
+  /** The measured points whose percentage is written next to them (all when wide, the latest when narrow). */
+  labelledPoints: ChartPoint[];
 }
 
-const WIDTH = 760;
-const HEIGHT = 330;
+/** wide: for screens and paper of at least 60rem; narrow: about a phone wide, every other day named, so words stay readable. */
+export type ChartLayout = 'wide' | 'narrow';
+
+const SIZES = {
+  wide: { width: 760, height: 330, plotLeft: 64, right: 150, bottom: 64, tickGap: 0 },
+  narrow: { width: 340, height: 290, plotLeft: 44, right: 12, bottom: 44, tickGap: 44 },
+} as const;
 
 /** Where everything of the registration chart goes. The y axis starts at a round value below the lowest number shown. */
-export function chartGeometry(series: Series, target: number, threshold: number, reminderDate: string, today: string, locale: string): ChartGeometry {
-  const plotLeft = 64;
-  const plotRight = WIDTH - 150;
+export function chartGeometry(series: Series, target: number, threshold: number, reminderDate: string, today: string, locale: string, layout: ChartLayout = 'wide'): ChartGeometry {
+  const size = SIZES[layout];
+  const WIDTH = size.width;
+  const HEIGHT = size.height;
+  const plotLeft = size.plotLeft;
+  const plotRight = WIDTH - size.right;
   const plotTop = 20;
-  const plotBottom = HEIGHT - 64;
+  const plotBottom = HEIGHT - size.bottom;
   const rates = series.map((point) => point.rate).filter((rate): rate is number => rate !== null);
   const lowest = Math.min(target, threshold, ...rates);
   const yMin = Math.max(0, Math.floor((lowest - 2) / 5) * 5);
@@ -58,7 +71,10 @@ export function chartGeometry(series: Series, target: number, threshold: number,
   const slots = Math.max(1, series.length);
   const slotWidth = (plotRight - plotLeft) / slots;
   const xOf = (index: number) => plotLeft + slotWidth * (index + 0.5);
-  const xTicks = series.map((point, index) => ({ x: round(xOf(index)), label: dayMonth(point.date, locale), date: point.date, dayOfPhase: point.dayOfPhase }));
+  const allTicks = series.map((point, index) => ({ x: round(xOf(index)), label: dayMonth(point.date, locale), date: point.date, dayOfPhase: point.dayOfPhase }));
+  // Narrow: name only as many days as fit side by side.
+  const every = size.tickGap === 0 ? 1 : Math.max(1, Math.ceil(size.tickGap / slotWidth));
+  const xTicks = allTicks.filter((_, index) => index % every === 0);
   const points: ChartPoint[] = [];
   series.forEach((point, index) => {
     if (point.rate !== null) points.push({ date: point.date, dayOfPhase: point.dayOfPhase, rate: point.rate, x: round(xOf(index)), y: round(yOf(point.rate)) });
@@ -72,6 +88,7 @@ export function chartGeometry(series: Series, target: number, threshold: number,
   if (todayIndex >= 0) markers.push({ x: round(xOf(todayIndex)), label: 'Today', kind: 'today' });
 
   return {
+    layout,
     width: WIDTH,
     height: HEIGHT,
     plotLeft,
@@ -87,6 +104,8 @@ export function chartGeometry(series: Series, target: number, threshold: number,
     markers,
     yMin,
     yMax,
+    lineLabels: layout === 'wide' ? { x: plotRight + 8, anchor: 'start', dy: 4 } : { x: plotLeft + 4, anchor: 'start', dy: -5 },
+    labelledPoints: layout === 'wide' ? points : points.slice(-1),
   };
 }
 

@@ -62,9 +62,10 @@ describe('relative days and single states', () => {
     expect(measuredAge('2027-01-22', '2027-01-25')).toEqual({ days: 3, ago: '3 days ago' });
     expect(measuredAge('2027-01-25', '2027-01-25')).toEqual({ days: 0, ago: 'today' });
     expect(enforcementCountdown('2027-02-08', '2027-01-25')).toEqual({ status: 'before', days: 14, label: '14 days left' });
-    expect(enforcementCountdown('2027-02-08', '2027-02-07').label).toBe('1 day left: it starts tomorrow');
+    expect(enforcementCountdown('2027-02-08', '2027-02-07').label).toBe('1 day left');
     expect(enforcementCountdown('2027-02-08', '2027-02-08')).toEqual({ status: 'today', days: 0, label: 'It starts today' });
-    expect(enforcementCountdown('2027-02-08', '2027-02-10')).toEqual({ status: 'after', days: -2, label: 'In place since 2 days ago' });
+    expect(enforcementCountdown('2027-02-08', '2027-02-10')).toEqual({ status: 'after', days: -2, label: 'In place for 2 days' });
+    expect(enforcementCountdown('2027-02-08', '2027-02-09').label).toBe('In place since yesterday');
   });
 });
 
