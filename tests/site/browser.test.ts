@@ -213,7 +213,7 @@ describe.each(SITES)('%s site in Chromium', (site) => {
 });
 
 describe('printing the plan and the runbook', () => {
-  it('keeps tasks and runbook sections whole across page breaks', async () => {
+  it('keeps tasks and runbook steps whole across page breaks', async () => {
     const { page } = await open(`${origin}/example/admin/tasks/index.html`);
     await page.emulateMedia({ media: 'print' });
     if ((await page.$('.task')) !== null) expect(await page.evaluate(() => getComputedStyle(document.querySelector('.task')!).breakInside)).toBe('avoid');
@@ -223,7 +223,8 @@ describe('printing the plan and the runbook', () => {
     if (symptom) {
       const { page: runbook } = await open(`${origin}/example/helpdesk/symptoms/${symptom.id}/index.html`);
       await runbook.emulateMedia({ media: 'print' });
-      expect(await runbook.evaluate(() => getComputedStyle(document.querySelector('.symptom-block')!).breakInside)).toBe('avoid');
+      // Sections flow across pages (no half-blank page); each step stays whole.
+      expect(await runbook.evaluate(() => getComputedStyle(document.querySelector('.steps > li')!).breakInside)).toBe('avoid');
       expect(await runbook.evaluate(() => getComputedStyle(document.querySelector('nav[aria-label="Other symptoms"]')!).display)).toBe('none');
       await runbook.close();
     }

@@ -111,9 +111,9 @@ describe('every admin page', () => {
 
   it('lists the sections of long pages under "On this page", each leading to its heading', async () => {
     const page = await open('mid/admin/tasks/index.html');
-    const links = await page.$$eval('nav[aria-label="On this page"] a', (nodes) => nodes.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']));
-    expect(links.map(([text]) => text.split(' ·')[0])).toEqual(mid.schedule.phases.map((phase) => phase.title));
-    for (const [, href] of links) expect(await page.locator(href).count()).toBe(1);
+    const links = await page.$$eval('nav[aria-label="On this page"] a', (nodes) => nodes.map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') ?? '' })));
+    expect(links.map((link) => link.text.split(' ·')[0])).toEqual(mid.schedule.phases.map((phase) => phase.title));
+    for (const link of links) expect(await page.locator(link.href).count()).toBe(1);
     await closePage(page);
   });
 });
