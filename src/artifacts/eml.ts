@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
-import { emailPath } from './paths.ts';
+import { emailDrafts } from './paths.ts';
+import { languageFolder } from '../i18n/languages.ts';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Communication } from '../model/content.ts';
 import type { Playbook } from '../model/playbook.ts';
@@ -60,10 +61,16 @@ function sendLabel(message: Communication): string {
   return message.sendDate ?? 'on demand';
 }
 
-/** The MIME bytes of one draft. */
-export async function renderEmailDraft(playbook: Playbook, message: Communication): Promise<Uint8Array> {
-  const { organisation, timeZone, locale } = playbook;
-  const html = htmlDocument(message, locale);
+/**
+ * The MIME bytes of one draft: the message as sent, or (`language`) one staff language's own version of it when each
+ * language gets its own message.
+ */
+export async function renderEmailDraft(playbook: Playbook, sent: Communication, language: string | null = null): Promise<Uint8Array> {
+  const { organisation, timeZone } = playbook;
+  const version = language === null ? null : sent.languages?.find((entry) => entry.language === language);
+  if (language !== null && !version) throw new Error(`The message "${sent.id}" has no ${language} version`);
+  const message: Communication = version ? { ...sent, ...version } : sent;
+  const html = htmlDocument(message, message.language);
   const boundary = createHash('sha256')
     .update(JSON.stringify([organisation.slug, message.id, message.subject, message.text, html]))
     .digest('hex')
@@ -80,7 +87,7 @@ export async function renderEmailDraft(playbook: Playbook, message: Communicatio
     subject: message.subject,
     // A template without a send date carries the plan date; its X-MFA-Playbook-Send-Date says "on demand".
     date: rfc5322Date(message.sendDate ?? playbook.meta.asOf, DRAFT_SEND_TIME, timeZone),
-    messageId: messageIdFor(organisation.slug, message.id),
+    messageId: messageIdFor(organisation.slug, version ? `${message.id}.${languageFolder(version.language)}` : message.id),
     text: message.text,
     html,
     headers,
@@ -91,11 +98,11 @@ export async function renderEmailDraft(playbook: Playbook, message: Communicatio
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** admin/emails/<id>.eml for every communication of the playbook, in the model's order. */
+/** admin/emails/<id>.eml (admin/emails/<language>/<id>.eml per staff language) for every communication, in the model's order. */
 export async function renderEmailDrafts(playbook: Playbook): Promise<{ path: string; bytes: Uint8Array }[]> {
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const message of playbook.communications) {
-    files.push({ path: emailPath(message), bytes: await renderEmailDraft(playbook, message) });
+    for (const draft of emailDrafts(playbook, message)) files.push({ path: draft.path, bytes: await renderEmailDraft(playbook, message, draft.language) });
   }
   return files;
 }

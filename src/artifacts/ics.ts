@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { ADMIN_CALENDAR, STAFF_CALENDAR } from './paths.ts';
+import { ADMIN_CALENDAR, staffCalendarPath } from './paths.ts';
 import {
   ICalAlarmRelatesTo,
   ICalAlarmType,
@@ -22,6 +22,9 @@ import type { Playbook } from '../model/playbook.ts';
 import type { Milestone, Task } from '../model/schedule.ts';
 import type { StaffView } from '../model/views.ts';
 import { addDays } from '../shared/calendar-dates.ts';
+import { translatorFor } from '../i18n/catalog.ts';
+import type { Translator } from '../i18n/translate.ts';
+import { timeIn } from '../generators/text/dates.ts';
 
 // iCalendar (RFC 5545) files of the plan: admin/calendar.ics (every milestone and task) and staff/calendar.ics
 // (the registration deadline and the enforcement moment, built from the staff view only).
@@ -397,68 +400,71 @@ export function renderAdminCalendar(playbook: Playbook, history: readonly Calend
 
 // ---- staff calendar ------------------------------------------------------------------------------------------------
 
-function helpLine(view: StaffView): string {
+function helpLine(view: StaffView, t: Translator): string {
   const { helpdesk } = view;
-  return [`Help: ${helpdesk.phone}, ${helpdesk.email} (${helpdesk.hours})`, helpdesk.url ? `, ${helpdesk.url}` : '', '.'].join('');
+  return t.text('calendar.help', { phone: helpdesk.phone, email: helpdesk.email, hours: helpdesk.hours, hasUrl: helpdesk.url ? 'yes' : 'no', url: helpdesk.url ?? '' });
 }
 
-function staffEvents(view: StaffView): PlannedEvent[] {
-  const { organisation, timeZone, locale } = view;
-  const method = methodName(view.method);
+function staffEvents(view: StaffView, language: string): PlannedEvent[] {
+  const { organisation, timeZone } = view;
+  const t = translatorFor(language);
+  const method = t.text(`messages.method.${view.method}`);
   const enforcement = view.milestones.find((milestone) => milestone.id === 'enforcement');
   const enforcementDate = enforcement?.date ?? view.dates.enforcementDate;
   const enforcementTime = enforcement?.time ?? view.enforcementTime;
   const deadline = view.dates.registrationDeadline;
+  const values = { methodName: method, org: organisation.name, securityInfoUrl: SECURITY_INFO_URL };
   return [
     {
       timing: timingOf(deadline, null),
       data: {
         id: uid('staff', 'registration-deadline', organisation.slug),
-        summary: `Set up ${method} for signing in (last day)`,
+        summary: t.text('calendar.deadline.summary', values),
         description: [
-          `Today is the last day to set up ${method} as your second check when you sign in to your ${organisation.name} account.`,
-          `Go to ${SECURITY_INFO_URL} and follow the steps. It takes about five minutes.`,
-          `From ${longDate(enforcementDate, locale)} at ${enforcementTime} the second check is required.`,
-          helpLine(view),
+          t.text('calendar.deadline.last', values),
+          t.text('calendar.deadline.go', values),
+          t.text('calendar.deadline.from', { enforcement: longDate(enforcementDate, language), time: timeIn(enforcementTime, language) }),
+          helpLine(view, t),
         ].join('\n\n'),
         ...allDay(deadline),
         transparency: ICalEventTransparency.TRANSPARENT,
-        alarms: [dayBeforeAtNine(`last day to set up ${method}`)],
+        alarms: [{ type: ICalAlarmType.display, trigger: 15 * 3600, description: t.text('calendar.deadline.alarm', values) }],
       },
     },
     {
       timing: timingOf(enforcementDate, enforcementTime),
       data: {
         id: uid('staff', 'enforcement', organisation.slug),
-        summary: 'Second sign-in check starts for everyone',
-        description: [
-          `From now on, signing in to your ${organisation.name} account asks for a second check with ${method}.`,
-          `Not set up yet? You will be asked to set it up the next time you sign in, or go to ${SECURITY_INFO_URL} now.`,
-          helpLine(view),
-        ].join('\n\n'),
+        summary: t.text('calendar.enforcement.summary'),
+        description: [t.text('calendar.enforcement.now', values), t.text('calendar.enforcement.notYet', values), helpLine(view, t)].join('\n\n'),
         ...timed(enforcementDate, enforcementTime, 30, timeZone),
         transparency: ICalEventTransparency.TRANSPARENT,
-        alarms: [{ type: ICalAlarmType.display, trigger: 24 * 3600, description: 'Tomorrow: the second sign-in check starts' }],
+        alarms: [{ type: ICalAlarmType.display, trigger: 24 * 3600, description: t.text('calendar.enforcement.alarm') }],
       },
     },
   ];
 }
 
 /** What the staff calendar of this plan version holds, as an entry of a later version's history. */
-export function staffCalendarRevision(view: StaffView): CalendarRevision {
-  return revisionOf(view.meta.planVersion, view.meta.planVersionDate, staffEvents(view));
+export function staffCalendarRevision(view: StaffView, language: string = view.staffLanguages[0]!): CalendarRevision {
+  return revisionOf(view.meta.planVersion, view.meta.planVersionDate, staffEvents(view, language));
 }
 
-/** staff/calendar.ics: the registration deadline and the enforcement moment. Reads the staff view only. */
-export function renderStaffCalendar(view: StaffView, history: readonly CalendarRevision[] = []): string {
+/**
+ * staff/calendar.ics (staff/<language>/calendar.ics with several staff languages): the registration deadline and
+ * the enforcement moment, in one staff language. Reads the staff view only.
+ */
+export function renderStaffCalendar(view: StaffView, history: readonly CalendarRevision[] = [], language: string = view.staffLanguages[0]!): string {
   const { organisation, meta } = view;
+  const t = translatorFor(language);
+  const org = { org: organisation.name };
   const calendar = newCalendar(meta.generatorVersion);
   // The organizer staff see is the helpdesk, whom they are told to contact anyway.
-  const organizer: ICalOrganizer = { name: `${organisation.name} helpdesk`, email: view.helpdesk.email };
-  addEvents(calendar, staffEvents(view), { version: meta.planVersion, issued: meta.planVersionDate }, organizer, history);
+  const organizer: ICalOrganizer = { name: t.text('calendar.organizer', org), email: view.helpdesk.email };
+  addEvents(calendar, staffEvents(view, language), { version: meta.planVersion, issued: meta.planVersionDate }, organizer, history);
   return serialise(calendar, {
-    name: `${organisation.name}: sign-in security dates`,
-    description: `The two dates to remember while ${organisation.name} adds a second check to signing in.`,
+    name: t.text('calendar.name', org),
+    description: t.text('calendar.description', org),
     timeZone: view.timeZone,
   });
 }
@@ -471,6 +477,10 @@ export function renderCalendarFiles(
 ): { path: string; bytes: Uint8Array }[] {
   return [
     { path: ADMIN_CALENDAR, bytes: encode(renderAdminCalendar(playbook, history.admin)) },
-    { path: STAFF_CALENDAR, bytes: encode(renderStaffCalendar(view, history.staff)) },
+    ...view.staffLanguages.map((language) => ({
+      path: staffCalendarPath(view.staffLanguages, language),
+      // Earlier versions hold the same events (their dates and times decide each SEQUENCE), whatever the language.
+      bytes: encode(renderStaffCalendar(view, history.staff, language)),
+    })),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Playbook } from '../model/playbook.ts';
+import { languageFolder, staffFilePath } from '../i18n/languages.ts';
 
 // Where each artifact goes, known without rendering (the build links them from the sites while workers render).
 
@@ -8,6 +9,11 @@ export const EMAILS_DIR = 'admin/emails';
 export const ADMIN_CALENDAR = 'admin/calendar.ics';
 export const STAFF_CALENDAR = 'staff/calendar.ics';
 
+/** The staff calendar of one staff language: staff/calendar.ics, or staff/<language>/calendar.ics with several. */
+export function staffCalendarPath(languages: readonly string[], language: string): string {
+  return staffFilePath(languages, language, 'calendar.ics');
+}
+
 export function policyPath(policy: { fileName: string }): string {
   return `${POLICIES_DIR}/${policy.fileName}`;
 }
@@ -16,13 +22,27 @@ export function emailPath(message: { id: string }): string {
   return `${EMAILS_DIR}/${message.id}.eml`;
 }
 
+/** The draft of one language's version of a message, when each staff language gets its own message. */
+export function languageEmailPath(message: { id: string }, language: string): string {
+  return `${EMAILS_DIR}/${languageFolder(language)}/${message.id}.eml`;
+}
+
+/**
+ * The drafts of one message: one per staff language when the tenant sends each language its own message,
+ * else one (in the one staff language, or bilingual, or English for the IT team and the helpdesk).
+ */
+export function emailDrafts(playbook: Pick<Playbook, 'staffMessages'>, message: Pick<Playbook['communications'][number], 'id' | 'languages'>): { path: string; language: string | null }[] {
+  if (message.languages && playbook.staffMessages === 'per-language') return message.languages.map(({ language }) => ({ path: languageEmailPath(message, language), language }));
+  return [{ path: emailPath(message), language: null }];
+}
+
 /** The paths renderArtifacts returns for this playbook. */
-export function artifactPaths(playbook: Pick<Playbook, 'policies' | 'communications'>): string[] {
+export function artifactPaths(playbook: Pick<Playbook, 'policies' | 'communications' | 'staffLanguages' | 'staffMessages'>): string[] {
   return [
     ...playbook.policies.map(policyPath),
     ...(playbook.policies.length > 0 ? [POLICY_README] : []),
     ADMIN_CALENDAR,
-    STAFF_CALENDAR,
-    ...playbook.communications.map(emailPath),
+    ...playbook.staffLanguages.map((language) => staffCalendarPath(playbook.staffLanguages, language)),
+    ...playbook.communications.flatMap((message) => emailDrafts(playbook, message).map((draft) => draft.path)),
   ];
 }

@@ -47,3 +47,8 @@ export function isEnglish(language: string): boolean {
 export function staffLanguagesOf(config: { staffLanguages?: readonly string[] | undefined; locale: string }): string[] {
   return config.staffLanguages && config.staffLanguages.length > 0 ? [...config.staffLanguages] : defaultStaffLanguages(config.locale);
 }
+
+/** Where a staff file goes: as always with one staff language ("staff/mfa-guide.pdf"), in the language's folder with several ("staff/de-de/mfa-guide.pdf"). */
+export function staffFilePath(languages: readonly string[], language: string, file: string): string {
+  return languages.length > 1 ? `staff/${languageFolder(language)}/${file}` : `staff/${file}`;
+}

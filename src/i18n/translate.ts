@@ -51,6 +51,15 @@ export class Translator {
     return join(format.format({ ...values, ...tagFunctions }));
   }
 
+  /** The message as runs of text, each marked with the tag around it (if any): for layouts that draw bold runs themselves. */
+  runs(key: string, values: MessageValues = {}): { text: string; tag?: string }[] {
+    const format = this.#format(key);
+    const tagFunctions: Record<string, (chunks: unknown[]) => { text: string; tag: string }> = {};
+    for (const name of messageParts(format.getAst()).tags) tagFunctions[name] = (chunks) => ({ text: chunks.join(''), tag: name });
+    const result = format.format<{ text: string; tag: string }>({ ...values, ...tagFunctions });
+    return (Array.isArray(result) ? result : [result]).map((run) => (typeof run === 'string' ? { text: run } : run)).filter((run) => run.text !== '');
+  }
+
   /** The message as an HTML fragment: values escaped, <b> as <strong>, other tags drawn by `tags`. */
   html(key: string, values: MessageValues, escape: (value: string) => string, tags: Readonly<Record<string, HtmlTag>> = {}): string {
     const format = this.#format(key);

@@ -16,6 +16,7 @@ function publicCore(playbook: Playbook) {
       domain: playbook.organisation.domain,
     },
     locale: playbook.locale,
+    staffLanguages: playbook.staffLanguages,
     timeZone: playbook.timeZone,
     method: playbook.method,
     pageSize: playbook.pageSize,

@@ -40,7 +40,7 @@ function draw(playbook: Playbook, document: PdfDocument, fonts: PdfFonts): Promi
     case 'runbook':
       return renderRunbook(helpdeskView(playbook), fonts);
     case 'staff-guide':
-      return renderStaffGuide(staffView(playbook), fonts);
+      return renderStaffGuide(staffView(playbook), fonts, document.language);
   }
 }
 

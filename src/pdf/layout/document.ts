@@ -29,6 +29,8 @@ export interface DocumentOptions {
   footerLeft: string;
   /** Smaller margins for one-page documents. */
   compact?: boolean;
+  /** The footer's page number in the document's language; "Page 1 of 3" when absent. */
+  pageLabel?: (page: number, total: number) => string;
 }
 
 export class LayoutDocument extends Flow {
@@ -78,7 +80,7 @@ export class LayoutDocument extends Flow {
       canvas.line(this.left, headerY - 6, this.right, headerY - 6, { color: colors.rule, width: 0.5 });
       const footerY = this.options.compact ? 26 : 30;
       canvas.line(this.left, footerY + 12, this.right, footerY + 12, { color: colors.rule, width: 0.5 });
-      const pageLabel = `Page ${index + 1} of ${total}`;
+      const pageLabel = this.options.pageLabel ? this.options.pageLabel(index + 1, total) : `Page ${index + 1} of ${total}`;
       const pageWidth = canvas.text(pageLabel, this.right, footerY, { size: 8, color: colors.muted, align: 'right' });
       canvas.text(this.options.footerLeft, this.left, footerY, { size: 8, color: colors.muted, maxWidth: this.contentWidth - pageWidth - 24 });
     });
