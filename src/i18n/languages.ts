@@ -4,7 +4,7 @@
 //
 // This module is deliberately light (no file reading, no libraries): the config schema imports it.
 
-export const STAFF_LANGUAGES = ['en-GB'] as const;
+export const STAFF_LANGUAGES = ['en-GB', 'en-US', 'de-DE', 'fr-FR', 'es-ES', 'nl-NL', 'pl-PL'] as const;
 export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
 
 /** The language of a tenant whose locale has no texts, and of the admin and helpdesk procedures. */
