@@ -5,10 +5,14 @@
 // When a checkout is started by an older system Node, the same command re-runs on the Node pinned in devDependencies.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Installed (anywhere under node_modules, including npx's cache and global installs): the compiled lib/.
+// A checkout: always the sources, so that an old lib/ from `npm pack` is never run by mistake.
+const installed = fileURLToPath(import.meta.url).split(sep).includes('node_modules');
+const fromSource = !installed;
 const compiled = new URL('../lib/cli/main.js', import.meta.url);
-const fromSource = !existsSync(compiled) || process.env.MFA_PLAYBOOK_FROM_SOURCE === '1';
 const [major, minor] = process.versions.node.split('.').map(Number);
 const supportsTypeStripping = major > 23 || (major === 22 && minor >= 18) || (major === 23 && minor >= 6);
 const supported = major > 22 || (major === 22 && minor >= 12);
@@ -20,6 +24,9 @@ if (fromSource && !supportsTypeStripping) {
     process.exit(1);
   }
   await runOn(pinned);
+} else if (!fromSource && !existsSync(compiled)) {
+  console.error('mfa-playbook: this copy has no compiled lib/ folder; reinstall the package (npm install mfa-playbook).');
+  process.exit(1);
 } else if (!fromSource && !supported) {
   console.error(`mfa-playbook needs Node 22.12 or newer (found ${process.versions.node}); install a current Node LTS from https://nodejs.org.`);
   process.exit(1);

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { ConfigError, type ConfigProblem } from '../config/friendly-errors.ts';
-import { parseConfig } from '../config/load.ts';
+import { parseConfig, readConfigText } from '../config/load.ts';
 import { isIanaTimeZone } from '../config/primitives.ts';
 import type { TenantConfig } from '../config/schema.ts';
 import { todayIn } from '../config/today.ts';
@@ -34,16 +33,7 @@ function peekTimeZone(text: string): string {
 
 export async function loadTenant(file: string, options: TenantOptions): Promise<TenantResult> {
   try {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      throw new ConfigError(
-        [{ severity: 'error', path: '(file)', file, message: code === 'ENOENT' ? 'file not found (run "mfa-playbook init" to write a starter config)' : `cannot read the file (${code})` }],
-        { cause },
-      );
-    }
+    const text = await readConfigText(file);
     const today = options.today ?? todayIn(peekTimeZone(text), options.now);
     const { config, warnings } = parseConfig(text, file, { today, overrides: { startDate: options.start } });
     const inputs = {
@@ -51,14 +41,28 @@ export async function loadTenant(file: string, options: TenantOptions): Promise<
       generatorVersion: options.generatorVersion,
       warnings: warnings.map((warning) => ({ path: warning.path, message: warning.message })),
     };
-    let playbook = buildPlaybook(config, inputs);
+    let playbook = datePlan(file, () => buildPlaybook(config, inputs));
     if (options.evidence) {
       const evidence = await options.evidence(config, playbook);
-      if (evidence !== undefined) playbook = buildPlaybook(config, { ...inputs, evidence });
+      if (evidence !== undefined) playbook = datePlan(file, () => buildPlaybook(config, { ...inputs, evidence }));
     }
     return { file, ok: true, config, playbook, warnings };
   } catch (error) {
     if (error instanceof ConfigError) return { file, ok: false, problems: error.problems };
     throw error;
+  }
+}
+
+/**
+ * Builds the plan, turning a failure to date it (no working day found within the search bound, for instance when
+ * every day is closed) into a problem of this tenant: a multi-tenant run goes on with the others.
+ */
+function datePlan(file: string, build: () => Playbook): Playbook {
+  try {
+    return build();
+  } catch (cause) {
+    if (cause instanceof ConfigError) throw cause;
+    const message = `the plan cannot be dated: ${(cause as Error).message ?? String(cause)}`;
+    throw new ConfigError([{ severity: 'error', path: '(plan)', file, message }], { cause });
   }
 }

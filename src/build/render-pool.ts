@@ -10,6 +10,9 @@ interface Job {
   reject: (error: Error) => void;
 }
 
+/** The worker module beside this one: TypeScript when run from source, JavaScript in the installed package. */
+const RENDER_WORKER = import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js';
+
 type Reply = { id: number; ok: true; files: OutputFile[] } | { id: number; ok: false; message: string; stack?: string };
 
 /**
@@ -36,7 +39,7 @@ export class RenderPool {
   }
 
   #spawn(): Worker {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: this.#workerData });
+    const worker = new Worker(new URL(RENDER_WORKER, import.meta.url), { workerData: this.#workerData });
     worker.on('message', (reply: Reply) => {
       const job = this.#running.get(worker);
       if (!job) return;

@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { locate, type JsonPath, type JsonSource } from './source-map.ts';
+import { terminalSafe } from './unsafe-characters.ts';
 
 /** One problem in a config file, ready to print as a single line. */
 export interface ConfigProblem {
@@ -19,9 +20,10 @@ export function formatPath(path: JsonPath): string {
     .join('');
 }
 
+/** One line for the terminal; control characters and bidi overrides from the file are shown by name, never sent raw. */
 export function formatProblem(problem: ConfigProblem): string {
   const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}:${problem.column ?? 1}` : ''} ` : '';
-  return `${problem.severity}: ${where}${problem.path}: ${problem.message}`;
+  return terminalSafe(`${problem.severity}: ${where}${problem.path}: ${problem.message}`);
 }
 
 /** Thrown for a config that cannot be used; `problems` holds every error found, not just the first. */

@@ -5,6 +5,7 @@ import { lintConfig } from './lint.ts';
 import { findSecretKeys } from './secrets.ts';
 import { tenantConfigSchema, type TenantConfig } from './schema.ts';
 import { readJsonSource, type JsonSource } from './source-map.ts';
+import { checkNesting, decodeConfigBytes, textProblems } from './text-checks.ts';
 
 export interface LoadedConfig {
   config: TenantConfig;
@@ -25,12 +26,15 @@ export interface ParseOptions {
 }
 
 export function parseConfig(text: string, file: string, context: ParseOptions): LoadedConfig {
+  checkNesting(text, file);
   const source = readJsonSource(file, text.replace(/^\uFEFF/, ''));
   if (source.syntaxErrors.length > 0) {
     throw new ConfigError(
       source.syntaxErrors.map((error) => ({ severity: 'error', path: '(syntax)', message: error.message, file, line: error.line, column: error.column })),
     );
   }
+  const textErrors = textProblems(source);
+  if (textErrors.length > 0) throw new ConfigError(textErrors);
   let raw: unknown;
   try {
     raw = JSON.parse(source.text);
@@ -55,14 +59,24 @@ export function parseConfig(text: string, file: string, context: ParseOptions): 
   return { config: parsed.data, source, warnings: findings.filter((finding) => finding.severity === 'warning') };
 }
 
-export async function loadConfig(path: string, context: ParseOptions): Promise<LoadedConfig> {
-  let text: string;
+/** The text of a tenant file: read as bytes, so that a file in another encoding is named as such (ConfigError). */
+export async function readConfigText(path: string): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found (run "mfa-playbook init" to write a starter config)' : `cannot read the file (${code ?? 'unknown error'})`;
+    const message =
+      code === 'ENOENT'
+        ? 'file not found (run "mfa-playbook init" to write a starter config)'
+        : code === 'EISDIR'
+          ? 'this is a folder, not a tenant file'
+          : `cannot read the file (${code ?? 'unknown error'})`;
     throw new ConfigError([{ severity: 'error', path: '(file)', message, file: path }], { cause });
   }
-  return parseConfig(text, path, context);
+  return decodeConfigBytes(bytes, path);
+}
+
+export async function loadConfig(path: string, context: ParseOptions): Promise<LoadedConfig> {
+  return parseConfig(await readConfigText(path), path, context);
 }

@@ -1,23 +1,29 @@
 import { z } from 'zod';
 import { STAFF_LANGUAGES, STAFF_MESSAGE_MODES } from '../i18n/languages.ts';
-import { email, isBcp47Locale, isIanaTimeZone, isoDate, objectId, percentage, text, timeOfDay, upn } from './primitives.ts';
+import { BLANK_DECISION_ID } from '../model/content.ts';
+import { email, fileId, httpsUrl, isBcp47Locale, isIanaTimeZone, isoDate, objectId, percentage, text, TEXT_LIMITS, timeOfDay, upn } from './primitives.ts';
+import { holidayCountry, holidayRegionProblem } from './holiday-regions.ts';
 
 // One schema per config area (the key paths below are a public contract: docs and outside checks use them).
 
 export const organisationSchema = z.strictObject({
   name: text('the organisation name'),
   shortName: text('a short name').max(24, { message: 'expected at most 24 characters' }).optional(),
-  domain: z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, { message: 'expected a DNS domain such as contoso.com' }),
+  domain: z.string().max(253, { message: 'expected at most 253 characters' }).regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, { message: 'expected a DNS domain such as contoso.com' }),
   tenantDomain: z
     .string()
+    .max(253, { message: 'expected at most 253 characters' })
     .regex(/^[a-z0-9-]+\.onmicrosoft\.com$/i, { message: 'expected the tenant domain ending in .onmicrosoft.com' }),
   userCount: z.int({ message: 'expected a whole number of users' }).min(1, { message: 'expected at least 1 user' }).max(1_000_000),
 });
 
 export const holidaysSchema = z.strictObject({
-  country: z.string().regex(/^[A-Z]{2}$/, { message: 'expected a two-letter country code such as GB or US' }),
+  country: holidayCountry,
   region: z.string().regex(/^[A-Z0-9]{1,3}$/i, { message: 'expected a region code such as ENG or CA' }).optional(),
-  extraClosedDays: z.array(isoDate).default([]),
+  extraClosedDays: z.array(isoDate).max(1000, { message: 'expected at most 1000 closed days' }).default([]),
+}).superRefine((holidays, ctx) => {
+  const problem = holidayRegionProblem(holidays.country, holidays.region);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['region'], message: problem, input: holidays.region });
 });
 
 const days = (label: string, min: number, fallback: number) =>
@@ -64,19 +70,19 @@ export const groupSchema = z.strictObject({
 export const pilotGroupSchema = z.strictObject({
   name: text('the pilot group display name'),
   objectId: objectId.optional(),
-  members: z.array(upn).default([]),
+  members: z.array(upn).max(10_000, { message: 'expected at most 10000 pilot members' }).default([]),
 });
 
 export const breakGlassSchema = z.strictObject({
   group: groupSchema,
-  accounts: z.array(upn).min(1, { message: 'expected at least one break-glass account' }),
+  accounts: z.array(upn).min(1, { message: 'expected at least one break-glass account' }).max(10, { message: 'expected at most 10 break-glass accounts' }),
 });
 
 export const helpdeskSchema = z.strictObject({
   phone: z.string().regex(/^\+?[0-9 ()\-.]{5,24}$/, { message: 'expected a phone number such as +44 20 7946 0000' }),
   email,
-  hours: text('opening hours such as "Mon–Fri 08:00–18:00"'),
-  url: z.url({ message: 'expected a web address such as https://intranet.example/it-help' }).optional(),
+  hours: text('opening hours such as "Mon–Fri 08:00–18:00"', TEXT_LIMITS.sentence),
+  url: httpsUrl.optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -96,26 +102,27 @@ export const exceptionKinds = ['shared-mailbox', 'room', 'service-account', 'no-
 export const exceptionSchema = z.strictObject({
   account: text('the account (a UPN or a short description)'),
   kind: z.enum(exceptionKinds, { message: `expected one of ${exceptionKinds.join(', ')}` }),
-  plan: text('what will be done for this account'),
+  plan: text('what will be done for this account', TEXT_LIMITS.sentence),
 });
 
 export const overrideSchema = z.strictObject({
   decidedBy: personSchema.omit({ email: true }).extend({ email: email.optional() }),
   decidedOn: isoDate,
   riskOwner: text('the name of the person who owns the risk'),
-  compensatingControls: z.array(text('a control')).min(1, { message: 'expected at least one compensating control' }),
+  compensatingControls: z
+    .array(text('a control', TEXT_LIMITS.sentence))
+    .min(1, { message: 'expected at least one compensating control' })
+    .max(50, { message: 'expected at most 50 compensating controls' }),
   expiry: isoDate,
   reviewDate: isoDate.optional(),
 });
 
 export const exemptionRequestSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, { message: 'expected a short id of lower-case letters, digits and dashes' }),
+  id: fileId([BLANK_DECISION_ID]),
   name: text('the name of the person the request is about'),
   role: text('their role'),
   date: isoDate,
-  reason: text('the stated reason'),
+  reason: text('the stated reason', TEXT_LIMITS.sentence),
   requestedBy: text('who asked').optional(),
   override: overrideSchema.optional(),
 });
@@ -124,11 +131,11 @@ export const methods = ['authenticator', 'passkey'] as const;
 
 export const tenantConfigSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().max(TEXT_LIMITS.url, { message: `expected at most ${TEXT_LIMITS.url} characters` }).optional(),
     organisation: organisationSchema,
     licence: z.enum(['free', 'P1', 'P2'], { message: 'expected one of free, P1, P2' }),
     startDate: isoDate,
-    locale: z.string().refine(isBcp47Locale, { message: 'expected a BCP 47 language tag such as en-GB' }).default('en-GB'),
+    locale: z.string().max(64, { message: 'expected at most 64 characters' }).refine(isBcp47Locale, { message: 'expected a BCP 47 language tag such as en-GB' }).default('en-GB'),
     /** Languages of everything staff read, the first being the default; absent: the locale if it has texts, else en-GB. */
     staffLanguages: z
       .array(z.enum(STAFF_LANGUAGES, { message: `expected a language with texts: ${STAFF_LANGUAGES.join(', ')}` }))
@@ -136,7 +143,7 @@ export const tenantConfigSchema = z
       .optional(),
     /** With several staff languages: one message per language, or one message holding every language. */
     staffMessages: z.enum(STAFF_MESSAGE_MODES, { message: `expected ${STAFF_MESSAGE_MODES.join(' or ')}` }).default('per-language'),
-    timeZone: z.string().refine(isIanaTimeZone, { message: 'expected an IANA time zone such as Europe/London' }),
+    timeZone: z.string().max(64, { message: 'expected at most 64 characters' }).refine(isIanaTimeZone, { message: 'expected an IANA time zone such as Europe/London' }),
     holidays: holidaysSchema,
     phases: phasesSchema,
     thresholds: thresholdsSchema,
@@ -145,8 +152,8 @@ export const tenantConfigSchema = z
     breakGlass: breakGlassSchema,
     helpdesk: helpdeskSchema,
     people: peopleSchema,
-    exceptions: z.array(exceptionSchema).default([]),
-    exemptionRequests: z.array(exemptionRequestSchema).default([]),
+    exceptions: z.array(exceptionSchema).max(1000, { message: 'expected at most 1000 exceptions' }).default([]),
+    exemptionRequests: z.array(exemptionRequestSchema).max(500, { message: 'expected at most 500 exemption requests' }).default([]),
     method: z.enum(methods, { message: 'expected authenticator or passkey' }).default('authenticator'),
     /** Local time at which the enforcing policy is switched on; used for calendar events. */
     enforcementTime: timeOfDay.default('08:00'),

@@ -1,5 +1,5 @@
 import type { TenantConfig } from '../config/schema.ts';
-import type { DecisionRecord } from '../model/content.ts';
+import { BLANK_DECISION_ID, type DecisionRecord } from '../model/content.ts';
 import type { GeneratorContext } from './context.ts';
 import { methodName } from './names.ts';
 import { addDays, formatLongDate } from './text/dates.ts';
@@ -231,7 +231,7 @@ export function templateDecisionRecord(context: GeneratorContext): DecisionRecor
   const method = methodName(context.config.method);
   const blank = '________';
   return {
-    id: 'template',
+    id: BLANK_DECISION_ID,
     isTemplate: true,
     title: 'Exemption request: blank record',
     request: { name: '', role: '', date: null, reason: '', requestedBy: null },

@@ -112,6 +112,9 @@ export const runbookSchema = z.object({
 });
 export type Runbook = z.infer<typeof runbookSchema>;
 
+/** The id (and file name) of the blank decision record; no exemption request may use it. */
+export const BLANK_DECISION_ID = 'template';
+
 export const decisionRecordSchema = z.object({
   id: z.string(),
   isTemplate: z.boolean(),

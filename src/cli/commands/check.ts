@@ -15,6 +15,8 @@ export default defineCommand({
   },
   async run({ args }) {
     const paths = await resolveConfigPaths(args.config);
+    // Nothing checked is not a pass: an empty folder or a glob matching nothing is most likely a wrong path.
+    if (paths.length === 0) throw new CliError(`error: --config ${args.config}: no tenant files (*.json) found, so nothing was checked`);
     let errors = 0;
     for (const file of paths) {
       const result = await loadTenant(file, {
