@@ -35,7 +35,7 @@ export async function renderChecklists(playbook: Playbook, fonts: PdfFonts): Pro
   const checklists = checklistsOf(playbook);
   const names = new FieldNames();
 
-  doc.paragraph('MFA rollout checklists', { size: 20, weight: 'bold', spaceAfter: 2 });
+  doc.paragraph('MFA rollout checklists', { size: 20, weight: 'bold', spaceAfter: 2, role: 'H1' });
   doc.paragraph(organisation.name, { size: 12, color: colors.accent, weight: 'bold', spaceAfter: 8 });
   doc.paragraph(
     'Tick each item when it is done and note where the evidence is kept (a file name, a ticket or a link). The fields can be filled in a browser or in Acrobat and saved; a printed copy works with a pen. The person responsible for the phase signs it off at the end.',
@@ -69,14 +69,14 @@ export async function renderChecklists(playbook: Playbook, fonts: PdfFonts): Pro
       const fieldHeight = 30;
       const height = textHeight + 14 + passHeight + evidenceHint + fieldHeight + 6;
       doc.block(height, (canvas, top) => {
-        canvas.checkbox(doneName, doc.left + 2, top - 14, 12);
+        canvas.checkbox(doneName, `Done: ${item.text}`, doc.left + 2, top - 14, 12);
         let y = top;
         y -= canvas.textBox([{ text: item.text, bold: true }], textX, y, textWidth, { size: 9.5, lineHeight: 13 });
         canvas.text(meta, textX, y - 10, { size: 8.5, color: colors.accent });
         y -= 14;
         if (item.pass) y -= canvas.textBox([{ text: 'Pass: ', bold: true }, { text: item.pass }], textX, y, textWidth, { size: 8.5, lineHeight: 11.5, color: colors.muted });
         if (item.evidence) y -= canvas.textBox([{ text: 'Evidence: ', bold: true }, { text: item.evidence }], textX, y, textWidth, { size: 8.5, lineHeight: 11.5, color: colors.muted });
-        canvas.textField(evidenceName, textX, y - fieldHeight + 2, textWidth, fieldHeight - 4, { multiline: true, fontSize: 9 });
+        canvas.textField(evidenceName, `Where the evidence is kept: ${item.text}`, textX, y - fieldHeight + 2, textWidth, fieldHeight - 4, { multiline: true, fontSize: 9 });
         canvas.line(doc.left, top - height - 3, doc.right, top - height - 3, { color: colors.rule, width: 0.4 });
       }, 8);
     }
@@ -87,9 +87,9 @@ export async function renderChecklists(playbook: Playbook, fonts: PdfFonts): Pro
       canvas.text(`${checklist.title}: checked and complete`, doc.left, top - 10, { size: 9.5, weight: 'bold' });
       const nameWidth = doc.contentWidth * 0.6;
       canvas.text('Name', doc.left, top - 22, { size: 8, color: colors.muted });
-      canvas.textField(signName, doc.left, top - 44, nameWidth, 20);
+      canvas.textField(signName, `${checklist.title}: name of the person signing off`, doc.left, top - 44, nameWidth, 20);
       canvas.text('Date', doc.left + nameWidth + 10, top - 22, { size: 8, color: colors.muted });
-      canvas.textField(signDate, doc.left + nameWidth + 10, top - 44, doc.contentWidth - nameWidth - 10, 20);
+      canvas.textField(signDate, `${checklist.title}: date of sign-off`, doc.left + nameWidth + 10, top - 44, doc.contentWidth - nameWidth - 10, 20);
     }, 12);
   }
   return doc.save();

@@ -23,7 +23,7 @@ export async function renderCommunications(playbook: Playbook, fonts: PdfFonts):
     (a, b) => (a.sendDate ?? '9999-99-99').localeCompare(b.sendDate ?? '9999-99-99') || (a.sendDay ?? 0) - (b.sendDay ?? 0),
   );
 
-  doc.paragraph('MFA rollout communications', { size: 20, weight: 'bold', spaceAfter: 2 });
+  doc.paragraph('MFA rollout communications', { size: 20, weight: 'bold', spaceAfter: 2, role: 'H1' });
   doc.paragraph(organisation.name, { size: 12, color: colors.accent, weight: 'bold', spaceAfter: 10 });
   if (messages.length === 0) {
     doc.paragraph('The messages of this rollout have not been written yet.', { color: colors.muted, weight: 'italic' });

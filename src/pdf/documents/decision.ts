@@ -18,7 +18,7 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
   );
 
   doc.paragraph(decision.isTemplate ? 'Decision record (template)' : 'Decision record', { size: 11, color: colors.accent, weight: 'bold', spaceAfter: 2 });
-  doc.paragraph(decision.title, { size: 18, weight: 'bold', spaceAfter: 10 });
+  doc.paragraph(decision.title, { size: 18, weight: 'bold', spaceAfter: 10, role: 'H1' });
 
   doc.heading('1. Request', { anchor: 'request', outlineTitle: 'Request' });
   doc.table(

@@ -55,7 +55,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   // ---- cover -------------------------------------------------------------------------------
   doc.spacer(36);
   doc.paragraph('MFA rollout plan', { size: 13, color: colors.accent, weight: 'bold', spaceAfter: 4 });
-  doc.paragraph(organisation.name, { size: 24, weight: 'bold', spaceAfter: 8 });
+  doc.paragraph(organisation.name, { size: 24, weight: 'bold', spaceAfter: 8, role: 'H1' });
   doc.paragraph(
     `Multifactor authentication required by Conditional Access for all ${organisation.userCount} users, replacing ${currentState(playbook)}. For approval by ${personLabel(people.approver)}.`,
     { size: 11, color: colors.muted, spaceAfter: 16 },
@@ -271,10 +271,10 @@ export function signatureBlock(doc: LayoutDocument, names: FieldNames, prefix: s
     const dateWidth = doc.contentWidth * 0.2;
     const signX = doc.left + nameWidth + dateWidth + 16;
     canvas.text('Name', doc.left, top - 30, { size: 8, color: colors.muted });
-    canvas.textField(nameField, doc.left, top - 58, nameWidth, 22);
+    canvas.textField(nameField, `${caption}: name`, doc.left, top - 58, nameWidth, 22);
     canvas.text('Date', doc.left + nameWidth + 8, top - 30, { size: 8, color: colors.muted });
-    canvas.textField(dateField, doc.left + nameWidth + 8, top - 58, dateWidth, 22);
+    canvas.textField(dateField, `${caption}: date`, doc.left + nameWidth + 8, top - 58, dateWidth, 22);
     canvas.text('Signature', signX, top - 30, { size: 8, color: colors.muted });
-    canvas.signatureField(signatureField, nameField, signX, top - 80, doc.right - signX, 44);
+    canvas.signatureField(signatureField, nameField, `${caption}: signature`, signX, top - 80, doc.right - signX, 44);
   });
 }

@@ -123,7 +123,9 @@ function drawRegistrationChart(doc: LayoutDocument, reg: EvidenceReport['registr
   const yMin = Math.max(0, Math.floor((Math.min(reg.target, reg.reminder.threshold, ...rates) - 2) / 5) * 5);
   const yMax = 100;
 
-  doc.block(height, (canvas, top) => {
+  const measured = series.filter((point) => point.rate !== null).map((point) => `${dayMonth(point.date, locale)} ${point.rate}%`);
+  const alt = `Line chart of the share of users registered for MFA by working day of the register phase${measured.length > 0 ? `: ${measured.join(', ')}` : ', no snapshot measured yet'}. Target ${reg.target}%; reminder below ${reg.reminder.threshold}%.`;
+  doc.figure(height, alt, (canvas, top) => {
     const plotLeft = doc.left + 34;
     const plotRight = doc.right - labelRoom;
     const plotTop = top - 26;

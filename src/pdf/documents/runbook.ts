@@ -31,7 +31,7 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
   );
   const enforcementTime = view.milestones.find((milestone) => milestone.id === 'enforcement')?.time ?? view.enforcementTime;
 
-  doc.paragraph('Helpdesk runbook: MFA rollout', { size: 20, weight: 'bold', spaceAfter: 2 });
+  doc.paragraph('Helpdesk runbook: MFA rollout', { size: 20, weight: 'bold', spaceAfter: 2, role: 'H1' });
   doc.paragraph(organisation.name, { size: 12, color: colors.accent, weight: 'bold', spaceAfter: 10 });
   doc.callout(
     [

@@ -50,7 +50,7 @@ export async function renderStaffGuide(view: StaffView, fonts: PdfFonts, languag
   const enforcementTime = view.milestones.find((milestone) => milestone.id === 'enforcement')?.time ?? view.enforcementTime;
 
   doc.paragraph(organisation.name, { size: 11, color: colors.accent, weight: 'bold', spaceAfter: 2 });
-  doc.paragraph(t.text('guide.title'), { size: 20, weight: 'bold', spaceAfter: 4 });
+  doc.paragraph(t.text('guide.title'), { size: 20, weight: 'bold', spaceAfter: 4, role: 'H1' });
   doc.paragraph(t.text('guide.intro', { enforcement: longDate(dates.enforcementDate, language) }), { size: 10.5, spaceAfter: 10 });
 
   // Three dates side by side.

@@ -1,6 +1,6 @@
 import type { Playbook } from '../../model/playbook.ts';
 import { colors, type LayoutDocument, type Rgb } from '../layout/index.ts';
-import { dayMonth } from './common.ts';
+import { dateRange, dayMonth, shortDate } from './common.ts';
 import { addDays } from '../../shared/calendar-dates.ts';
 
 // The plan's timeline figure: one bar per phase over the calendar, weekends and closed days shaded,
@@ -19,6 +19,16 @@ function dayIndex(from: string, iso: string): number {
 }
 
 
+/** The timeline in words, for readers that cannot see the figure: phases with their dates, then milestones. */
+export function timelineText(playbook: Playbook): string {
+  const { schedule, locale } = playbook;
+  const phases = schedule.phases.map((phase) => `${phase.title}, ${dateRange(phase.startDate, phase.endDate, locale)} (${phase.workingDays} working day${phase.workingDays === 1 ? '' : 's'})`);
+  const milestones = [...schedule.milestones]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.day - b.day)
+    .map((milestone) => `${milestone.title}, ${shortDate(milestone.date, locale)}${milestone.time ? ` ${milestone.time}` : ''}`);
+  return `Timeline of the rollout. Phases: ${phases.join('; ')}. Milestones: ${milestones.join('; ')}.`;
+}
+
 export function drawTimeline(doc: LayoutDocument, playbook: Playbook): void {
   const { schedule, locale } = playbook;
   const start = schedule.startDate;
@@ -31,7 +41,7 @@ export function drawTimeline(doc: LayoutDocument, playbook: Playbook): void {
   const milestones = [...schedule.milestones].sort((a, b) => a.date.localeCompare(b.date) || a.day - b.day);
   const height = axisHeight + phases.length * rowHeight + 8 + milestones.length * milestoneRow + 20;
 
-  doc.block(height, (canvas, top) => {
+  doc.figure(height, timelineText(playbook), (canvas, top) => {
     const x0 = doc.left + labelWidth;
     const plotWidth = doc.contentWidth - labelWidth;
     const dayWidth = plotWidth / spanDays;

@@ -3,13 +3,14 @@ import { PDFDocument, PDFHexString } from 'pdf-lib';
 import type { PdfFonts } from '../fonts.ts';
 import { Canvas } from './canvas.ts';
 import { Flow } from './flow.ts';
-import { addInternalLink, writeOutline } from './outline.ts';
+import { writeXmp } from './metadata.ts';
+import { addLink, writeOutline } from './outline.ts';
 import { FontSet, type Weight } from './text.ts';
 import { colors, type PageSize } from './theme.ts';
 
 // A document: the flow (flow.ts) plus what is drawn last, once the number of pages is known (lay out,
 // then stamp): the contents list with page numbers, running headers and footers with "page N of M",
-// the outline and the metadata.
+// the outline, the structure tree and the metadata (Info dictionary and XMP, the same values in both).
 
 export interface DocumentOptions {
   title: string;
@@ -51,8 +52,11 @@ export class LayoutDocument extends Flow {
   private drawContents(size = 10): void {
     const lh = size * 1.6;
     for (const slot of this.contentsSlots) {
-      const canvas = new Canvas(slot.page, this.fonts, () => this.form());
       slot.entries.forEach((entry, index) => {
+        // TOC > TOCI > Link: the title and page number are the link's text; the dot leader is decoration.
+        const item = this.tags.add(slot.element, 'TOCI');
+        const link = this.tags.add(item, 'Link');
+        const canvas = new Canvas(slot.page, this.fonts, () => this.form(), { tree: this.tags, parent: link, figure: true });
         const dest = this.anchors.get(entry.anchor);
         const top = slot.y - index * lh;
         const baseline = top - size * 1.15;
@@ -63,26 +67,33 @@ export class LayoutDocument extends Flow {
         const titleWidth = canvas.text(entry.title, this.left + indent, baseline, { size, weight, maxWidth: this.contentWidth - indent - 40 });
         const dotsFrom = this.left + indent + titleWidth + 6;
         const dotsTo = this.right - numberWidth - 6;
-        if (dotsTo > dotsFrom) canvas.line(dotsFrom, baseline + 1, dotsTo, baseline + 1, { color: colors.rule, width: 0.8, dash: [1, 2.5] });
+        if (dotsTo > dotsFrom) {
+          new Canvas(slot.page, this.fonts, () => this.form(), { tree: this.tags, parent: item, figure: false }).line(dotsFrom, baseline + 1, dotsTo, baseline + 1, { color: colors.rule, width: 0.8, dash: [1, 2.5] });
+        }
         canvas.text(number, this.right, baseline, { size, align: 'right' });
-        if (dest) addInternalLink(this.pdf, slot.page, { x: this.left + indent, y: top - lh + 2, width: this.contentWidth - indent, height: lh - 2 }, dest, entry.title);
+        if (dest) {
+          const annotation = addLink(slot.page, { x: this.left + indent, y: top - lh + 2, width: this.contentWidth - indent, height: lh - 2 }, { dest }, entry.title);
+          this.tags.annotation(slot.page, link, annotation);
+        }
       });
     }
   }
 
   private stamp(): void {
     const total = this.pages.length;
+    // Running headers and footers repeat on every page: pagination artifacts, outside the structure.
+    const furniture = { artifact: 'Pagination' } as const;
     this.pages.forEach((page, index) => {
-      const canvas = new Canvas(page, this.fonts, () => this.form());
+      const canvas = new Canvas(page, this.fonts, () => this.form(), { tree: this.tags, parent: this.tags.root, figure: false });
       const headerY = this.pageHeight - (this.options.compact ? 30 : 36);
-      const labelWidth = canvas.text(this.options.label, this.right, headerY, { size: 8, weight: 'bold', color: colors.warn, align: 'right' });
-      canvas.text(this.options.headerLeft, this.left, headerY, { size: 8, color: colors.muted, maxWidth: this.contentWidth - labelWidth - 24 });
+      const labelWidth = canvas.text(this.options.label, this.right, headerY, { size: 8, weight: 'bold', color: colors.warn, align: 'right', ...furniture });
+      canvas.text(this.options.headerLeft, this.left, headerY, { size: 8, color: colors.muted, maxWidth: this.contentWidth - labelWidth - 24, ...furniture });
       canvas.line(this.left, headerY - 6, this.right, headerY - 6, { color: colors.rule, width: 0.5 });
       const footerY = this.options.compact ? 26 : 30;
       canvas.line(this.left, footerY + 12, this.right, footerY + 12, { color: colors.rule, width: 0.5 });
       const pageLabel = this.options.pageLabel ? this.options.pageLabel(index + 1, total) : `Page ${index + 1} of ${total}`;
-      const pageWidth = canvas.text(pageLabel, this.right, footerY, { size: 8, color: colors.muted, align: 'right' });
-      canvas.text(this.options.footerLeft, this.left, footerY, { size: 8, color: colors.muted, maxWidth: this.contentWidth - pageWidth - 24 });
+      const pageWidth = canvas.text(pageLabel, this.right, footerY, { size: 8, color: colors.muted, align: 'right', ...furniture });
+      canvas.text(this.options.footerLeft, this.left, footerY, { size: 8, color: colors.muted, maxWidth: this.contentWidth - pageWidth - 24, ...furniture });
     });
   }
 
@@ -104,6 +115,17 @@ export class LayoutDocument extends Flow {
     pdf.setCreationDate(date);
     pdf.setModificationDate(date);
     pdf.setLanguage(options.language);
+    this.tags.write();
+    writeXmp(pdf, {
+      title: options.title,
+      author: options.author,
+      subject: options.subject,
+      keywords: options.keywords,
+      language: options.language,
+      creator: 'mfa-playbook',
+      producer: 'mfa-playbook PDF renderer',
+      date: date.toISOString().replace('.000Z', 'Z'),
+    });
     // A document ID from the content's identity instead of a random one: same input, same bytes.
     const id = createHash('sha256')
       .update([options.title, options.author, options.subject, options.planDate, options.headerLeft, String(this.pages.length)].join('\u0000'))

@@ -1,12 +1,28 @@
-import { PDFArray, PDFName, PDFString, type PDFDict, type PDFForm, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFForm, type PDFPage } from 'pdf-lib';
 import { colors, toRgb } from './theme.ts';
 
-// AcroForm fields: checkboxes, text fields and empty signature fields, placed on a page.
+// AcroForm fields: checkboxes, text fields and empty signature fields, placed on a page. Every field has a
+// tooltip (/TU), the name a screen reader announces; each function returns the field's widget annotation so
+// that the structure tree can refer to it.
+
+/**
+ * The widget pdf-lib has just added (the last annotation of the page), with the tooltip repeated on it: /TU
+ * belongs to the field, but pdf.js reads it from the widget when the widget is a separate kid of the field.
+ */
+function lastWidget(page: PDFPage, tooltip: string): PDFRef {
+  const annots = page.node.Annots();
+  const ref = annots?.get(annots.size() - 1);
+  if (!(ref instanceof PDFRef)) throw new Error('The PDF library did not add the form field to the page; update the layout module.');
+  page.doc.context.lookup(ref, PDFDict).set(PDFName.of('TU'), PDFHexString.fromText(tooltip));
+  return ref;
+}
 
 /** A fillable checkbox. Dots in the name make a field hierarchy: "prepare.mfa.done". */
-export function addCheckbox(form: PDFForm, page: PDFPage, name: string, x: number, y: number, size: number): void {
+export function addCheckbox(form: PDFForm, page: PDFPage, name: string, tooltip: string, x: number, y: number, size: number): PDFRef {
   const box = form.createCheckBox(name);
+  box.acroField.dict.set(PDFName.of('TU'), PDFHexString.fromText(tooltip));
   box.addToPage(page, { x, y, width: size, height: size, borderWidth: 1, borderColor: toRgb(colors.muted), backgroundColor: toRgb(colors.white) });
+  return lastWidget(page, tooltip);
 }
 
 export interface TextFieldOptions {
@@ -16,19 +32,22 @@ export interface TextFieldOptions {
 }
 
 /** A fillable text field. */
-export function addTextField(form: PDFForm, page: PDFPage, name: string, x: number, y: number, width: number, height: number, options: TextFieldOptions = {}): void {
+export function addTextField(form: PDFForm, page: PDFPage, name: string, tooltip: string, x: number, y: number, width: number, height: number, options: TextFieldOptions = {}): PDFRef {
   const field = form.createTextField(name);
+  field.acroField.dict.set(PDFName.of('TU'), PDFHexString.fromText(tooltip));
   if (options.multiline) field.enableMultiline();
   if (options.value) field.setText(options.value);
   field.addToPage(page, { x, y, width, height, borderWidth: 0.75, borderColor: toRgb(colors.rule), backgroundColor: toRgb([0.975, 0.98, 0.99]) });
+  const widget = lastWidget(page, tooltip);
   field.setFontSize(options.fontSize ?? 10);
+  return widget;
 }
 
 /**
  * An empty signature field (/FT /Sig) that Acrobat and other readers offer to sign. pdf-lib cannot
  * create one; it is added next to a sibling field so that it joins the same name hierarchy.
  */
-export function addSignatureField(form: PDFForm, page: PDFPage, name: string, sibling: string, x: number, y: number, width: number, height: number): void {
+export function addSignatureField(form: PDFForm, page: PDFPage, name: string, sibling: string, tooltip: string, x: number, y: number, width: number, height: number): PDFRef {
   const context = form.doc.context;
   const partial = name.slice(name.lastIndexOf('.') + 1);
   const widget = context.obj({
@@ -41,6 +60,7 @@ export function addSignatureField(form: PDFForm, page: PDFPage, name: string, si
     P: page.ref,
   }) as PDFDict;
   widget.set(PDFName.of('T'), PDFString.of(partial));
+  widget.set(PDFName.of('TU'), PDFHexString.fromText(tooltip));
   const ref = context.register(widget);
   const parent = form.getField(sibling).acroField.getParent();
   const kids = parent?.dict.lookupMaybe(PDFName.of('Kids'), PDFArray);
@@ -51,4 +71,5 @@ export function addSignatureField(form: PDFForm, page: PDFPage, name: string, si
     form.acroForm.addField(ref);
   }
   page.node.addAnnot(ref);
+  return ref;
 }

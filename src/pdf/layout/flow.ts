@@ -1,13 +1,16 @@
 import type { PDFDocument, PDFForm, PDFPage } from 'pdf-lib';
-import { Canvas, drawPieces } from './canvas.ts';
+import { Canvas, drawPieces, type Mark } from './canvas.ts';
 import type { Destination, OutlineEntry } from './outline.ts';
 import { layoutTable, type Column, type FlowSurface, type TableOptions } from './table.ts';
+import { StructureTree, type StructElement } from './tagging.ts';
 import type { FontSet, Inline, Line, Rgb, Weight } from './text.ts';
 import { colors, HEADING, PAGE_SIZES, type PageSize } from './theme.ts';
 
 // The flow layout on top of pdf-lib: a cursor moves down the page; every block asks for the room it
 // needs first and starts a new page when it does not fit. Headings wait until the block after them is
-// placed, so that a heading never ends a page on its own.
+// placed, so that a heading never ends a page on its own. Everything drawn is tagged as it is drawn
+// (tagging.ts): headings, paragraphs, lists, tables, figures and form fields in reading order, rules and
+// shading as artifacts.
 
 export interface PageGeometry {
   pageSize: PageSize;
@@ -32,6 +35,16 @@ export interface TextOptions {
   indent?: number;
   spaceAfter?: number;
   align?: 'left' | 'center' | 'right';
+  /** Structure type: a paragraph, or the document's title (H1) drawn in a paragraph's style. */
+  role?: 'P' | 'H1';
+}
+
+/** Room for a contents list, filled in at the end, and its element in the structure tree. */
+export interface ContentsSlot {
+  page: PDFPage;
+  y: number;
+  entries: ContentsEntry[];
+  element: StructElement;
 }
 
 export interface ContentsEntry {
@@ -66,11 +79,15 @@ export class Flow {
   private pending: PendingHeading[] = [];
   protected readonly outline: OutlineEntry[] = [];
   protected readonly anchors = new Map<string, Destination>();
-  protected readonly contentsSlots: { page: PDFPage; y: number; entries: ContentsEntry[] }[] = [];
+  protected readonly contentsSlots: ContentsSlot[] = [];
+  protected readonly tags: StructureTree;
+  /** Level of the last heading in the structure tree: a heading is tagged at most one level deeper. */
+  private headingTagLevel = 0;
 
   protected constructor(pdf: PDFDocument, fonts: FontSet, geometry: PageGeometry) {
     this.pdf = pdf;
     this.fonts = fonts;
+    this.tags = new StructureTree(pdf);
     this.pageSize = geometry.pageSize;
     const [width, height] = PAGE_SIZES[geometry.pageSize];
     this.pageWidth = width;
@@ -164,8 +181,12 @@ export class Flow {
       if (heading.anchor) this.anchors.set(heading.anchor, dest);
       if (heading.bookmark) this.outline.push({ title: heading.outlineTitle, level: heading.level, dest });
       const lh = style.size * 1.3;
+      // The structure never skips a level (PDF/UA): a small heading right under a level-1 one is tagged H2.
+      const tagLevel = Math.min(heading.level, this.headingTagLevel + 1) as 1 | 2 | 3;
+      this.headingTagLevel = tagLevel;
+      const mark = this.element(`H${tagLevel}`);
       for (const line of heading.lines) {
-        drawPieces(this.page, this.fonts, line.pieces, this.left, this.y - style.size, style.size, style.color);
+        drawPieces(this.page, this.fonts, line.pieces, this.left, this.y - style.size, style.size, style.color, mark);
         this.y -= lh;
       }
       if (heading.level === 1) {
@@ -177,6 +198,11 @@ export class Flow {
     this.pending = [];
   }
 
+  /** A new element at the end of the document's reading order, as a mark to draw into. */
+  private element(role: 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'Note', parent: StructElement = this.tags.root): Mark & { element: StructElement } {
+    return { tree: this.tags, element: this.tags.add(parent, role) };
+  }
+
   // ---- text blocks ----------------------------------------------------------------------------
 
   paragraph(content: Inline, options: TextOptions = {}): void {
@@ -186,6 +212,8 @@ export class Flow {
     const lines = this.fonts.wrap(content, size, this.contentWidth - indent, options.weight ?? 'regular');
     // Keep the first two lines together (no orphan line at the foot of a page).
     this.reserve(Math.min(2, lines.length) * lh);
+    if (options.role === 'H1') this.headingTagLevel = 1;
+    const mark = this.element(options.role ?? 'P');
     lines.forEach((line, index) => {
       const left = lines.length - index;
       // Do not leave a single last line alone at the top of the next page either.
@@ -197,7 +225,7 @@ export class Flow {
           : options.align === 'right'
             ? this.right - line.width
             : this.left + indent;
-      drawPieces(this.page, this.fonts, line.pieces, x, this.y - size * 1.05, size, options.color ?? colors.text);
+      drawPieces(this.page, this.fonts, line.pieces, x, this.y - size * 1.05, size, options.color ?? colors.text, mark);
       this.y -= lh;
     });
     this.y -= options.spaceAfter ?? 6;
@@ -209,15 +237,21 @@ export class Flow {
     const lh = size * 1.4;
     const indent = options.indent ?? 0;
     const markerWidth = options.numbered ? 18 : 12;
+    let list: StructElement | undefined;
     items.forEach((item, index) => {
       const lines = this.fonts.wrap(item, size, this.contentWidth - indent - markerWidth);
       this.reserve(Math.min(2, lines.length) * lh);
+      // L > LI > (Lbl, LBody): created after the first reserve, which places any waiting heading first.
+      list ??= this.tags.add(this.tags.root, 'L');
+      const listItem = this.tags.add(list, 'LI');
+      const label: Mark = { tree: this.tags, element: this.tags.add(listItem, 'Lbl') };
+      const body: Mark = { tree: this.tags, element: this.tags.add(listItem, 'LBody') };
       const marker = options.marker ? options.marker(index) : options.numbered ? `${index + 1}.` : '•';
       lines.forEach((line, lineIndex) => {
         if (this.y - lh < this.bottom) this.newPage();
         const baseline = this.y - size * 1.05;
-        if (lineIndex === 0) drawPieces(this.page, this.fonts, [{ text: marker, weight: 'regular', color: colors.accent, width: 0 }], this.left + indent, baseline, size, colors.accent);
-        drawPieces(this.page, this.fonts, line.pieces, this.left + indent + markerWidth, baseline, size, colors.text);
+        if (lineIndex === 0) drawPieces(this.page, this.fonts, [{ text: marker, weight: 'regular', color: colors.accent, width: 0 }], this.left + indent, baseline, size, colors.accent, label);
+        drawPieces(this.page, this.fonts, line.pieces, this.left + indent + markerWidth, baseline, size, colors.text, body);
         this.y -= lh;
       });
       this.y -= 2;
@@ -240,8 +274,9 @@ export class Flow {
     const canvas = this.canvas();
     canvas.rect(this.left, this.y - height, this.contentWidth, height, { fill: options.fill ?? colors.accentLight });
     canvas.rect(this.left, this.y - height, 3, height, { fill: options.border ?? colors.accent });
+    const mark = this.element('P');
     lines.forEach((line, index) => {
-      drawPieces(this.page, this.fonts, line.pieces, this.left + pad + 3, this.y - pad - index * lh - size * 1.05, size, colors.text);
+      drawPieces(this.page, this.fonts, line.pieces, this.left + pad + 3, this.y - pad - index * lh - size * 1.05, size, colors.text, mark);
     });
     this.y -= height + (options.spaceAfter ?? 8);
   }
@@ -251,10 +286,24 @@ export class Flow {
     this.reserve(height);
   }
 
-  /** A block of fixed height drawn by the caller, never split across pages. */
+  /**
+   * A block of fixed height drawn by the caller, never split across pages. Its text becomes paragraphs and its
+   * form fields Form elements, in the order drawn; its lines and shapes are decoration.
+   */
   block(height: number, draw: (canvas: Canvas, top: number) => void, spaceAfter = 6): void {
     this.reserve(height);
     draw(this.canvas(), this.y);
+    this.y -= height + spaceAfter;
+  }
+
+  /**
+   * A figure (timeline, chart) of fixed height, never split across pages: one Figure element holding all that is
+   * drawn, with `alt` as its text equivalent for readers that cannot see it.
+   */
+  figure(height: number, alt: string, draw: (canvas: Canvas, top: number) => void, spaceAfter = 6): void {
+    this.reserve(height);
+    const figure = this.tags.add(this.tags.root, 'Figure', { alt, bbox: [this.left, this.y - height, this.right, this.y] });
+    draw(new Canvas(this.page, this.fonts, () => this.form(), { tree: this.tags, parent: figure, figure: true }), this.y);
     this.y -= height + spaceAfter;
   }
 
@@ -265,7 +314,7 @@ export class Flow {
   }
 
   canvas(): Canvas {
-    return new Canvas(this.page, this.fonts, () => this.form());
+    return new Canvas(this.page, this.fonts, () => this.form(), { tree: this.tags, parent: this.tags.root, figure: false });
   }
 
   // ---- tables -------------------------------------------------------------------------------
@@ -298,6 +347,7 @@ export class Flow {
       set y(value: number) {
         flow.y = value;
       },
+      tags: this.tags,
       newPage: () => this.newPage(),
       reserve: (height) => this.reserve(height),
       canvas: () => this.canvas(),
@@ -310,7 +360,7 @@ export class Flow {
   contents(entries: ContentsEntry[], size = 10): void {
     const lh = size * 1.6;
     this.reserve(entries.length * lh);
-    this.contentsSlots.push({ page: this.page, y: this.y, entries });
+    this.contentsSlots.push({ page: this.page, y: this.y, entries, element: this.tags.add(this.tags.root, 'TOC') });
     this.y -= entries.length * lh + 8;
   }
 }

@@ -1,6 +1,6 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 
-// pdf-lib has no API for bookmarks or internal links: both are built here from low-level objects.
+// pdf-lib has no API for bookmarks or links: both are built here from low-level objects.
 
 export interface Destination {
   page: PDFPage;
@@ -77,14 +77,21 @@ export function writeOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-/** Adds a clickable area on a page that jumps to a destination in the same document. */
-export function addInternalLink(
-  doc: PDFDocument,
-  page: PDFPage,
-  rect: { x: number; y: number; width: number; height: number },
-  dest: Destination,
-  label: string,
-): void {
+/** A URI or file name as a PDF literal string: 7-bit ASCII (others percent-encoded), parentheses escaped. */
+function asciiString(value: string): PDFString {
+  const ascii = value.replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
+  return PDFString.of(ascii.replace(/[\\()]/g, (char) => `\\${char}`));
+}
+
+/** Where a link goes: a place in this document, a web or mail address, or another PDF of the set (relative path). */
+export type LinkTarget = { dest: Destination } | { uri: string };
+
+/**
+ * Adds a clickable area on a page and returns its annotation. Web and mail addresses open with a URI action,
+ * another PDF of the set with a remote go-to action (its first page), a place in this document with /Dest.
+ */
+export function addLink(page: PDFPage, rect: { x: number; y: number; width: number; height: number }, target: LinkTarget, label: string): PDFRef {
+  const doc = page.doc;
   const context = doc.context;
   const annot = context.obj({
     Type: 'Annot',
@@ -93,7 +100,14 @@ export function addInternalLink(
     Border: [0, 0, 0],
     F: 4,
   }) as PDFDict;
-  annot.set(PDFName.of('Dest'), destArray(doc, dest));
+  if ('dest' in target) annot.set(PDFName.of('Dest'), destArray(doc, target.dest));
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(target.uri)) {
+    annot.set(PDFName.of('A'), context.obj({ S: 'URI', URI: asciiString(target.uri) }));
+  } else {
+    annot.set(PDFName.of('A'), context.obj({ S: 'GoToR', F: asciiString(target.uri), D: [0, 'Fit'], NewWindow: true }));
+  }
   annot.set(PDFName.of('Contents'), PDFHexString.fromText(label));
-  page.node.addAnnot(context.register(annot));
+  const ref = context.register(annot);
+  page.node.addAnnot(ref);
+  return ref;
 }

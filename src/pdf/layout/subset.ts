@@ -152,7 +152,82 @@ export function subsetTrueType(font: Uint8Array, glyphIds: readonly number[]): U
     ['post', newPost],
   ]);
   for (const tag of KEEP) if (!out.has(tag) && tables.has(tag)) out.set(tag, table(tag));
+  return writeFont(out);
+}
 
+/**
+ * Returns a TrueType font in which every glyph keeps its id but only `glyphIds` (and the components of composite
+ * glyphs among them) keep their outlines; the others are empty. The character map stays, so a viewer can type any
+ * character whose glyph is kept: used for the font of form fields, which must render what is typed later.
+ * Layout tables (GSUB, GPOS, GDEF, ...) are left out: the glyphs only they reach are the ones emptied.
+ */
+export function sparseTrueType(font: Uint8Array, glyphIds: readonly number[]): Uint8Array {
+  const tables = readTables(font);
+  const table = (tag: string): Uint8Array => {
+    const record = tables.get(tag);
+    if (!record) throw new Error(`The font has no ${tag} table`);
+    return font.subarray(record.offset, record.offset + record.length);
+  };
+  const dv = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const longLoca = dv(table('head')).getInt16(50) === 1;
+  const numGlyphs = dv(table('maxp')).getUint16(4);
+  const loca = dv(table('loca'));
+  const glyf = table('glyf');
+  const offsetOf = (gid: number) => (longLoca ? loca.getUint32(gid * 4) : loca.getUint16(gid * 2) * 2);
+
+  const kept = new Set<number>([0]);
+  const queue = [...glyphIds];
+  while (queue.length > 0) {
+    const gid = queue.pop()!;
+    if (gid < 0 || gid >= numGlyphs || (kept.has(gid) && gid !== 0)) continue;
+    kept.add(gid);
+    const data = glyf.subarray(offsetOf(gid), offsetOf(gid + 1));
+    if (data.length < 10 || dv(data).getInt16(0) >= 0) continue;
+    const view = dv(data);
+    let at = 10;
+    for (;;) {
+      const flags = view.getUint16(at);
+      const component = view.getUint16(at + 2);
+      if (!kept.has(component)) queue.push(component);
+      at += 4 + (flags & 0x0001 ? 4 : 2);
+      if (flags & 0x0008) at += 2;
+      else if (flags & 0x0040) at += 4;
+      else if (flags & 0x0080) at += 8;
+      if (!(flags & 0x0020)) break;
+    }
+  }
+
+  const glyphData: Uint8Array[] = [];
+  for (let gid = 0; gid < numGlyphs; gid += 1) {
+    let data: Uint8Array = kept.has(gid) ? glyf.subarray(offsetOf(gid), offsetOf(gid + 1)) : new Uint8Array(0);
+    if (data.length % 4 !== 0) data = concat([data, new Uint8Array(4 - (data.length % 4))]);
+    glyphData.push(data);
+  }
+  const newLoca = new Uint8Array((numGlyphs + 1) * 4);
+  let offset = 0;
+  glyphData.forEach((data, i) => {
+    dv(newLoca).setUint32(i * 4, offset);
+    offset += data.length;
+  });
+  dv(newLoca).setUint32(numGlyphs * 4, offset);
+  const newHead = table('head').slice();
+  dv(newHead).setUint32(8, 0);
+  dv(newHead).setInt16(50, 1);
+  const newPost = table('post').slice(0, 32);
+  dv(newPost).setUint32(0, 0x00030000);
+  const out = new Map<string, Uint8Array>([
+    ['glyf', concat(glyphData)],
+    ['head', newHead],
+    ['loca', newLoca],
+    ['post', newPost],
+  ]);
+  for (const tag of [...KEEP, 'cmap']) if (!out.has(tag) && tables.has(tag)) out.set(tag, table(tag));
+  return writeFont(out);
+}
+
+/** Writes a TrueType file from its tables, with table checksums and the head checksum adjustment. */
+function writeFont(out: Map<string, Uint8Array>): Uint8Array {
+  const dv = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tags = [...out.keys()].sort();
   const numTables = tags.length;
   let entrySelector = 0;

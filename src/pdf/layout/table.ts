@@ -1,10 +1,13 @@
 import type { PDFPage } from 'pdf-lib';
-import { drawPieces, type Canvas } from './canvas.ts';
+import { drawPieces, type Canvas, type Mark } from './canvas.ts';
+import type { StructElement, StructureTree } from './tagging.ts';
 import type { FontSet, Inline, Weight } from './text.ts';
 import { colors } from './theme.ts';
 
 // Tables in the flow: rows wrap their cells, move whole to the next page when they fit on one, and
-// the header row is repeated on every page the table runs onto.
+// the header row is repeated on every page the table runs onto. Tagged as Table > TR > TH/TD: the header
+// row's cells head their columns; in a plain table (label and value) the label heads its row. A header row
+// repeated on a later page is an artifact: the structure holds it once.
 
 export interface Column {
   header: string;
@@ -33,6 +36,7 @@ export interface FlowSurface {
   readonly bottom: number;
   readonly contentWidth: number;
   readonly page: PDFPage;
+  readonly tags: StructureTree;
   /** The cursor: top of the next block, in page coordinates. */
   y: number;
   newPage(): void;
@@ -57,14 +61,20 @@ export function layoutTable(flow: FlowSurface, columns: Column[], rows: Inline[]
 
   const headerLines = options.plain ? [] : columns.map((column, index) => wrapCell(column.header, index, 'bold'));
   const headerHeight = options.plain ? 0 : Math.max(...headerLines.map((lines) => lines.length)) * lh + 2 * pad;
+  const { tags } = flow;
+  let table: StructElement | undefined;
+  let headerTagged = false;
   const drawHeader = () => {
     if (options.plain) return;
     const canvas = flow.canvas();
     canvas.rect(flow.left, flow.y - headerHeight, flow.contentWidth, headerHeight, { fill: colors.accentLight });
+    const headerRow = headerTagged || !table ? null : tags.add(table, 'TR');
+    headerTagged = true;
     headerLines.forEach((lines, index) => {
+      const mark: Mark = headerRow ? { tree: tags, element: tags.add(headerRow, 'TH', { scope: 'Column' }) } : { tree: tags, artifact: 'Pagination' };
       lines.forEach((line, lineIndex) => {
         const x = columns[index]!.align === 'right' ? xs[index]! + widths[index]! - pad - line.width : xs[index]! + pad;
-        drawPieces(flow.page, flow.fonts, line.pieces, x, flow.y - pad - lineIndex * lh - size * 1.02, size, colors.accent);
+        drawPieces(flow.page, flow.fonts, line.pieces, x, flow.y - pad - lineIndex * lh - size * 1.02, size, colors.accent, mark);
       });
     });
     flow.y -= headerHeight;
@@ -81,8 +91,13 @@ export function layoutTable(flow: FlowSurface, columns: Column[], rows: Inline[]
       // lines when the row is taller than a page.
       const firstRow = rowLines() * lh + 2 * pad;
       flow.reserve(headerHeight + (firstRow <= usable ? firstRow : 3 * lh + 2 * pad));
+      table = tags.add(tags.root, 'Table');
       drawHeader();
     }
+    const rowElement = tags.add(table!, 'TR');
+    const cellMarks: Mark[] = columns.map((_, index) =>
+      options.plain && index === 0 ? { tree: tags, element: tags.add(rowElement, 'TH', { scope: 'Row' }) } : { tree: tags, element: tags.add(rowElement, 'TD') },
+    );
     let first = true;
     while (remaining.some((lines) => lines.length > 0) || first) {
       const needed = rowLines() * lh + 2 * pad;
@@ -102,7 +117,7 @@ export function layoutTable(flow: FlowSurface, columns: Column[], rows: Inline[]
       remaining.forEach((lines, index) => {
         lines.slice(0, take).forEach((line, lineIndex) => {
           const x = columns[index]!.align === 'right' ? xs[index]! + widths[index]! - pad - line.width : xs[index]! + pad;
-          drawPieces(flow.page, flow.fonts, line.pieces, x, flow.y - pad - lineIndex * lh - size * 1.02, size, options.plain && index === 0 ? colors.muted : colors.text);
+          drawPieces(flow.page, flow.fonts, line.pieces, x, flow.y - pad - lineIndex * lh - size * 1.02, size, options.plain && index === 0 ? colors.muted : colors.text, cellMarks[index]!);
         });
       });
       flow.y -= height;

@@ -25,6 +25,8 @@ export interface Piece {
   weight: Weight;
   color: Rgb | undefined;
   width: number;
+  /** Where the piece links to (see linkTarget), when it is a web address, an email address or a file of the set. */
+  link?: string;
 }
 export interface Line {
   pieces: Piece[];
@@ -94,6 +96,30 @@ const SUBSTITUTES: Record<string, string> = {
   '✓': 'yes', '✔': 'yes', '✗': 'no', '✘': 'no', '☐': '[ ]', '□': '[ ]', '☑': '[x]', '☒': '[x]',
   '●': '•', '■': '•', '◆': '•', '▪': '•', '○': 'o', '▶': '>', '►': '>',
 };
+
+// Words that are links: web addresses with or without a scheme, email addresses, and other PDFs of the set
+// ("decisions/cfo-prompts.pdf"). Punctuation at the end of a word ends the sentence, not the address.
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*$/i;
+const EMAIL_ADDRESS = /^[^\s@/]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+const PDF_FILE = /^[a-z0-9_-]+(?:\/[a-z0-9_.-]+)*\.pdf$/i;
+const LEADING = /^[(\['"«“‘]+/;
+const TRAILING = /[.,;:!?)\]'"»”’]+$/;
+
+/**
+ * The target of a word that is a link, and where in the word the linking part starts and ends: "https://…" and
+ * "mailto:…" for addresses, a relative path for another PDF of the set; null for any other word. Brackets and
+ * quotes around the word and punctuation after it belong to the sentence, not the address.
+ */
+export function linkTarget(word: string): { target: string; start: number; end: number } | null {
+  const start = LEADING.exec(word)?.[0].length ?? 0;
+  const core = word.slice(start).replace(TRAILING, '');
+  if (!core) return null;
+  const end = start + core.length;
+  if (WEB_ADDRESS.test(core)) return { target: /^https?:\/\//i.test(core) ? core : `https://${core}`, start, end };
+  if (EMAIL_ADDRESS.test(core)) return { target: `mailto:${core}`, start, end };
+  if (PDF_FILE.test(core)) return { target: core, start, end };
+  return null;
+}
 
 const NEUTRAL = /[\s\p{P}\p{S}\p{N}]/u;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
@@ -221,12 +247,12 @@ export class FontSet {
     let line: Line = { pieces: [], width: 0 };
     let pendingSpace: { weight: Weight; color: Rgb | undefined } | null = null;
 
-    const push = (text: string, weight: Weight, color: Rgb | undefined, width: number) => {
+    const push = (text: string, weight: Weight, color: Rgb | undefined, width: number, link?: string) => {
       const last = line.pieces[line.pieces.length - 1];
-      if (last && last.weight === weight && last.color === color) {
+      if (last && last.weight === weight && last.color === color && last.link === link) {
         last.text += text;
         last.width += width;
-      } else line.pieces.push({ text, weight, color, width });
+      } else line.pieces.push(link ? { text, weight, color, width, link } : { text, weight, color, width });
       line.width += width;
     };
     const breakLine = () => {
@@ -257,21 +283,33 @@ export class FontSet {
           push(' ', pendingSpace.weight, pendingSpace.color, spaceWidth);
           pendingSpace = null;
         }
+        const link = linkTarget(token);
+        // A link is pushed as its own piece; what follows it (a full stop) joins the text after.
+        const parts = link
+          ? [
+              { text: token.slice(0, link.start), link: undefined },
+              { text: token.slice(link.start, link.end), link: link.target },
+              { text: token.slice(link.end), link: undefined },
+            ]
+          : [{ text: token, link: undefined }];
         if (wordWidth <= maxWidth) {
-          push(token, weight, color, wordWidth);
+          for (const part of parts) if (part.text) push(part.text, weight, color, this.width(part.text, weight, size), part.link);
           continue;
         }
-        // A word wider than the line (a long address or URL): break it between characters.
-        let chunk = '';
-        for (const char of token) {
-          const candidate = chunk + char;
-          if (chunk && line.width + this.width(candidate, weight, size) > maxWidth) {
-            push(chunk, weight, color, this.width(chunk, weight, size));
-            breakLine();
-            chunk = char;
-          } else chunk = candidate;
+        // A word wider than the line (a long address or URL): break it between characters; every piece of a
+        // broken address links to the whole address.
+        for (const part of parts) {
+          let chunk = '';
+          for (const char of part.text) {
+            const candidate = chunk + char;
+            if (chunk && line.width + this.width(candidate, weight, size) > maxWidth) {
+              push(chunk, weight, color, this.width(chunk, weight, size), part.link);
+              breakLine();
+              chunk = char;
+            } else chunk = candidate;
+          }
+          if (chunk) push(chunk, weight, color, this.width(chunk, weight, size), part.link);
         }
-        if (chunk) push(chunk, weight, color, this.width(chunk, weight, size));
       }
     }
     if (line.pieces.length > 0 || lines.length === 0) lines.push(line);
