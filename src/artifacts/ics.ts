@@ -347,7 +347,7 @@ function taskEvent(playbook: Playbook, task: Task): PlannedEvent {
   const description = [
     ...taskLines(task),
     '',
-    task.repeatsUntil ? `Every working day until ${task.repeatsUntil}.` : `Day ${task.day} of the plan.`,
+    task.repeatsUntil ? `Every working day until ${task.repeatsUntil}.` : task.day >= 1 ? `Day ${task.day} of the plan.` : 'Before the start of the plan (day 1).',
     `Phase: ${phase?.title ?? task.phase}.`,
   ].join('\n');
   return {

@@ -3,6 +3,9 @@ import type { OwnerRole, PhaseId } from '../model/common.ts';
 import type { GeneratorContext } from './context.ts';
 import { methodName } from './names.ts';
 import { buildSuccessCriteria } from './plan-content.ts';
+import { ALL_USERS_POLICY, goNoGoGate, PILOT_POLICY, pilotStory } from './pilot.ts';
+import { backOutPlan } from './tasks.ts';
+import { REPORT_ONLY_LABELS } from '../model/report-only.ts';
 
 // One checklist per phase: item, owner role, due date (from the schedule), evidence to keep and the
 // pass criterion. Due dates come from the schedule's tasks so the checklists and the plan never disagree.
@@ -28,11 +31,29 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
   const logDays = config.licence === 'free' ? 7 : 30;
   const target = config.thresholds.targetRate;
   const reminderBelow = config.thresholds.reminderBelowRate;
+  const pilot = pilotStory(config);
+  const gate = goNoGoGate(config);
 
   const drafts: Record<PhaseId, { title: string; items: ItemDraft[] }> = {
     prepare: {
       title: 'Prepare',
       items: [
+        {
+          id: 'keys-ordered',
+          task: 'prepare.order-keys',
+          text: 'FIDO2 security keys ordered for the emergency accounts, the people without a smartphone and the administrators, with spares.',
+          owner: 'it-lead',
+          evidence: 'The order and its delivery date.',
+          pass: 'The keys arrived before day 1.',
+        },
+        {
+          id: 'plan-approval',
+          task: 'prepare.plan-approval',
+          text: 'Dated plan and staff announcement approved and signed.',
+          owner: 'approver',
+          evidence: 'The signed plan PDF.',
+          pass: 'Signed before the start.',
+        },
         {
           id: 'break-glass-accounts',
           task: 'prepare.break-glass',
@@ -84,26 +105,50 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
         {
           id: 'methods',
           task: 'prepare.methods',
-          text: `${method} and Temporary Access Pass enabled in the authentication methods policy; SMS and voice not offered as MFA methods.`,
+          text: `${method}, passkeys (FIDO2) and Temporary Access Pass enabled in the authentication methods policy; text message and voice call not added.`,
           owner: 'it-team',
           evidence: 'Screenshot of the authentication methods policy.',
-          pass: 'The chosen methods are enabled for all users; SMS and voice are off for MFA.',
+          pass: 'The chosen methods are enabled for all users; text message and voice call stay only until the people who rely on them have moved.',
+        },
+        {
+          id: 'sms-voice-usage',
+          task: 'prepare.sms-voice-usage',
+          text: 'Users who rely on a text message or a voice call alone listed.',
+          owner: 'it-team',
+          evidence: 'The list from User registration details.',
+          pass: 'Every such user is on the list for the move.',
+        },
+        {
+          id: 'registration-campaign',
+          task: 'prepare.registration-campaign',
+          text: `Registration campaign set to Enabled, targeting ${config.method === 'passkey' ? 'passkeys' : 'Microsoft Authenticator'}, break-glass group excluded.`,
+          owner: 'it-team',
+          evidence: 'Screenshot of the registration campaign settings.',
+          pass: 'The state is no longer Microsoft-managed and the target matches the staff messages.',
+        },
+        {
+          id: 'guests',
+          task: 'prepare.guests',
+          text: 'Guest list reviewed and inbound MFA trust set for partner organisations.',
+          owner: 'it-team',
+          evidence: 'Guest list and cross-tenant access settings.',
+          pass: 'No stale guest left; partners\u2019 MFA is trusted; the staff who invite guests are told.',
+        },
+        {
+          id: 'named-locations',
+          task: 'prepare.named-locations',
+          text: 'Office networks defined as trusted named locations.',
+          owner: 'it-team',
+          evidence: 'Screenshot of the named locations.',
+          pass: 'Every office\u2019s public IP range is listed and marked as trusted.',
         },
         {
           id: 'report-only',
           task: 'prepare.report-only-policies',
-          text: 'Pilot, all-users, block-legacy-authentication and registration policies created in report-only or off.',
+          text: 'Pilot, all-users and block-legacy-authentication policies created in report-only; the security-info registration policy created Off.',
           owner: 'it-team',
           evidence: 'Policy list with states.',
-          pass: 'All four policies exist; none is On; the break-glass group is excluded from each.',
-        },
-        {
-          id: 'plan-approval',
-          task: 'prepare.plan-approval',
-          text: 'Dated plan and staff announcement approved and signed.',
-          owner: 'approver',
-          evidence: 'The signed plan PDF.',
-          pass: 'Signed before the announcement goes out.',
+          pass: 'All four policies exist; none is On; CA004 is Off (report-only would not evaluate it); the break-glass group is excluded from each.',
         },
       ],
     },
@@ -135,6 +180,22 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
           pass: 'Everyone on the list has a registered key.',
         },
         {
+          id: 'sms-voice-moved',
+          task: 'register.sms-voice-off',
+          text: 'People who relied on a text message or a voice call moved; text message and voice call switched off in the authentication methods policy.',
+          owner: 'it-team',
+          evidence: 'The list with an outcome per person; screenshot of the methods policy.',
+          pass: 'Nobody relies on a text message or a voice call alone, and both are off.',
+        },
+        {
+          id: 'pilot-volunteers',
+          task: 'register.pilot-volunteers',
+          text: 'Four to six volunteers outside IT recruited and added to the pilot group.',
+          owner: 'it-lead',
+          evidence: 'Group membership and the managers\u2019 agreement.',
+          pass: 'The volunteers are in the pilot group and registered before the pilot starts.',
+        },
+        {
           id: 'reminder',
           task: 'register.reminder-check',
           text: `Reminder decision: send the reminder if the rate is below ${reminderBelow}%.`,
@@ -164,7 +225,7 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
           text: `Registration window closed against the ${target}% target; remaining users listed.`,
           owner: 'it-lead',
           evidence: 'The final rate and the list of remaining users.',
-          pass: `At least ${target}% of users registered, or the shortfall explained and accepted by the approver.`,
+          pass: `At least ${target}% of users registered, or the shortfall explained; either way enforcement keeps its date and the rest register at their next sign-in.`,
         },
       ],
     },
@@ -174,18 +235,20 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
         {
           id: 'pilot-policy-on',
           task: 'pilot.pilot-on',
-          text: `"CA001 - Require MFA - Pilot" On for ${config.pilotGroup.name}; all-users policy still in report-only.`,
+          text: pilot.policyOn
+            ? `"${PILOT_POLICY}" On for ${config.pilotGroup.name}, volunteers included${pilot.state === 'per-user-mfa' ? '; per-user MFA off for the pilot members' : ''}; all-users policy still in report-only.`
+            : `"${PILOT_POLICY}" in report-only for ${config.pilotGroup.name}, volunteers included, while security defaults stay on; all-users policy in report-only.`,
           owner: 'it-team',
           evidence: 'Policy states and the audit log entry.',
-          pass: 'Pilot policy On, all-users policy report-only.',
+          pass: pilot.policyOn ? 'Pilot policy On, all-users policy report-only.' : 'Both policies in report-only; security defaults still on.',
         },
         {
           id: 'admin-prompt',
           task: 'pilot.pilot-tests',
-          text: 'Sign out and in as an admin.',
+          text: pilot.policyOn ? 'Sign out and in as an admin.' : 'Sign out and in as an admin (security defaults decide when MFA is asked).',
           owner: 'it-team',
           evidence: 'Sign-in log entry.',
-          pass: 'MFA prompt shown and completed.',
+          pass: pilot.policyOn ? 'MFA prompt shown and completed.' : 'Sign-in completes; the policy is listed on the Report-only tab.',
         },
         {
           id: 'devices',
@@ -193,15 +256,15 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
           text: 'Repeat on a desktop, a phone and a personal device.',
           owner: 'it-team',
           evidence: 'Sign-in log entries for each device.',
-          pass: 'MFA required and completed on each.',
+          pass: pilot.policyOn ? 'MFA required and completed on each.' : 'Each sign-in shows the pilot policy on its Report-only tab, with no "Report-only: Failure".',
         },
         {
           id: 'log-shows-policy',
           task: 'pilot.pilot-tests',
-          text: 'Authentication details in the sign-in log show MFA required by the pilot policy.',
+          text: pilot.policyOn ? 'The sign-in log shows the pilot policy asking for MFA.' : 'The sign-in log shows what the pilot policy would have done.',
           owner: 'it-team',
-          evidence: 'Screenshot of the authentication details and Conditional Access tab.',
-          pass: 'CA001 listed as applied and satisfied.',
+          evidence: pilot.policyOn ? 'Screenshot of the authentication details and the Conditional Access tab.' : 'Screenshot of the Report-only tab of a pilot sign-in.',
+          pass: pilot.signInLogShows,
         },
         {
           id: 'unmanaged-device',
@@ -209,7 +272,7 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
           text: 'Sign in from a device not enrolled in Intune.',
           owner: 'it-team',
           evidence: 'Sign-in log entry.',
-          pass: 'Sign-in succeeds after MFA.',
+          pass: pilot.policyOn ? 'Sign-in succeeds after MFA.' : 'Sign-in succeeds; the Report-only tab shows no "Report-only: Failure".',
         },
         {
           id: 'break-glass-test',
@@ -217,12 +280,20 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
           text: 'Each emergency account signs in from a private window with its FIDO2 key.',
           owner: 'it-lead',
           evidence: 'Sign-in log entries and the alerts.',
-          pass: 'Signs in; no enforcing policy applied; the alert fired.',
+          pass: 'Signs in; every policy shows "Not applied"; the alert fired.',
+        },
+        {
+          id: 'admin-keys',
+          task: 'pilot.admin-keys',
+          text: 'Each administrator has a passkey or a FIDO2 security key registered.',
+          owner: 'it-team',
+          evidence: 'User registration details of the administrators.',
+          pass: 'Every administrator is passwordless capable.',
         },
         {
           id: 'volunteers',
-          task: 'pilot.pilot-volunteers',
-          text: 'Non-IT pilot users (an executive assistant, a Mac user, a mobile-only user, a shared device) checked.',
+          task: 'pilot.pilot-volunteers-check',
+          text: 'Pilot volunteers outside IT (an executive assistant, a Mac user, someone who works on a phone only, a shared or frontline device) checked.',
           owner: 'it-team',
           evidence: 'The pilot issue log.',
           pass: 'No open blocker in the issue log.',
@@ -230,15 +301,15 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
         {
           id: 'go-no-go',
           task: 'pilot.go-no-go',
-          text: 'Go / no-go on the report-only results of the all-users policy and the issue log.',
+          text: `Go / no-go on the report-only results of "${ALL_USERS_POLICY}" (its Policy impact view) and the pilot issue log.`,
           owner: 'approver',
-          evidence: 'Report-only figures and the signed decision.',
-          pass: 'At most 10% of report-only evaluations would block and no application fails.',
+          evidence: 'The counts by report-only result and the signed decision.',
+          pass: `Go when ${gate.rule}. "${REPORT_ONLY_LABELS.reportOnlyInterrupted}" does not count: it is the normal result for a sign-in that would have been asked for MFA.`,
         },
         {
           id: 'helpdesk-briefed',
           task: 'pilot.helpdesk-briefing',
-          text: 'Helpdesk briefed on the runbook and error codes; "enforcement starts" notice sent to staff.',
+          text: 'Helpdesk briefed on the runbook and the error codes; "enforcement starts" notice sent to staff.',
           owner: 'it-lead',
           evidence: 'Attendance and the sent notice.',
           pass: 'Every helpdesk agent on the enforcement rota was briefed.',
@@ -251,10 +322,15 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
         {
           id: 'switch-on',
           task: 'enforce.enforce',
-          text: `At ${config.enforcementTime}: all-users policy On; security defaults off in the same sitting.`,
+          text:
+            pilot.state === 'security-defaults'
+              ? `At ${config.enforcementTime}: security defaults off, CA003 (legacy block) On and the all-users policy On, in one sitting.`
+              : pilot.state === 'per-user-mfa'
+                ? `At ${config.enforcementTime}: all-users policy On, then per-user MFA off for every user.`
+                : `At ${config.enforcementTime}: all-users policy On.`,
           owner: 'it-team',
-          evidence: 'Policy state, security defaults setting and audit log entries with times.',
-          pass: 'Both changes within minutes of each other.',
+          evidence: 'Policy states, the security defaults or per-user MFA settings and the audit log entries with times.',
+          pass: pilot.state === 'neither' ? 'The policy is On at the planned time.' : 'All changes within minutes of each other.',
         },
         {
           id: 'exclusions',
@@ -287,6 +363,14 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
           owner: 'helpdesk',
           evidence: 'Call log by symptom.',
           pass: 'Volume handled within opening hours; no symptom growing unexplained.',
+        },
+        {
+          id: 'back-out',
+          task: 'enforce.back-out',
+          text: 'Back-out trigger checked at each watch round.',
+          owner: 'it-lead',
+          evidence: 'Watch log entries; any back-out decision with its time.',
+          pass: `${backOutPlan(pilot.state, config.breakGlass.group.name).trigger} Not met, or met and the back-out followed the plan.`,
         },
         {
           id: 'watch-summary',
@@ -335,6 +419,30 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
       owner: 'approver',
       evidence: 'The signed validation checklist.',
       pass: 'All four success criteria met.',
+    },
+    {
+      id: 'registration-protection-on',
+      task: 'validate.registration-protection-on',
+      text: '"CA004 - Securing security info registration" switched from Off to On.',
+      owner: 'it-team',
+      evidence: 'Policy state and audit log entry.',
+      pass: 'On, after sign-off; the helpdesk knows error 53010.',
+    },
+    {
+      id: 'pilot-policy-off',
+      task: 'validate.pilot-policy-off',
+      text: `"${PILOT_POLICY}" switched off.`,
+      owner: 'it-team',
+      evidence: 'Policy state and audit log entry.',
+      pass: 'Off; a date set to delete it.',
+    },
+    {
+      id: 'admin-strength',
+      task: 'validate.admin-strength',
+      text: 'Policy requiring "Phishing-resistant MFA" of the administrator roles created in report-only.',
+      owner: 'it-team',
+      evidence: 'The policy and its report-only results.',
+      pass: 'Created, break-glass group excluded; a date set to switch it On.',
     },
   ];
 

@@ -1,4 +1,5 @@
 import type { TenantConfig } from '../config/schema.ts';
+import { REPORT_ONLY_LABELS } from '../model/report-only.ts';
 
 // The pilot, told once for the tenant's starting state. Every text that describes the pilot (tasks,
 // checklists, the pilot notice, the phase summary, the milestone, the policy files) reads it from here,
@@ -21,12 +22,12 @@ export function startingState(current: TenantConfig['current']): StartingState {
 /** The pilot policy's name, as written in every text and in the policy file. */
 export const PILOT_POLICY = 'CA001 - Require MFA - Pilot';
 
-/** Labels the portal shows on a sign-in's Report-only tab (Graph result values in brackets where they help). */
+/** Labels the portal shows on a sign-in's Report-only tab. */
 export const REPORT_ONLY_RESULT = {
-  success: 'Report-only: Success',
-  failure: 'Report-only: Failure',
-  userActionRequired: 'Report-only: User action required',
-  notApplied: 'Report-only: Not applied',
+  success: REPORT_ONLY_LABELS.reportOnlySuccess,
+  failure: REPORT_ONLY_LABELS.reportOnlyFailure,
+  userActionRequired: REPORT_ONLY_LABELS.reportOnlyInterrupted,
+  notApplied: REPORT_ONLY_LABELS.reportOnlyNotApplied,
 } as const;
 
 export interface PilotStory {
@@ -99,5 +100,44 @@ export function pilotStory(config: TenantConfig): PilotStory {
       state === 'per-user-mfa'
         ? 'MFA is required of the pilot group and volunteers by the pilot policy (their per-user MFA is turned off); the all-users policy runs in report-only.'
         : 'MFA is required of the pilot group and volunteers by the pilot policy; the all-users policy runs in report-only.',
+  };
+}
+
+/** The all-users policy, whose report-only results decide the go/no-go. */
+export const ALL_USERS_POLICY = 'CA002 - Require MFA - All users';
+
+/**
+ * Highest share (percent) of evaluated sign-ins that may show "Report-only: Failure" at the go/no-go.
+ * Read from thresholds.goNoGoMaxFailureRate when the config has it.
+ */
+export function goNoGoThreshold(config: TenantConfig): number {
+  const thresholds = config.thresholds as TenantConfig['thresholds'] & { goNoGoMaxFailureRate?: number };
+  return thresholds.goNoGoMaxFailureRate ?? 10;
+}
+
+export interface GoNoGoGate {
+  threshold: number;
+  /** One line: the rule, for milestones and checklist pass criteria. */
+  rule: string;
+  /** Which result counts, and why "User action required" does not. */
+  counts: string;
+  /** Where to read the results. */
+  where: string;
+  outcomes: { go: string; fixFirst: string; noGo: string };
+}
+
+export function goNoGoGate(config: TenantConfig): GoNoGoGate {
+  const threshold = goNoGoThreshold(config);
+  const { success, failure, userActionRequired, notApplied } = REPORT_ONLY_RESULT;
+  return {
+    threshold,
+    rule: `at most ${threshold}% of the sign-ins "${ALL_USERS_POLICY}" evaluated in report-only show "${failure}", every failing app or device has an owner and a fix dated before enforcement, and the pilot issue log has no open blocker`,
+    counts: `Only "${failure}" counts: a sign-in that could not have met the policy and would have been blocked, typically a legacy or background client that cannot show a prompt. "${userActionRequired}" is the normal result of a require-MFA policy for a sign-in that did no MFA (the user would have been asked) and is not a block; it matters only for users who are not registered yet, who will have to register at their next sign-in. The share is taken over the sign-ins the policy evaluated ("${success}", "${failure}" and "${userActionRequired}"); "${notApplied}" is left out.`,
+    where: `Entra admin center → Entra ID → Conditional Access → Policies → "${ALL_USERS_POLICY}" → Policy impact, for the counts by result since the pilot started; for a single sign-in, the Report-only tab of its entry in Entra ID → Monitoring & health → Sign-in logs.`,
+    outcomes: {
+      go: `Go: the failures are at or below ${threshold}%, each failing client is on the legacy-authentication dependency list with a fix before enforcement, and the pilot found no blocker. Enforcement goes ahead as planned.`,
+      fixFirst: `Fix first: the failures are above ${threshold}%, or a failing client has no owner. Fix or retire each one (modern client, SMTP relay, vendor update), check the results again the next working day and decide again; if that is not done by the working day before enforcement, enforcement moves.`,
+      noGo: 'No-go: an application the business needs fails under the policy with no fix in sight, or the pilot found a blocker. The approver moves enforcement to a new date, recorded as a new plan version, and staff are told the new date.',
+    },
   };
 }

@@ -1,5 +1,8 @@
 import type { Risk } from '../model/content.ts';
 import type { GeneratorContext } from './context.ts';
+import { factById, factDate, factTiming } from './facts.ts';
+import { startingState } from './pilot.ts';
+import { backOutPlan } from './tasks.ts';
 
 // The plan's risks with mitigations and owners, and the four success criteria that close the rollout.
 
@@ -21,8 +24,10 @@ export function buildSuccessCriteria(context: GeneratorContext): SuccessCriterio
     },
     {
       id: 'no-legacy-auth',
-      title: 'No legacy authentication',
-      measure: 'The sign-in log shows no legacy-authentication sign-in since enforcement, interactive or non-interactive. If legacy authentication is not yet blocked, "Block legacy authentication" is the next policy to switch on.',
+      title: 'No successful legacy authentication',
+      measure: `Since enforcement the sign-in log shows no successful legacy-authentication sign-in, interactive or non-interactive, and every blocked attempt is traced to an owner on the legacy-authentication dependency list, with a fix or a date to retire the device or app. Blocked attempts stay in the log and do not fail this criterion.${
+        context.config.current.securityDefaults ? ' (Security defaults blocked legacy authentication before enforcement, so the rows of the audit in Prepare were blocked attempts too.)' : ''
+      } If legacy authentication is not yet blocked, "Block legacy authentication" is the next policy to switch on.`,
     },
     {
       id: 'break-glass-works',
@@ -42,6 +47,9 @@ export function buildRisks(context: GeneratorContext): Risk[] {
   const rate = config.current.registrationRate;
   const threshold = config.thresholds.reminderBelowRate;
   const noPhone = config.exceptions.filter((exception) => exception.kind === 'no-smartphone').length;
+  const backOut = backOutPlan(startingState(config.current), config.breakGlass.group.name);
+  const smsFact = factById('sms-voice-retirement');
+  const smsInPlan = factTiming(smsFact, context.schedule) === 'during';
   const rateNote =
     rate === undefined
       ? 'The current registration rate is not recorded yet.'
@@ -68,7 +76,7 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       risk: 'Many users are still unregistered on enforcement day and all have to register at once.',
       likelihood: rate !== undefined && rate >= threshold ? 'low' : 'medium',
       impact: 'medium',
-      mitigation: `${rateNote} Daily tracking, the reminder (below ${threshold}% on day ${config.thresholds.reminderDay}), individual contact on day ${config.thresholds.contactDay} and the manager escalation bring the rest in. Forced registration at first sign-in takes a user about five minutes.`,
+      mitigation: `${rateNote} Daily tracking, the reminder (below ${threshold}% on day ${config.thresholds.reminderDay}), individual contact on day ${config.thresholds.contactDay} and the manager escalation bring the rest in. Enforcement does not wait for the last few: forced registration at their next sign-in takes about five minutes, and the helpdesk is ready for it.`,
       owner: 'it-lead',
     },
     {
@@ -100,7 +108,7 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       risk: 'People without a smartphone cannot register and are locked out at enforcement.',
       likelihood: noPhone > 0 ? 'medium' : 'low',
       impact: 'medium',
-      mitigation: `FIDO2 security keys are ordered in Prepare and registered during the window${noPhone > 0 ? ` (${noPhone} known so far)` : ''}; a Temporary Access Pass bridges a short gap. Text messages and phone calls are not offered: they are weak and Microsoft is retiring them.`,
+      mitigation: `FIDO2 security keys are ordered before the start and registered during the window${noPhone > 0 ? ` (${noPhone} known so far)` : ''}; a Temporary Access Pass bridges a short gap. Text messages and phone calls are not offered: they are weak and Microsoft is retiring them.`,
       owner: 'it-lead',
     },
     {
@@ -110,6 +118,22 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       impact: 'high',
       mitigation: 'Messages come from the named IT lead, link only to the Microsoft security-info page and say that IT never asks for codes; number matching stops blind approvals; users are told to deny and report prompts they did not start, and the helpdesk treats them as a possible compromise.',
       owner: 'it-lead',
+    },
+    {
+      id: 'enforcement-blocks-work',
+      risk: 'Enforcement stops people working: an application the business needs fails under the policy, or sign-ins fail across many users.',
+      likelihood: 'low',
+      impact: 'high',
+      mitigation: `The go/no-go gate reads the report-only failures first. If it happens anyway, the back-out plan applies. ${backOut.trigger} ${backOut.steps}`,
+      owner: 'it-lead',
+    },
+    {
+      id: 'sms-voice-retirement',
+      risk: `People whose only method is a text message or a voice call are stopped by a prompt to register another method when Microsoft retires them (${factDate('sms-voice-retirement', config.locale)}).`,
+      likelihood: smsInPlan ? 'medium' : 'low',
+      impact: 'medium',
+      mitigation: `${smsInPlan ? 'The date falls inside this plan. ' : ''}The usage check in Prepare lists them, the helpdesk moves them during the registration window, and text message and voice call are switched off in the authentication methods policy only after that.`,
+      owner: 'helpdesk',
     },
     {
       id: 'security-defaults-gap',

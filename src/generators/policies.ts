@@ -1,6 +1,7 @@
 import type { PolicyFile } from '../model/artifacts.ts';
 import type { MilestoneId, Schedule } from '../model/schedule.ts';
 import type { GeneratorContext } from './context.ts';
+import { goNoGoGate, pilotStory } from './pilot.ts';
 import {
   AUTH_STRENGTH_MFA_ID,
   DIRECTORY_SYNC_ROLE_ID,
@@ -12,9 +13,10 @@ import {
 // The Conditional Access policies of the rollout, as Microsoft Graph create bodies with the plan's date for every
 // state change. Pure: the config and the schedule are the only inputs.
 //
-// Every policy is created in report-only during Prepare. The pilot policy goes on at the pilot start, the all-users
-// policy at the enforcement moment, and the legacy-authentication block and the registration protection once
-// validation shows they are safe. Every policy excludes the break-glass group.
+// CA001-CA003 are created in report-only during Prepare; CA004 (a user-action policy, which report-only does not
+// evaluate) is created Off. The pilot policy goes on at the pilot start unless security defaults are on (see
+// pilot.ts), the all-users policy at the enforcement moment, and the legacy-authentication block and the
+// registration protection once validation shows they are safe. Every policy excludes the break-glass group.
 
 type PolicyState = PolicyFile['state'];
 type StateChange = PolicyFile['stateChanges'][number];
@@ -74,22 +76,27 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
   const create = (state: PolicyState): StateChange => ({
     date: createDate,
     state,
-    note: 'Import the file (it is written in this state) during Prepare and check the report-only results each day.',
+    note:
+      state === 'disabled'
+        ? 'Import the file (it is written Off) during Prepare. Report-only does not evaluate user actions such as registering security info, so this policy would show no results in report-only; it stays Off until its date.'
+        : 'Import the file (it is written in report-only) during Prepare. Its results appear on the Report-only tab of each sign-in and in the policy\u2019s Policy impact view.',
   });
 
   // No Conditional Access policy can be switched on while security defaults are on, and turning them off early
   // would leave everyone outside the pilot without MFA for days. So on such a tenant the pilot runs on
   // report-only results, and security defaults go off in the same sitting as the enforcing policies go on.
-  const pilotChange: PolicyFile['stateChanges'][number] = securityDefaultsOn
+  const pilot = pilotStory(config);
+  const gate = goNoGoGate(config);
+  const pilotChange: PolicyFile['stateChanges'][number] = pilot.policyOn
     ? {
         date: pilotStart,
-        state: REPORT_ONLY,
-        note: 'Security defaults are on in this tenant and no Conditional Access policy can be switched on while they are, so the pilot runs on this policy\'s report-only results: each pilot sign-in\'s Report-only tab must show it would have required MFA. Switching security defaults off now would leave everyone else without MFA until enforcement.',
+        state: 'enabled',
+        note: `Pilot start: switch this policy On (task "Switch the pilot policy on").${pilot.state === 'per-user-mfa' ? ' Turn per-user MFA off for the pilot members in the same sitting.' : ''} ${pilot.signInLogShows}`,
       }
     : {
         date: pilotStart,
-        state: 'enabled',
-        note: 'Pilot start: switch this policy On (task "Switch the pilot policy on").',
+        state: REPORT_ONLY,
+        note: `Security defaults are on in this tenant and no Conditional Access policy can be switched on while they are, so the pilot runs on this policy's report-only results; switching security defaults off now would leave everyone else without MFA until enforcement. ${pilot.signInLogShows}`,
       };
 
   const policies: Omit<PolicyFile, 'fileName' | 'placeholders'>[] = [
@@ -104,7 +111,7 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
         {
           date: signoffDate,
           state: 'disabled',
-          note: 'After sign-off CA002 covers everyone in the pilot group: switch this policy off, and delete it a few weeks later.',
+          note: 'After sign-off CA002 covers everyone in the pilot group: switch this policy off (task "Retire the pilot policy"), and delete it a few weeks later.',
         },
       ],
       body: {
@@ -136,7 +143,7 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
         {
           date: enforcementDate,
           state: 'enabled',
-          note: `Enforcement at ${enforcementTime}: switch this policy On${securityDefaultsOn ? ', in the same sitting as security defaults are turned off and CA003 is switched on' : ''}. Until then its report-only results feed the go / no-go decision: more than 10% of evaluations that would block means stop and fix.`,
+          note: `Enforcement at ${enforcementTime}: switch this policy On${securityDefaultsOn ? ', in the same sitting as security defaults are turned off and CA003 is switched on' : ''}. Until then its report-only results decide the go/no-go: go when ${gate.rule}. ${gate.counts}`,
         },
       ],
       body: {
@@ -200,18 +207,18 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
       displayName: 'CA004 - Securing security info registration',
       purpose:
         'Protects the registration of sign-in methods: outside the locations marked as trusted, registering or changing security info needs MFA first (or a Temporary Access Pass, which the "Multifactor authentication" strength accepts), so a stolen password alone cannot register an attacker\'s phone. Follows Microsoft\'s template "Securing security info registration"; guests (who register in their home organisation) and the break-glass group are excluded. It only helps if the office networks are defined as trusted named locations; without any, every registration needs MFA or a Temporary Access Pass.',
-      state: REPORT_ONLY,
+      state: 'disabled',
       stateChanges: [
-        create(REPORT_ONLY),
+        create('disabled'),
         {
           date: signoffDate,
           state: 'enabled',
-          note: 'Switch On after sign-off, when registration is complete: turned on during the registration window it would stop staff with no method yet from registering away from the office. From then on, new joiners and people who replace their phone register with a Temporary Access Pass from the helpdesk, or from a trusted location.',
+          note: 'Switch On after sign-off (task "Switch the security-info registration policy on"), when registration is complete: turned on during the registration window it would stop staff with no method yet from registering away from the office. From then on, new joiners and people who replace their phone register with a Temporary Access Pass from the helpdesk, or from a trusted location; an attempt without either fails with error 53010.',
         },
       ],
       body: {
         displayName: 'CA004 - Securing security info registration',
-        state: REPORT_ONLY,
+        state: 'disabled',
         conditions: {
           clientAppTypes: ['all'],
           applications: { includeApplications: [], includeUserActions: ['urn:user:registersecurityinfo'] },

@@ -1,14 +1,17 @@
 import type { TenantConfig } from '../config/schema.ts';
 import type { PhaseId } from '../model/common.ts';
 import { methodName } from './names.ts';
+import { formatDayMonthYear, formatLongDate } from './text/dates.ts';
 import type { DateMove, Milestone, MilestoneId, Phase, Schedule } from '../model/schedule.ts';
 import { WorkCalendar } from './work-calendar.ts';
 import { buildTasks } from './tasks.ts';
+import { assertTaskOrder } from './task-order.ts';
+import { goNoGoGate, pilotStory } from './pilot.ts';
 
 const PHASE_TITLES: Record<PhaseId, { title: string; summary: string }> = {
   prepare: {
     title: 'Prepare',
-    summary: 'Emergency access, legacy-authentication audit, exceptions, report-only policies and the staff announcement.',
+    summary: 'Security keys ordered and the plan approved before the start; then emergency access, sign-in methods, the legacy-authentication and text-message audits, exceptions, guests, trusted locations and the Conditional Access policies.',
   },
   register: {
     title: 'Register',
@@ -16,7 +19,8 @@ const PHASE_TITLES: Record<PhaseId, { title: string; summary: string }> = {
   },
   pilot: {
     title: 'Pilot',
-    summary: 'MFA is required of the IT team and a few volunteers first; the all-users policy runs in report-only alongside.',
+    // Told per starting state by pilotStory(); this line is only the fallback shape.
+    summary: 'The IT team and a few volunteers from outside IT test the rollout before everyone else.',
   },
   enforce: {
     title: 'Enforce',
@@ -39,16 +43,17 @@ export interface DayPlan {
  * Enforcement must have a staffed helpdesk for the 48 hours after it: never a Friday, a weekend,
  * a public holiday, a closed day or the working day before a holiday or closed day.
  */
-export function enforcementBlockers(calendar: WorkCalendar, date: string): string[] {
+export function enforcementBlockers(calendar: WorkCalendar, date: string, locale = 'en-GB'): string[] {
   const reasons: string[] = [];
+  const words = (day: string) => formatDayMonthYear(day, locale);
   const closed = calendar.closedReason(date);
-  if (closed) reasons.push(`${date} is ${closed.reason === 'weekend' ? `a ${closed.name}` : closed.name}`);
+  if (closed) reasons.push(`${words(date)} is ${closed.reason === 'weekend' ? 'a weekend day' : closed.name}`);
   const weekday = calendar.weekdayName(date, 'en-GB');
-  if (!closed && weekday === 'Friday') reasons.push(`${date} is a Friday: the 48 hours after enforcement would fall on the weekend`);
+  if (!closed && weekday === 'Friday') reasons.push(`${words(date)} is a Friday: the 48 hours after enforcement would fall on the weekend`);
   const next = calendar.addCalendarDays(date, 1);
   const nextClosed = calendar.closedReason(next);
   if (!closed && nextClosed && nextClosed.reason !== 'weekend') {
-    reasons.push(`${date} is the working day before ${nextClosed.name} (${next}): the helpdesk would not be staffed the next day`);
+    reasons.push(`${words(date)} is the working day before ${nextClosed.name} (${words(next)}): the helpdesk would not be staffed the next day`);
   }
   return reasons;
 }
@@ -63,7 +68,7 @@ function planDays(config: TenantConfig, calendar: WorkCalendar): DayPlan {
       subject: 'Start (day 1)',
       from: config.startDate,
       to: startDate,
-      reasons: [`${config.startDate} is not a working day (${closed?.name ?? 'closed'}); day 1 is the next working day`],
+      reasons: [`${formatLongDate(config.startDate, config.locale)} is not a working day (${closed?.name ?? 'closed'}); day 1 is the next working day`],
     });
   }
   // Enough working days for the plan even if enforcement has to move a few weeks.
@@ -76,7 +81,7 @@ function planDays(config: TenantConfig, calendar: WorkCalendar): DayPlan {
   const plannedDate = days[enforcementDay - 1]!;
   const reasons: string[] = [];
   for (;;) {
-    const blockers = enforcementBlockers(calendar, days[enforcementDay - 1]!);
+    const blockers = enforcementBlockers(calendar, days[enforcementDay - 1]!, config.locale);
     if (blockers.length === 0) break;
     reasons.push(...blockers);
     enforcementDay += 1;
@@ -128,6 +133,7 @@ export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Sch
     return {
       id,
       ...PHASE_TITLES[id],
+      ...(id === 'pilot' ? { summary: pilotStory(config).phaseSummary } : {}),
       firstDay: range.first,
       lastDay: last,
       startDate: days[range.first - 1]!,
@@ -151,20 +157,15 @@ export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Sch
     ...(time ? { time } : {}),
   });
   const { targetRate, reminderBelowRate } = config.thresholds;
+  const pilot = pilotStory(config);
+  const gate = goNoGoGate(config);
   const milestones: Milestone[] = [
-    milestone('announcement', dateOf(p.register.first), 'Announcement sent', `All staff are told what is changing and asked to set up ${method} by ${registrationDeadline}.`),
+    milestone('announcement', dateOf(p.register.first), 'Announcement sent', `All staff are told what is changing and asked to set up ${method} by ${formatLongDate(registrationDeadline, config.locale)}.`),
     milestone('reminder-check', reminderDate, 'Reminder check', `If fewer than ${reminderBelowRate}% of users are registered, the reminder goes out today.`),
     milestone('individual-contact', contactDate, 'Individual contact', 'Everyone still unregistered is contacted one by one to find what is in their way.'),
     milestone('registration-deadline', registrationDeadline, 'Registration window closes', `Target: ${targetRate}% of users registered.`),
-    milestone(
-      'pilot-start',
-      dateOf(p.pilot.first),
-      'Pilot starts',
-      config.current.securityDefaults
-        ? 'The pilot group is watched through the pilot policy in report-only (security defaults stay on until enforcement); the all-users policy watches in report-only too.'
-        : 'MFA is required of the pilot group; the all-users policy watches in report-only.',
-    ),
-    milestone('go-no-go', goNoGoDate, 'Go / no-go decision', 'Enforce only if the pilot found no blocker and report-only shows at most 10% of sign-ins that would be blocked.'),
+    milestone('pilot-start', dateOf(p.pilot.first), 'Pilot starts', pilot.milestone),
+    milestone('go-no-go', goNoGoDate, 'Go / no-go decision', `Enforce only if ${gate.rule}.`),
     milestone(
       'enforcement',
       enforcementDate,
@@ -177,7 +178,23 @@ export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Sch
     milestone('validation-signoff', signoffDate, 'Validation sign-off', 'The four success criteria are met and the approver signs the rollout off.'),
   ];
 
-  const tasks = buildTasks(config, { dateOf, dayOf: dayOfAny, phases: p, enforcementDate, watchEndDate, logReviewDate, signoffDate, registrationDeadline, goNoGoDate, reminderDate, contactDate });
+  const tasks = buildTasks(config, {
+    dateOf,
+    dayOf: dayOfAny,
+    beforeStart: (count) => calendar.workingDaysBefore(days[0]!, count),
+    workingDayBefore: (date) => calendar.workingDaysBefore(date, 1),
+    phases: p,
+    enforcementDate,
+    watchEndDate,
+    logReviewDate,
+    signoffDate,
+    registrationDeadline,
+    goNoGoDate,
+    reminderDate,
+    contactDate,
+  });
+  // A plan whose dates break a dependency between tasks is not a plan: the build stops here.
+  assertTaskOrder(tasks);
 
   const span = { from: days[0]!, to: days[days.length - 1]! };
   return {

@@ -93,6 +93,19 @@ export class WorkCalendar {
     return this.nextWorkingDayFrom(this.addCalendarDays(date, 1));
   }
 
+  /** The working day `count` working days before `date` (1 = the working day before it). */
+  workingDaysBefore(date: string, count: number): string {
+    let current = date;
+    for (let step = 0; step < count; step += 1) {
+      current = this.addCalendarDays(current, -1);
+      for (let guard = 0; !this.isWorkingDay(current); guard += 1) {
+        if (guard > 366) throw new Error(`no working day within a year before ${date}; check holidays.extraClosedDays`);
+        current = this.addCalendarDays(current, -1);
+      }
+    }
+    return current;
+  }
+
   /** `count` consecutive working days starting on or after `from`. */
   workingDays(from: string, count: number): string[] {
     const days: string[] = [];

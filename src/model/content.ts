@@ -163,6 +163,13 @@ export const factSchema = z.object({
   checked: isoDateString,
   /** The date the fact is about, when it is a dated change (a retirement, a deadline). */
   effective: isoDateString.optional(),
+  /**
+   * How exact `effective` is. "day" (the default) is a known day; "month" and "end-of-month" are all the source
+   * gives ("in December 2026", "at the end of December 2026"): texts say that, never an invented exact day.
+   */
+  effectivePrecision: z.enum(['day', 'month', 'end-of-month']).optional(),
+  /** What the dated change means for this plan, compared with the plan's own dates. */
+  planNote: z.string().optional(),
 });
 export type Fact = z.infer<typeof factSchema>;
 

@@ -40,6 +40,8 @@ export const taskSchema = z.object({
   action: z.string(),
   evidence: z.string(),
   milestone: milestoneId.optional(),
+  /** Ids of the tasks that must be done first; the schedule checks the dates respect them. */
+  dependsOn: z.array(z.string()).optional(),
 });
 
 export const milestoneSchema = z.object({
@@ -80,6 +82,11 @@ export const scheduleSchema = z.object({
   /** Holidays and closures inside the plan's span (weekends left out). */
   closedDays: z.array(closedDaySchema),
 });
+
+/** How a plan day is named: "day 3", or "before the start" for preparation dated before day 1 (day 0). */
+export function planDayLabel(day: number): string {
+  return day >= 1 ? `day ${day}` : 'before the start';
+}
 
 export type Phase = z.infer<typeof phaseSchema>;
 export type Task = z.infer<typeof taskSchema>;

@@ -50,7 +50,7 @@ function edited(files: PolicyFile[], id: string, edit: (body: Body, file: Policy
 }
 
 describe('Conditional Access policies of the example tenant', () => {
-  it('are the four planned policies, each created in report-only', () => {
+  it('are the four planned policies: CA001 to CA003 created in report-only, CA004 (a user action) created Off', () => {
     expect(example.policies.map((file) => file.displayName)).toEqual([
       'CA001 - Require MFA - Pilot',
       'CA002 - Require MFA - All users',
@@ -58,11 +58,15 @@ describe('Conditional Access policies of the example tenant', () => {
       'CA004 - Securing security info registration',
     ]);
     for (const file of example.policies) {
-      expect(file.state).toBe('enabledForReportingButNotEnforced');
-      expect(body(file).state).toBe('enabledForReportingButNotEnforced');
+      // Report-only does not evaluate user actions, so the registration policy would show nothing there.
+      const created = file.id === 'CA004' ? 'disabled' : 'enabledForReportingButNotEnforced';
+      expect(file.state).toBe(created);
+      expect(body(file).state).toBe(created);
       expect(file.fileName).toMatch(/^CA00\d-[a-z0-9-]+\.json$/);
-      expect(file.stateChanges[0]).toMatchObject({ state: 'enabledForReportingButNotEnforced', date: example.schedule.tasks.find((task) => task.id === 'prepare.report-only-policies')!.date });
+      expect(file.stateChanges[0]).toMatchObject({ state: created, date: example.schedule.tasks.find((task) => task.id === 'prepare.report-only-policies')!.date });
+      expect(file.stateChanges.map((change) => change.note).join(' ')).not.toContain('check the report-only results each day');
     }
+    expect(policy(example, 'CA004').stateChanges[0]!.note).toContain('Report-only does not evaluate user actions');
   });
 
   it('pass the Graph schema and the safety lint', () => {

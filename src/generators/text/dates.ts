@@ -54,6 +54,18 @@ export function shortDateIn(date: string, language: string): string {
   return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
 }
 
+/** "1 February 2027" (en-GB) or "February 1, 2027" (en-US): a date inside a sentence, without the weekday. */
+export function formatDayMonthYear(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(textLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(toUtcNoon(date));
+}
+
+/** A dated fact's date as exact as its source: "1 February 2027", "December 2026" or "the end of December 2026". */
+export function formatFactDate(date: string, precision: 'day' | 'month' | 'end-of-month' | undefined, locale: string): string {
+  if (precision === undefined || precision === 'day') return formatDayMonthYear(date, locale);
+  const month = new Intl.DateTimeFormat(textLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(toUtcNoon(date));
+  return precision === 'month' ? month : `the end of ${month}`;
+}
+
 /** "Monday" */
 export function formatWeekday(date: string, locale: string): string {
   return weekdayIn(date, textLocale(locale));
