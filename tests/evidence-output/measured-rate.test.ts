@@ -85,7 +85,7 @@ describe('verdicts without enough evidence', () => {
     });
     expect(tracking.match(/data-status="insufficient-evidence"/g)).toHaveLength(3);
     const text = visibleText(tracking);
-    expect(text).toContain('Not enough evidence No legacy authentication No sign-ins in the validation window');
+    expect(text).toContain('Not enough evidence No successful legacy authentication No sign-ins in the validation window');
     expect(text).toContain('svc-emergency-alpha@northgateengineering.onmicrosoft.com: no sign-in in the evidence.');
     expect(text).toContain('0 pass, 1 fail, 3 not enough evidence');
     expect(text).toContain('No failed or interrupted sign-in since enforcement');

@@ -11,7 +11,7 @@ import { dayMonth, longDate, shortDate } from './common.ts';
 
 const VERDICT_TITLE: Record<EvidenceReport['verdicts'][number]['id'], string> = {
   'registration-complete': 'Every actively used account can do MFA',
-  'no-legacy-auth': 'No legacy authentication',
+  'no-legacy-auth': 'No successful legacy authentication',
   'break-glass-tested': 'Emergency access works',
   'post-enforcement-failures': 'A clean sign-in log for 72 hours',
 };
