@@ -10,7 +10,8 @@ export interface PlaybookLike {
   enforcementTime: string;
   organisation: { userCount: number };
   facts: readonly { id: string; effective?: string | undefined }[];
-  thresholds: { targetRate: number; reminderBelowRate: number };
+  thresholds: { targetRate: number; reminderBelowRate: number; goNoGoMaxFailureRate?: number | undefined };
+  policies?: readonly { id: string; displayName: string }[];
   breakGlass: { accounts: readonly string[] };
   schedule: {
     days: readonly string[];
@@ -28,6 +29,14 @@ function effectiveDate(p: PlaybookLike, id: string): string {
   return date;
 }
 
+/** The enforcing all-users policy of the generated set (policies.ts); its report-only results decide the go/no-go. */
+const ALL_USERS_POLICY_ID = 'CA002';
+/**
+ * The plan's go/no-go gate when the config sets no threshold: more than 10% of evaluated sign-ins
+ * that would be blocked means stop and fix (the figure the plan's texts state).
+ */
+const DEFAULT_GO_NO_GO_MAX_FAILURE_RATE = 10;
+
 export function evidenceContextFromPlaybook(p: PlaybookLike, today: string): EvidenceContext {
   const s = p.schedule;
   const register = s.phases.find((x) => x.id === 'register');
@@ -36,7 +45,14 @@ export function evidenceContextFromPlaybook(p: PlaybookLike, today: string): Evi
   const startDate = register?.startDate ?? s.days[0] ?? today;
   const endDate = register?.endDate ?? s.enforcementDate;
   const days = s.days.filter((d) => d >= startDate && d <= endDate);
+  const allUsersPolicy = p.policies?.find((x) => x.id === ALL_USERS_POLICY_ID);
+  const goNoGoDate = milestone('go-no-go');
+  const goNoGo =
+    allUsersPolicy === undefined || goNoGoDate === undefined
+      ? undefined
+      : { policyName: allUsersPolicy.displayName, decisionDate: goNoGoDate, maxWouldBlockRate: p.thresholds.goNoGoMaxFailureRate ?? DEFAULT_GO_NO_GO_MAX_FAILURE_RATE };
   return {
+    goNoGo,
     today,
     timeZone: p.timeZone,
     registerPhase: { startDate, endDate, days },

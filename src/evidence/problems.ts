@@ -4,6 +4,7 @@ export type FileKind =
   | 'signins-portal-csv'
   | 'signins-legacy-portal-csv'
   | 'signins-log-analytics-csv'
+  | 'signins-log-analytics-summary-csv'
   | 'signins-json'
   | 'signins-jsonl'
   | 'signins-auth-details-csv'

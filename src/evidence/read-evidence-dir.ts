@@ -175,10 +175,11 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
       const r = await readSignInFile(
         f.path,
         name,
-        (s) => {
-          if (!acc.add(s)) repeated += 1;
+        (s, group) => {
+          if (!acc.add(s, group)) repeated += 1;
         },
         (id, m, ok) => acc.addAuthDetail(id, m, ok),
+        (result, count, first, last, who) => acc.addReportOnly(result, count, first, last, who),
       );
       if (repeated > 0) {
         addWarning(r.problems, `${repeated} sign-in${repeated === 1 ? '' : 's'} already read from another file (same request ID) counted once.`);

@@ -19,6 +19,7 @@ export const FileEntrySchema = z.object({
     'signins-portal-csv',
     'signins-legacy-portal-csv',
     'signins-log-analytics-csv',
+    'signins-log-analytics-summary-csv',
     'signins-json',
     'signins-jsonl',
     'signins-auth-details-csv',

@@ -10,6 +10,7 @@ export type PageKind =
   | 'admin-policies'
   | 'admin-accounts'
   | 'admin-reference'
+  | 'admin-evidence'
   | 'helpdesk-home'
   | 'helpdesk-symptom'
   | 'helpdesk-errors'
@@ -57,6 +58,7 @@ const ADMIN_PAGES: [string, PageKind, string][] = [
   ['policies/index.html', 'admin-policies', 'Policies'],
   ['accounts/index.html', 'admin-accounts', 'Accounts'],
   ['reference/index.html', 'admin-reference', 'Risks and sources'],
+  ['evidence/index.html', 'admin-evidence', 'Evidence sources'],
   ['search/index.html', 'search', 'Search'],
 ];
 

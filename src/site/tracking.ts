@@ -129,6 +129,7 @@ export const FILE_KIND_LABEL: Record<EvidenceReport['files'][number]['kind'], st
   'signins-portal-csv': 'Sign-ins, admin center CSV',
   'signins-legacy-portal-csv': 'Sign-ins, older admin center CSV',
   'signins-log-analytics-csv': 'Sign-ins, Log Analytics CSV',
+  'signins-log-analytics-summary-csv': 'Sign-ins, Log Analytics query result (counted in the workspace)',
   'signins-json': 'Sign-ins, JSON (Graph or admin center)',
   'signins-jsonl': 'Sign-ins, JSON lines (diagnostic settings)',
   'signins-auth-details-csv': 'Authentication details (AuthDetails CSV)',

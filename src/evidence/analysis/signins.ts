@@ -4,15 +4,15 @@
  * never with the number of rows.
  */
 import type { EvidenceContext } from '../context.ts';
-import { localTimeUtc, startOfLocalDayUtc } from '../dates.ts';
+import { evidenceWindows } from '../windows.ts';
 import { errorCodeInfo, UNKNOWN_CODE_TEXT } from '../error-codes.ts';
 import type { ErrorKind, RunbookSymptom } from '../error-codes.ts';
 import { canonicalClientApp, isLegacyClientApp, REMEDIATION, remediationCategory } from '../signins/legacy.ts';
 import type { RemediationCategory } from '../signins/legacy.ts';
 import type { SignIn } from '../signins/record.ts';
-import { newReportOnlyTally, tallySignIn } from './go-no-go.ts';
+import { newReportOnlyTally, tallyResult, tallySignIn } from './go-no-go.ts';
+import type { ReportOnlyResult } from '../../model/report-only.ts';
 import type { ReportOnlyTally } from './go-no-go.ts';
-import { addDays } from '../../shared/calendar-dates.ts';
 
 export const MAX_LISTED_USERS = 25;
 
@@ -77,19 +77,31 @@ export interface SignInSummary {
   reportOnly: ReportOnlyTally;
 }
 
+/**
+ * A row of a Log Analytics summary: `count` sign-ins alike in every field the analysis reads, seen
+ * from `firstUtc` to the sign-in's `createdUtc`, all on the same side of every window boundary
+ * (the queries group by those boundaries), so one row counts exactly as its sign-ins would.
+ */
+export interface SignInGroup {
+  count: number;
+  firstUtc: string;
+}
+
 export interface SignInAccumulator {
   /** Count one sign-in; false when its request ID was already counted (the same export saved twice, or a CSV and a Graph page of the same day). */
-  add(s: SignIn): boolean;
+  add(s: SignIn, group?: SignInGroup): boolean;
+  /** Report-only results already counted in the workspace (the Log Analytics go/no-go query's result). */
+  addReportOnly(result: ReportOnlyResult, count: number, firstUtc: string, lastUtc: string, who: { user: string; clientApp: string }): void;
   /** A row of an AuthDetails companion file; used to learn how break-glass accounts authenticated. */
   addAuthDetail(requestId: string, method: string, succeeded: boolean): void;
   result(): SignInSummary;
 }
 
-function bump(c: WindowCounts, s: SignIn): void {
-  c.total += 1;
-  if (s.interactive === true) c.interactive += 1;
-  else if (s.interactive === false) c.nonInteractive += 1;
-  else c.unknown += 1;
+function bump(c: WindowCounts, s: SignIn, n: number): void {
+  c.total += n;
+  if (s.interactive === true) c.interactive += n;
+  else if (s.interactive === false) c.nonInteractive += n;
+  else c.unknown += n;
 }
 
 function deviceLabel(s: SignIn): string {
@@ -106,10 +118,10 @@ const maxIso = (a: string | null, b: string): string => (a === null || b > a ? b
 
 
 export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator {
-  // Post-enforcement begins when the policy is switched on, not at midnight: earlier sign-ins that day were not under it.
-  const enforcementStart = localTimeUtc(ctx.enforcementDate, ctx.enforcementTime ?? '00:00', ctx.timeZone);
-  const validationEnd = startOfLocalDayUtc(addDays(ctx.validateEndDate, 1), ctx.timeZone);
-  const end72 = new Date(Date.parse(enforcementStart) + 72 * 3_600_000).toISOString();
+  const windows = evidenceWindows(ctx);
+  const enforcementStart = windows.enforcementStartUtc;
+  const validationEnd = windows.validationEndUtc;
+  const end72 = windows.first72hEndUtc;
   const breakGlass = new Map<string, { signIns: number; successful: number; last: string | null; lastOk: string | null; methods: Set<string>; ca: Set<string>; codes: Set<number> }>();
   for (const a of ctx.breakGlassAccounts) {
     breakGlass.set(a.trim().toLowerCase(), { signIns: 0, successful: 0, last: null, lastOk: null, methods: new Set(), ca: new Set(), codes: new Set() });
@@ -130,20 +142,22 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
   const reportOnly = newReportOnlyTally();
 
   return {
-    add(s: SignIn): boolean {
+    add(s: SignIn, group?: SignInGroup): boolean {
       if (s.requestId !== '') {
         if (seenRequests.has(s.requestId)) return false;
         seenRequests.add(s.requestId);
       }
       const t = s.createdUtc;
-      total += 1;
-      if (s.interactive === true) interactive += 1;
-      else if (s.interactive === false) nonInteractive += 1;
-      else unknown += 1;
-      if (firstUtc === null || t < firstUtc) firstUtc = t;
+      const n = group?.count ?? 1;
+      const first = group?.firstUtc ?? t;
+      total += n;
+      if (s.interactive === true) interactive += n;
+      else if (s.interactive === false) nonInteractive += n;
+      else unknown += n;
+      if (firstUtc === null || first < firstUtc) firstUtc = first;
       if (lastUtc === null || t > lastUtc) lastUtc = t;
       const ok = s.status === 'success';
-      if (ctx.goNoGo !== undefined) tallySignIn(reportOnly, s, ctx.goNoGo.policyName);
+      if (ctx.goNoGo !== undefined && group === undefined) tallySignIn(reportOnly, s, ctx.goNoGo.policyName);
 
       const legacyApp = isLegacyClientApp(s.clientApp);
       if (legacyApp) {
@@ -153,45 +167,45 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
           g = { category: remediationCategory(s.clientApp), signIns: 0, successful: 0, last: t, users: new Map() };
           legacy.set(app, g);
         }
-        g.signIns += 1;
-        if (ok) g.successful += 1;
+        g.signIns += n;
+        if (ok) g.successful += n;
         if (t > g.last) g.last = t;
         let u = g.users.get(s.userPrincipalName);
         if (u === undefined) {
           u = { signIns: 0, successful: 0, last: t, devices: new Map() };
           g.users.set(s.userPrincipalName, u);
         }
-        u.signIns += 1;
-        if (ok) u.successful += 1;
+        u.signIns += n;
+        if (ok) u.successful += n;
         if (t > u.last) u.last = t;
         const label = deviceLabel(s);
         const d = u.devices.get(label);
-        if (d === undefined) u.devices.set(label, { signIns: 1, last: t });
+        if (d === undefined) u.devices.set(label, { signIns: n, last: t });
         else {
-          d.signIns += 1;
+          d.signIns += n;
           if (t > d.last) d.last = t;
         }
       }
 
       const inValidation = t >= enforcementStart && t < validationEnd;
       if (inValidation) {
-        bump(windowCounts, s);
+        bump(windowCounts, s, n);
         if (legacyApp) {
-          if (ok) legacyWindow.successful += 1;
-          else legacyWindow.failed += 1;
-          if (s.interactive === true) legacyWindow.interactive += 1;
-          else if (s.interactive === false) legacyWindow.nonInteractive += 1;
-          else legacyWindow.unknown += 1;
+          if (ok) legacyWindow.successful += n;
+          else legacyWindow.failed += n;
+          if (s.interactive === true) legacyWindow.interactive += n;
+          else if (s.interactive === false) legacyWindow.nonInteractive += n;
+          else legacyWindow.unknown += n;
           legacyWindow.pairs.add(`${canonicalClientApp(s.clientApp)}: ${s.userPrincipalName}${ok ? '' : ' (blocked or failed)'}`);
         }
       }
 
       const bg = breakGlass.get(s.userPrincipalName);
       if (bg !== undefined) {
-        bg.signIns += 1;
+        bg.signIns += n;
         bg.last = maxIso(bg.last, t);
         if (ok) {
-          bg.successful += 1;
+          bg.successful += n;
           bg.lastOk = maxIso(bg.lastOk, t);
           for (const m of s.authMethods) bg.methods.add(m);
           if (s.requestId !== '') breakGlassRequests.set(s.requestId, s.userPrincipalName);
@@ -202,18 +216,18 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
 
       if (t >= enforcementStart) {
         const in72 = t < end72;
-        if (in72) bump(counts72, s);
+        if (in72) bump(counts72, s, n);
         if (!ok) {
           const key = s.errorCode === null ? 'none' : String(s.errorCode);
           let c = clusters.get(key);
           if (c === undefined) {
-            c = { code: s.errorCode, signIns: 0, in72: 0, users: new Set(), first: t, last: t };
+            c = { code: s.errorCode, signIns: 0, in72: 0, users: new Set(), first, last: t };
             clusters.set(key, c);
           }
-          c.signIns += 1;
-          if (in72) c.in72 += 1;
+          c.signIns += n;
+          if (in72) c.in72 += n;
           c.users.add(s.userPrincipalName);
-          if (t < c.first) c.first = t;
+          if (first < c.first) c.first = first;
           if (t > c.last) c.last = t;
         } else if (
           in72 &&
@@ -222,11 +236,15 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
           /^not ?applied$/i.test(s.conditionalAccessStatus) &&
           !breakGlass.has(s.userPrincipalName)
         ) {
-          gaps += 1;
+          gaps += n;
           gapUsers.add(s.userPrincipalName);
         }
       }
       return true;
+    },
+
+    addReportOnly(result, count, first, last, who): void {
+      tallyResult(reportOnly, result, count, { firstUtc: first, lastUtc: last }, who);
     },
 
     addAuthDetail(requestId: string, method: string, succeeded: boolean): void {

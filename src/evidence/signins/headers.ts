@@ -50,6 +50,7 @@ export type SignInField =
   | 'authRequirement'
   | 'mfaResult'
   | 'mfaMethod'
+  | 'authMethodList'
   | 'authenticationDetails'
   | 'ipAddress'
   | 'userAgent'
@@ -66,7 +67,7 @@ export type SignInField =
  * lower-cased) and the Spanish portal names.
  */
 export const SIGNIN_ALIASES: Readonly<Record<SignInField, readonly string[]>> = {
-  createdUtc: ['date (utc)', 'date', 'createddatetime', 'fecha (utc)', 'fecha'],
+  createdUtc: ['date (utc)', 'date', 'createddatetime', 'fecha (utc)', 'fecha', 'lastseen'],
   timeGenerated: ['timegenerated'],
   requestId: ['request id', 'id', 'id. de solicitud', 'identificador de solicitud'],
   userPrincipalName: ['username', 'userprincipalname', 'user principal name', 'nombre de usuario'],
@@ -78,14 +79,16 @@ export const SIGNIN_ALIASES: Readonly<Record<SignInField, readonly string[]>> = 
   errorCode: ['sign-in error code', 'resulttype', 'código de error de inicio de sesión', 'errorcode'],
   failureReason: ['failure reason', 'motivo del error', 'resultdescription'],
   clientApp: ['client app', 'clientappused', 'aplicación cliente'],
-  deviceId: ['device id', 'id. de dispositivo'],
-  deviceName: ['device'],
+  deviceId: ['device id', 'id. de dispositivo', 'deviceid'],
+  deviceName: ['device', 'devicename'],
   browser: ['browser', 'explorador'],
-  operatingSystem: ['operating system', 'os', 'sistema operativo'],
+  operatingSystem: ['operating system', 'os', 'sistema operativo', 'operatingsystem'],
   deviceDetail: ['devicedetail'],
   authRequirement: ['authentication requirement', 'authenticationrequirement', 'requisito de autenticación'],
   mfaResult: ['multifactor authentication result', 'resultado de la autenticación multifactor'],
   mfaMethod: ['multifactor authentication auth method', 'método de autenticación multifactor'],
+  authMethodList: ['authmethods'], // the Log Analytics break-glass query: succeeded methods joined with "; "
+
   authenticationDetails: ['authenticationdetails'],
   ipAddress: ['ip address', 'ipaddress', 'dirección ip'],
   userAgent: ['user agent', 'useragent', 'agente de usuario'],

@@ -8,7 +8,8 @@ import factsData from '../../content/facts.json' with { type: 'json' };
 
 const FACTS: readonly { id: string; effective?: string }[] = factsData;
 
-const MODERN = new Set([
+/** Client apps that are modern authentication; every other non-empty value is legacy. */
+export const MODERN_CLIENT_APPS: ReadonlySet<string> = new Set([
   'browser',
   'mobile apps and desktop clients',
   'modern clients',
@@ -46,7 +47,7 @@ function key(clientApp: string): string {
 /** True for a legacy client app value; an empty value is unknown, not legacy. */
 export function isLegacyClientApp(clientApp: string): boolean {
   const k = key(clientApp);
-  return k !== '' && !MODERN.has(k);
+  return k !== '' && !MODERN_CLIENT_APPS.has(k);
 }
 
 export function remediationCategory(clientApp: string): RemediationCategory {

@@ -9,6 +9,10 @@ import { mapColumns } from './headers.ts';
 import type { ColumnMap, SignInField } from './headers.ts';
 import { rawFromJsonObject, toSignIn } from './record.ts';
 import type { RawRecord, RecordResult, SignIn } from './record.ts';
+import type { SignInGroup } from '../analysis/signins.ts';
+import { reportOnlyResults } from '../../model/report-only.ts';
+import type { ReportOnlyResult } from '../../model/report-only.ts';
+import { parseUtcTimestamp } from '../dates.ts';
 
 export interface SignInFileResult {
   kind: FileKind;
@@ -16,8 +20,10 @@ export interface SignInFileResult {
   problems: FileProblems;
 }
 
-/** Receives every user sign-in read; one record at a time, nothing is kept by the reader. */
-export type SignInSink = (signIn: SignIn) => void;
+/** Receives every user sign-in read; one record at a time, nothing is kept by the reader. A Log Analytics summary row comes with its count of alike sign-ins. */
+export type SignInSink = (signIn: SignIn, group?: SignInGroup) => void;
+/** Receives a row of the Log Analytics report-only query's result. */
+export type ReportOnlySink = (result: ReportOnlyResult, count: number, firstUtc: string, lastUtc: string, who: { user: string; clientApp: string }) => void;
 /** Receives authentication-method rows of an AuthDetails companion file. */
 export type AuthDetailSink = (requestId: string, method: string, succeeded: boolean) => void;
 
@@ -49,6 +55,9 @@ export function classifySignInHeaders(headers: readonly string[], map: ColumnMap
         'This is an application (service principal) sign-ins export; user sign-ins were expected. Download "Interactive sign-ins" and "Non-interactive sign-ins" instead.',
     };
   }
+  if (has('signins') && has('firstseen') && has('lastseen') && (has('userprincipalname') || has('reportonlyresult'))) {
+    return { kind: 'signins-log-analytics-summary-csv' };
+  }
   if (has('request id') && (has('authentication method') || has('método de autenticación')) && map.clientApp === undefined) {
     return { kind: 'signins-auth-details-csv' };
   }
@@ -63,7 +72,7 @@ export function classifySignInHeaders(headers: readonly string[], map: ColumnMap
   return { kind: 'signins-portal-csv' };
 }
 
-function deliver(result: RecordResult, line: number, defaults: { interactive: boolean | null }, sink: SignInSink, out: SignInFileResult, counters: { servicePrincipal: number }): void {
+function deliver(result: RecordResult, line: number, defaults: { interactive: boolean | null }, sink: SignInSink, out: SignInFileResult, counters: { servicePrincipal: number }, group?: SignInGroup): void {
   if (result.kind === 'malformed') {
     addMalformed(out.problems, line, result.reason);
     return;
@@ -75,8 +84,20 @@ function deliver(result: RecordResult, line: number, defaults: { interactive: bo
   const s = result.signIn;
   if (s.interactive === null && defaults.interactive !== null) s.interactive = defaults.interactive;
   out.rows += 1;
-  sink(s);
+  sink(s, group);
 }
+
+/** The count and first time of a Log Analytics summary row, or why the row cannot be used. */
+function summaryOf(rec: Record<string, string>): { count: number; firstUtc: string; lastUtc: string } | string {
+  const count = (rec['signins'] ?? '').trim();
+  if (!/^[1-9]\d*$/.test(count)) return `sign-in count is not a positive whole number: "${count.slice(0, 40)}"`;
+  const firstUtc = parseUtcTimestamp(rec['firstseen'] ?? '');
+  const lastUtc = parseUtcTimestamp(rec['lastseen'] ?? '');
+  if (firstUtc === null || lastUtc === null) return 'unreadable FirstSeen or LastSeen';
+  return { count: Number(count), firstUtc, lastUtc };
+}
+
+const isReportOnlyResult = (v: string): v is ReportOnlyResult => (reportOnlyResults as readonly string[]).includes(v);
 
 function finishServicePrincipals(out: SignInFileResult, counters: { servicePrincipal: number }): void {
   if (counters.servicePrincipal === 0) return;
@@ -88,7 +109,7 @@ function finishServicePrincipals(out: SignInFileResult, counters: { servicePrinc
   }
 }
 
-async function readCsv(path: string, name: string, sink: SignInSink, authSink: AuthDetailSink | null): Promise<SignInFileResult> {
+async function readCsv(path: string, name: string, sink: SignInSink, authSink: AuthDetailSink | null, reportOnlySink: ReportOnlySink | null): Promise<SignInFileResult> {
   const out: SignInFileResult = { kind: 'signins-portal-csv', rows: 0, problems: newProblems() };
   const defaults = { interactive: interactiveFromFileName(name) };
   const counters = { servicePrincipal: 0 };
@@ -130,6 +151,25 @@ async function readCsv(path: string, name: string, sink: SignInSink, authSink: A
       }
       const raw: RawRecord = {};
       for (const [field, col] of entries) raw[field] = rec[col];
+      if (classification.kind === 'signins-log-analytics-summary-csv') {
+        const summary = summaryOf(rec);
+        if (typeof summary === 'string') {
+          addMalformed(out.problems, line, summary);
+          continue;
+        }
+        if (rec['reportonlyresult'] !== undefined) {
+          const result = rec['reportonlyresult'].trim();
+          if (!isReportOnlyResult(result)) {
+            addMalformed(out.problems, line, `not a report-only result: "${result.slice(0, 40)}"`);
+            continue;
+          }
+          reportOnlySink?.(result, summary.count, summary.firstUtc, summary.lastUtc, { user: (rec['userprincipalname'] ?? '').trim().toLowerCase(), clientApp: (rec['clientappused'] ?? '').trim() });
+          out.rows += 1;
+          continue;
+        }
+        deliver(toSignIn(raw), line, defaults, sink, out, counters, { count: summary.count, firstUtc: summary.firstUtc });
+        continue;
+      }
       deliver(toSignIn(raw), line, defaults, sink, out, counters);
     }
   } catch (e) {
@@ -230,7 +270,7 @@ async function readJsonl(path: string, name: string, sink: SignInSink): Promise<
  * Read one sign-in export of any supported shape, streaming, and pass each user sign-in to `sink`.
  * Never throws for bad content: problems are returned with the file's result.
  */
-export async function readSignInFile(path: string, name: string, sink: SignInSink, authSink: AuthDetailSink | null = null): Promise<SignInFileResult> {
+export async function readSignInFile(path: string, name: string, sink: SignInSink, authSink: AuthDetailSink | null = null, reportOnlySink: ReportOnlySink | null = null): Promise<SignInFileResult> {
   let head: string;
   try {
     head = await readHead(path);
@@ -247,5 +287,5 @@ export async function readSignInFile(path: string, name: string, sink: SignInSin
   }
   if (shape === 'json') return readJson(path, name, sink);
   if (shape === 'jsonl') return readJsonl(path, name, sink);
-  return readCsv(path, name, sink, authSink);
+  return readCsv(path, name, sink, authSink, reportOnlySink);
 }

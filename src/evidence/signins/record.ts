@@ -181,6 +181,7 @@ export function toSignIn(raw: RawRecord, eventTypes: readonly string[] = []): Re
     const m = text(d['authenticationmethod']);
     if (m !== '' && d['succeeded'] !== false && text(d['succeeded']).toLowerCase() !== 'false') methods.add(m);
   }
+  for (const m of text(raw.authMethodList).split(';')) if (m.trim() !== '') methods.add(m.trim());
   const mfaMethod = text(raw.mfaMethod);
   if (mfaMethod !== '') methods.add(mfaMethod);
 
