@@ -150,7 +150,7 @@ describe('the admin Tracking page', () => {
   });
 
   it('lists the files read with their detected kinds and malformed-row counts', () => {
-    const text = visibleText(tracking.match(/<table class="files">[\s\S]*?<\/table>/)?.[0] ?? '');
+    const text = visibleText(tracking.match(/<table class="[^"]*\bfiles\b[^"]*">[\s\S]*?<\/table>/)?.[0] ?? '');
     expect(text).toContain('registration/UserRegistrationDetails_2027-01-13.json Registration details, Graph JSON 250 0');
     expect(text).toContain('registration/UserRegistrationDetails_2027-01-20.csv Registration details, PowerShell CSV 250 0');
     expect(text).toContain('registration/UserRegistrationDetails_2027-01-22.csv Registration details, admin center CSV 250 0');
