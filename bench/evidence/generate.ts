@@ -78,8 +78,23 @@ function graphRecord(row: Row): string {
   });
 }
 
+/**
+ * One line of Log Analytics / diagnostic-settings JSON: the envelope (time, category, resultType as a
+ * string) around the Graph-shaped record, with the all-users policy's report-only result as the
+ * workspace stores it for the go/no-go.
+ */
+function diagnosticLine(row: Row, r: () => number): string {
+  const record = JSON.parse(graphRecord(row)) as Record<string, unknown>;
+  const roll = r();
+  const result = roll < 0.85 ? 'reportOnlySuccess' : roll < 0.93 ? 'reportOnlyInterrupted' : roll < 0.97 ? 'reportOnlyFailure' : 'reportOnlyNotApplied';
+  record['appliedConditionalAccessPolicies'] = [{ id: 'b0e4c1a2-0000-4000-a000-000000000002', displayName: 'CA002 - Require MFA - All users', enforcedGrantControls: ['Mfa'], result }];
+  return JSON.stringify({ time: row.when, category: 'SignInLogs', resultType: String(row.code), properties: record });
+}
+
+export type BenchFormat = 'portal-csv' | 'graph-json' | 'jsonl';
+
 /** Write `rows` synthetic sign-ins to `path` and return the byte count. */
-export async function generate(path: string, rows: number, format: 'portal-csv' | 'graph-json'): Promise<number> {
+export async function generate(path: string, rows: number, format: BenchFormat): Promise<number> {
   const out = createWriteStream(path);
   const r = rng(42);
   const startMs = Date.UTC(2026, 2, 20);
@@ -99,6 +114,16 @@ export async function generate(path: string, rows: number, format: 'portal-csv' 
       }
     }
     if (batch.length > 0) await write(`${batch.join('\r\n')}\r\n`);
+  } else if (format === 'jsonl') {
+    let batch: string[] = [];
+    for (let i = 0; i < rows; i++) {
+      batch.push(diagnosticLine(makeRow(i, r, startMs), r));
+      if (batch.length === 1000) {
+        await write(`${batch.join('\n')}\n`);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await write(`${batch.join('\n')}\n`);
   } else {
     await write('{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns","value":[\n');
     let batch: string[] = [];

@@ -4,7 +4,7 @@
  *   - a plain line-count pass over the file (the floor: read bytes, count newlines);
  *   - the full evidence read (format detection, csv-parse or JSON splitting, canonical records,
  *     legacy/break-glass/failure aggregation, report).
- * Usage: node bench/evidence/run.ts [--rows 100000,1000000] [--formats portal-csv,graph-json]
+ * Usage: node bench/evidence/run.ts [--rows 100000,1000000] [--formats portal-csv,graph-json,jsonl]
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.ts';
+import type { BenchFormat } from './generate.ts';
 
 interface Measure { seconds: number; rows: number; peakRssMb: number; peakHeapMb: number }
 
@@ -48,6 +49,7 @@ async function child(mode: string, dir: string, file: string): Promise<void> {
       breakGlassAccounts: ['user1@northgate-engineering.example'],
       userCount: 5000,
       smsVoiceRetirement: { allUsers: '2027-02-01', adminsAndExternal: '2027-07-01' },
+      goNoGo: { policyName: 'CA002 - Require MFA - All users', decisionDate: '2026-03-20', maxWouldBlockRate: 10 },
     });
     rows = report.signIns.total;
   }
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
     return i === -1 ? def : argv[i + 1]!;
   };
   const sizes = opt('--rows', '100000,1000000').split(',').map(Number);
-  const formats = opt('--formats', 'portal-csv,graph-json').split(',') as ('portal-csv' | 'graph-json')[];
+  const formats = opt('--formats', 'portal-csv,graph-json').split(',') as BenchFormat[];
   const base = await mkdtemp(join(tmpdir(), 'evidence-bench-'));
   console.log(`Node ${process.version}, ${process.platform} ${process.arch}`);
   console.log('| format | rows | file MB | line count: s, MB/s, peak RSS MB | evidence read: s, rows/s, MB/s, peak RSS MB, peak heap MB | read / line count |');
@@ -86,7 +88,8 @@ async function main(): Promise<void> {
       for (const rows of sizes) {
         const dir = join(base, `${format}-${rows}`);
         await mkdir(join(dir, 'signins'), { recursive: true });
-        const file = join(dir, 'signins', format === 'portal-csv' ? 'InteractiveSignIns_2026-03-20_2026-04-01.csv' : 'InteractiveSignIns_2026-03-20_2026-04-01.json');
+        const extension = { 'portal-csv': 'csv', 'graph-json': 'json', jsonl: 'jsonl' }[format];
+        const file = join(dir, 'signins', `InteractiveSignIns_2026-03-20_2026-04-01.${extension}`);
         await generate(file, rows, format);
         const mb = (await stat(file)).size / 2 ** 20;
         const lc = runChild('linecount', dir, file);

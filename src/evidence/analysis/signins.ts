@@ -5,6 +5,7 @@
  */
 import type { EvidenceContext } from '../context.ts';
 import { evidenceWindows } from '../windows.ts';
+import { createRequestIdSet } from './request-ids.ts';
 import { errorCodeInfo, UNKNOWN_CODE_TEXT } from '../error-codes.ts';
 import type { ErrorKind, RunbookSymptom } from '../error-codes.ts';
 import { canonicalClientApp, isLegacyClientApp, REMEDIATION, remediationCategory } from '../signins/legacy.ts';
@@ -138,14 +139,13 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
   let gaps = 0;
   const gapUsers = new Set<string>();
   const breakGlassRequests = new Map<string, string>(); // request id -> account, successful sign-ins only
-  const seenRequests = new Set<string>();
+  const seenRequests = createRequestIdSet();
   const reportOnly = newReportOnlyTally();
 
   return {
     add(s: SignIn, group?: SignInGroup): boolean {
       if (s.requestId !== '') {
-        if (seenRequests.has(s.requestId)) return false;
-        seenRequests.add(s.requestId);
+        if (!seenRequests.add(s.requestId)) return false;
       }
       const t = s.createdUtc;
       const n = group?.count ?? 1;
