@@ -253,8 +253,10 @@ interface MessagePlan {
 /** The five parts of one message in one language. */
 function renderParts(id: CommunicationId, data: CommunicationData, language: string): MessageText {
   const part = (name: (typeof COMMUNICATION_PARTS)[number]) => renderTemplate(`communications/${id}.${name}`, data);
+  const catalogKey = id.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
   return {
     language,
+    title: data.translator.has(`messages.${catalogKey}.title`) ? data.translator.text(`messages.${catalogKey}.title`, data.values) : '',
     subject: part('subject').replace(/\s+/g, ' ').trim(),
     html: tidyHtml(part('html')),
     text: tidyText(part('text')),
@@ -271,7 +273,7 @@ const LANGUAGE_DIVIDER = '\n\n* * *\n\n';
  * block marked with its language. The banner stays one language (a banner is one short line); every
  * language's own banner is kept in `languages`.
  */
-function bilingual(versions: MessageText[]): Omit<MessageText, 'language'> {
+function bilingual(versions: MessageText[]): Omit<MessageText, 'language' | 'title'> {
   return {
     subject: versions.map((version) => version.subject).join(' / '),
     html: versions.map((version) => `<div lang="${version.language}">\n${version.html}\n</div>`).join('\n<hr>\n'),
@@ -295,7 +297,8 @@ function renderMessage(plan: MessagePlan, context: GeneratorContext, dataFor: (l
       : { name: config.people.itLead.name, email: config.people.itLead.email };
   return {
     id: plan.id,
-    title: plan.title,
+    // A message written in the staff languages carries the title of its first language; the others are English.
+    title: inStaffLanguages ? first.title : plan.title,
     audience: plan.audience,
     audienceLabel: plan.audienceLabel,
     sendDate: plan.send?.date ?? null,

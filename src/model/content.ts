@@ -29,6 +29,7 @@ export const staffLanguageAudiences: readonly (typeof communicationAudiences)[nu
 /** One language's version of a message. */
 export const messageTextSchema = z.object({
   language: z.string(),
+  title: z.string(),
   subject: z.string(),
   html: z.string(),
   text: z.string(),

@@ -12,6 +12,7 @@ import { mfaPlaybookSites } from './integration.ts';
 import { writeOfflineSearch } from './offline-search.ts';
 import { toSiteData } from './site-data.ts';
 import { SITE_IDS, type SiteTenant } from './types.ts';
+import { languageFolder } from '../i18n/languages.ts';
 
 export type { SiteTenant } from './types.ts';
 
@@ -60,7 +61,14 @@ export async function buildSites(options: { tenants: SiteTenant[]; outDir: strin
     await rm(work, { recursive: true, force: true });
     release();
   }
-  const siteDirs = tenants.flatMap((tenant) => SITE_IDS.map((site) => join(outDir, tenant.prefix, site)));
+  // With several staff languages, each language folder of the staff site is searched on its own (an index per language).
+  const siteDirs = tenants.flatMap((tenant) =>
+    SITE_IDS.flatMap((site) =>
+      site === 'staff' && tenant.staff.staffLanguages.length > 1
+        ? tenant.staff.staffLanguages.map((language) => join(outDir, tenant.prefix, site, languageFolder(language)))
+        : [join(outDir, tenant.prefix, site)],
+    ),
+  );
   await indexSites(siteDirs);
 }
 

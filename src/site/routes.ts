@@ -1,4 +1,6 @@
 import type { SiteData, SiteId } from './types.ts';
+import { FALLBACK_LANGUAGE, languageFolder } from '../i18n/languages.ts';
+import { siteTexts } from './texts.ts';
 
 export type PageKind =
   | 'admin-plan'
@@ -17,6 +19,7 @@ export type PageKind =
   | 'helpdesk-messages'
   | 'staff-home'
   | 'staff-messages'
+  | 'staff-languages'
   | 'guide'
   | 'search';
 
@@ -32,6 +35,8 @@ export interface GuideInfo {
   /** Output folder, when it should not follow the file name (both set-up guides use 'set-up'). */
   folder?: string | undefined;
   summary?: string | undefined;
+  /** The staff language of the page; absent: en-GB (the pages under src/content/guidance). */
+  language?: string | undefined;
 }
 
 export interface PageRef {
@@ -41,6 +46,8 @@ export interface PageRef {
   kind: PageKind;
   /** The symptom, decision or guide this page shows. */
   id?: string;
+  /** The staff language of a staff page. */
+  language?: string;
 }
 
 export interface NavItem {
@@ -62,15 +69,46 @@ const ADMIN_PAGES: [string, PageKind, string][] = [
   ['search/index.html', 'search', 'Search'],
 ];
 
-/** Guides this tenant's staff or helpdesk see, in order. A method-specific guide shows for its method only. */
-export function guidesFor(guides: GuideInfo[], audience: 'staff' | 'helpdesk', method: 'authenticator' | 'passkey'): GuideInfo[] {
+/** Guides this tenant's staff (in one staff language) or helpdesk see, in order. A method-specific guide shows for its method only. */
+export function guidesFor(guides: GuideInfo[], audience: 'staff' | 'helpdesk', method: 'authenticator' | 'passkey', language: string = FALLBACK_LANGUAGE): GuideInfo[] {
   return guides
-    .filter((guide) => guide.audience === audience && (!guide.method || guide.method === method))
+    .filter((guide) => guide.audience === audience && (!guide.method || guide.method === method) && (guide.language ?? FALLBACK_LANGUAGE) === language)
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
 export function guideFile(guide: GuideInfo): string {
-  return `${guide.folder ?? guide.id.replace(/^(staff|helpdesk)\//, '')}/index.html`;
+  return `${guide.folder ?? guide.id.split('/').pop()}/index.html`;
+}
+
+/** The folder of a staff language's pages inside the staff site: '' with one staff language, 'de-de/' with several. */
+export function staffLanguagePrefix(data: SiteData, language: string): string {
+  return data.staff.staffLanguages.length > 1 ? `${languageFolder(language)}/` : '';
+}
+
+/** One staff language's pages, under its folder when the tenant has several. */
+function staffPages(data: SiteData, guides: GuideInfo[], language: string): PageRef[] {
+  const site = 'staff' as const;
+  const prefix = staffLanguagePrefix(data, language);
+  return [
+    { site, file: `${prefix}index.html`, kind: 'staff-home', language },
+    ...guidesFor(guides, 'staff', data.staff.method, language).map((guide) => ({ site, file: `${prefix}${guideFile(guide)}`, kind: 'guide' as const, id: guide.id, language })),
+    { site, file: `${prefix}messages/index.html`, kind: 'staff-messages', language },
+    { site, file: `${prefix}search/index.html`, kind: 'search', language },
+  ];
+}
+
+/** The same page in every staff language (for hreflang links and the language switcher); empty with one language. */
+export function pageInLanguages(data: SiteData, guides: GuideInfo[], page: PageRef): { language: string; file: string }[] {
+  const languages = data.staff.staffLanguages;
+  if (page.site !== 'staff' || languages.length < 2 || !page.language) return [];
+  const prefix = staffLanguagePrefix(data, page.language);
+  // The language chooser at the site's front page leads to each language's home page.
+  const inner = page.file.startsWith(prefix) ? page.file.slice(prefix.length) : 'index.html';
+  return languages.map((language) => {
+    const candidates = staffPages(data, guides, language);
+    const match = candidates.find((candidate) => candidate.file === `${staffLanguagePrefix(data, language)}${inner}`) ?? candidates[0]!;
+    return { language, file: match.file };
+  });
 }
 
 /** Admin pages of this tenant: the Tracking page exists only when the build read evidence. */
@@ -91,15 +129,13 @@ export function pagesFor(data: SiteData, site: SiteId, guides: GuideInfo[]): Pag
       { site, file: 'search/index.html', kind: 'search' },
     ];
   }
-  return [
-    { site, file: 'index.html', kind: 'staff-home' },
-    ...guidesFor(guides, 'staff', data.staff.method).map((guide) => ({ site, file: guideFile(guide), kind: 'guide' as const, id: guide.id })),
-    { site, file: 'messages/index.html', kind: 'staff-messages' },
-    { site, file: 'search/index.html', kind: 'search' },
-  ];
+  const languages = data.staff.staffLanguages;
+  if (languages.length === 1) return staffPages(data, guides, languages[0]!);
+  // Several languages: the site's front page lets the reader choose; each language has its own folder.
+  return [{ site, file: 'index.html', kind: 'staff-languages', language: languages[0]! }, ...languages.flatMap((language) => staffPages(data, guides, language))];
 }
 
-export function navFor(data: SiteData, site: SiteId, guides: GuideInfo[]): NavItem[] {
+export function navFor(data: SiteData, site: SiteId, guides: GuideInfo[], language: string = data.staff.staffLanguages[0]!): NavItem[] {
   if (site === 'admin') return adminPages(data).filter(([, kind]) => kind !== 'search').map(([file, , label]) => ({ file, label }));
   if (site === 'helpdesk') {
     return [
@@ -109,10 +145,12 @@ export function navFor(data: SiteData, site: SiteId, guides: GuideInfo[]): NavIt
       ...guidesFor(guides, 'helpdesk', data.helpdesk.method).map((guide) => ({ file: guideFile(guide), label: guide.navLabel ?? guide.title })),
     ];
   }
+  const t = siteTexts(data, language);
+  const prefix = staffLanguagePrefix(data, language);
   return [
-    { file: 'index.html', label: 'Home' },
-    ...guidesFor(guides, 'staff', data.staff.method).map((guide) => ({ file: guideFile(guide), label: guide.navLabel ?? guide.title })),
-    { file: 'messages/index.html', label: 'Messages' },
+    { file: `${prefix}index.html`, label: t.text('site.titles.home') },
+    ...guidesFor(guides, 'staff', data.staff.method, language).map((guide) => ({ file: `${prefix}${guideFile(guide)}`, label: guide.navLabel ?? guide.title })),
+    { file: `${prefix}messages/index.html`, label: t.text('site.titles.messages') },
   ];
 }
 

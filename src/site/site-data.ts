@@ -1,4 +1,6 @@
 import { helpdeskView, staffView } from '../model/views.ts';
+import { catalogArea } from '../i18n/catalog.ts';
+import { FALLBACK_LANGUAGE } from '../i18n/languages.ts';
 import { SITE_IDS, type SiteData, type SiteId, type SiteTenant } from './types.ts';
 
 /** Splits the tenant's artifact list by site; paths become relative to the site folder. */
@@ -34,6 +36,7 @@ export function toSiteData(tenants: SiteTenant[], layout: 'single' | 'multi'): S
       admin: tenant.playbook,
       helpdesk: helpdeskView(tenant.playbook),
       staff: staffView(tenant.playbook),
+      texts: Object.fromEntries([FALLBACK_LANGUAGE, ...tenant.playbook.staffLanguages].map((language) => [language, catalogArea(language, 'site')])),
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { Playbook } from '../model/playbook.ts';
 import type { HelpdeskView, StaffView } from '../model/views.ts';
+import type { Catalog } from '../i18n/translate.ts';
 
 export type SiteId = 'admin' | 'helpdesk' | 'staff';
 export const SITE_IDS: readonly SiteId[] = ['admin', 'helpdesk', 'staff'];
@@ -28,4 +29,6 @@ export interface SiteData {
   admin: Playbook;
   helpdesk: HelpdeskView;
   staff: StaffView;
+  /** The site texts ("site.*" of src/i18n/locales/<language>) of every staff language, and of en-GB for admin and helpdesk. */
+  texts: Record<string, Catalog>;
 }

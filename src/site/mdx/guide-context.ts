@@ -1,7 +1,8 @@
 import type { HelpdeskView, StaffView } from '../../model/views.ts';
+import type { Translator } from '../../i18n/translate.ts';
 
-/** What an MDX guidance page may show: only the audience view of its own site. */
-export type GuideContext = { lang: string; view: StaffView | HelpdeskView };
+/** What an MDX guidance page may show: only the audience view of its own site, and the site's words in the page's language. */
+export type GuideContext = { lang: string; view: StaffView | HelpdeskView; t: Translator };
 
 const KEY = 'mfaPlaybookGuide';
 
