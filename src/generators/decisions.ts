@@ -236,7 +236,7 @@ export function templateDecisionRecord(context: GeneratorContext): DecisionRecor
     title: 'Exemption request: blank record',
     request: { name: '', role: '', date: null, reason: '', requestedBy: null },
     exposure: {
-      level: 'standard',
+      level: null,
       summary: 'To be assessed from the role: finance, executive and admin roles are high exposure; managers are elevated; other staff are standard.',
       reasons: ['Role and what it approves:', 'Data the account reaches:', 'Admin privileges held:'],
     },

@@ -121,7 +121,8 @@ export const decisionRecordSchema = z.object({
   isTemplate: z.boolean(),
   title: z.string(),
   request: z.object({ name: z.string(), role: z.string(), date: isoDateString.nullable(), reason: z.string(), requestedBy: z.string().nullable() }),
-  exposure: z.object({ level: z.enum(['high', 'elevated', 'standard']), summary: z.string(), reasons: z.array(z.string()) }),
+  /** `level` is null in the blank template: the exposure is assessed when the record is filled in. */
+  exposure: z.object({ level: z.enum(['high', 'elevated', 'standard']).nullable(), summary: z.string(), reasons: z.array(z.string()) }),
   options: z.array(z.object({ key: z.enum(['A', 'B', 'C']), title: z.string(), consequences: z.string(), recommended: z.boolean() })),
   decision: z.object({ option: z.enum(['A', 'B', 'C']).nullable(), outcome: z.string(), rationale: z.string() }),
   frictionReduction: z.array(z.string()),

@@ -30,7 +30,7 @@ export async function renderChecklists(playbook: Playbook, fonts: PdfFonts): Pro
   const { organisation, locale, schedule } = playbook;
   const doc = await LayoutDocument.create(
     fonts,
-    adminDocumentOptions(playbook, { title: 'MFA rollout checklists', subject: `Phase checklists with evidence for the MFA rollout at ${organisation.name}` }),
+    { ...adminDocumentOptions(playbook, { title: 'MFA rollout checklists', subject: `Phase checklists with evidence for the MFA rollout at ${organisation.name}` }), fillable: true },
   );
   const checklists = checklistsOf(playbook);
   const names = new FieldNames();

@@ -14,11 +14,16 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
   const { organisation, locale } = playbook;
   const doc = await LayoutDocument.create(
     fonts,
-    adminDocumentOptions(playbook, { title: `Decision record: ${decision.title}`, subject: `Exemption decision record for the MFA rollout at ${organisation.name}`, shortTitle: `Decision record ${decision.id}` }),
+    { ...adminDocumentOptions(playbook, { title: `Decision record: ${decision.title}`, subject: `Exemption decision record for the MFA rollout at ${organisation.name}`, shortTitle: `Decision record ${decision.id}` }), fillable: true },
   );
 
   doc.paragraph(decision.isTemplate ? 'Decision record (template)' : 'Decision record', { size: 11, color: colors.accent, weight: 'bold', spaceAfter: 2 });
   doc.paragraph(decision.title, { size: 18, weight: 'bold', spaceAfter: 10, role: 'H1' });
+
+  if (decision.isTemplate) {
+    renderBlankDecision(doc, decision, playbook);
+    return doc.save();
+  }
 
   doc.heading('1. Request', { anchor: 'request', outlineTitle: 'Request' });
   doc.table(
@@ -36,7 +41,8 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
   );
 
   doc.heading('2. Exposure of the account', { anchor: 'exposure', outlineTitle: 'Exposure of the account' });
-  doc.paragraph([{ text: `${EXPOSURE[decision.exposure.level]} exposure. `, bold: true, color: decision.exposure.level === 'standard' ? colors.text : colors.warn }, { text: decision.exposure.summary }]);
+  const level = decision.exposure.level;
+  doc.paragraph([{ text: level ? `${EXPOSURE[level]} exposure. ` : 'Exposure to be assessed. ', bold: true, color: level === 'high' || level === 'elevated' ? colors.warn : colors.text }, { text: decision.exposure.summary }]);
   if (decision.exposure.reasons.length > 0) doc.list(decision.exposure.reasons);
 
   doc.heading('3. Options', { anchor: 'options', outlineTitle: 'Options' });
@@ -95,4 +101,89 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
     signatureBlock(doc, names, 'decision', fieldPart(signer.role), `${signer.role}${signer.name ? `: ${signer.name}` : ''}`);
   }
   return doc.save();
+}
+
+/** Label above a field, and the field: one row of the blank record. */
+function labelledField(doc: LayoutDocument, names: FieldNames, name: string[], label: string, options: { height?: number; multiline?: boolean } = {}): void {
+  const height = options.height ?? 20;
+  const field = names.take(...name);
+  doc.block(height + 14, (canvas, top) => {
+    canvas.text(label, doc.left, top - 9, { size: 8.5, color: colors.muted, weight: 'bold' });
+    canvas.textField(field, label, doc.left, top - 12 - height, doc.contentWidth, height, { multiline: options.multiline ?? false, fontSize: 10 });
+  }, 4);
+}
+
+/** A row of checkboxes, one per choice, each with its label: exactly what the person filling in ticks. */
+function choiceRow(doc: LayoutDocument, names: FieldNames, prefix: string[], question: string, choices: { key: string; label: string }[]): void {
+  const fields = choices.map((choice) => names.take(...prefix, choice.key));
+  doc.block(32, (canvas, top) => {
+    canvas.text(question, doc.left, top - 9, { size: 8.5, color: colors.muted, weight: 'bold' });
+    const width = doc.contentWidth / choices.length;
+    choices.forEach((choice, index) => {
+      const x = doc.left + index * width;
+      canvas.checkbox(fields[index]!, `${question} ${choice.label}`, x, top - 28, 12);
+      canvas.text(choice.label, x + 17, top - 25.5, { size: 9.5, maxWidth: width - 22 });
+    });
+  }, 6);
+}
+
+/**
+ * The blank record for the next request: every value is a form field (request, exposure, option chosen, outcome,
+ * and the override with its risk owner, compensating controls, expiry and review date), then the signatures.
+ * Field names: "request.name", "exposure.high", "decision.option.b", "override.risk-owner", …
+ */
+function renderBlankDecision(doc: LayoutDocument, decision: DecisionRecord, playbook: Playbook): void {
+  const names = new FieldNames();
+  doc.paragraph('Fill in one record per request, in a PDF reader or by hand. The recommendation is option B unless the exposure is low and the person cannot use any MFA method.', { size: 9.5, color: colors.muted });
+
+  doc.heading('1. Request', { anchor: 'request', outlineTitle: 'Request' });
+  labelledField(doc, names, ['request', 'name'], 'Person (name)');
+  labelledField(doc, names, ['request', 'role'], 'Role or job title');
+  labelledField(doc, names, ['request', 'date'], 'Date of the request');
+  labelledField(doc, names, ['request', 'requested-by'], 'Asked by (if not the person)');
+  labelledField(doc, names, ['request', 'reason'], 'Stated reason', { height: 44, multiline: true });
+
+  doc.heading('2. Exposure of the account', { anchor: 'exposure', outlineTitle: 'Exposure of the account' });
+  doc.paragraph(decision.exposure.summary, { size: 9.5 });
+  choiceRow(doc, names, ['exposure'], 'Exposure:', [
+    { key: 'high', label: EXPOSURE.high },
+    { key: 'elevated', label: EXPOSURE.elevated },
+    { key: 'standard', label: EXPOSURE.standard },
+  ]);
+  for (const [index, reason] of decision.exposure.reasons.entries()) labelledField(doc, names, ['exposure', `reason-${index + 1}`], reason.replace(/:$/, ''));
+
+  doc.heading('3. Options', { anchor: 'options', outlineTitle: 'Options' });
+  doc.table(
+    [
+      { header: 'Option', width: 0.7 },
+      { header: 'What it means', width: 2.2 },
+      { header: 'Consequences', width: 4 },
+    ],
+    decision.options.map((option) => [[{ text: option.key, bold: true }], [{ text: option.title, bold: option.recommended }, ...(option.recommended ? [{ text: '\nRecommended', bold: true, color: colors.accent }] : [])], option.consequences]),
+    { zebra: true },
+  );
+
+  doc.heading('4. Decision', { anchor: 'decision', outlineTitle: 'Decision' });
+  choiceRow(doc, names, ['decision', 'option'], 'Option chosen:', decision.options.map((option) => ({ key: option.key.toLowerCase(), label: `Option ${option.key}` })));
+  labelledField(doc, names, ['decision', 'outcome'], 'Outcome', { height: 36, multiline: true });
+  labelledField(doc, names, ['decision', 'rationale'], 'Why', { height: 36, multiline: true });
+  if (decision.frictionReduction.length > 0) {
+    doc.heading('Offered to make MFA smoother', { level: 3, bookmark: false });
+    doc.list(decision.frictionReduction);
+  }
+  if (decision.riskStatement) doc.callout([{ text: 'Risk statement. ', bold: true }, { text: decision.riskStatement }], { fill: colors.warnLight, border: colors.warn });
+
+  doc.heading('5. Leadership override (only if the recommendation is overridden)', { anchor: 'override', outlineTitle: 'Leadership override' });
+  labelledField(doc, names, ['override', 'decided-by'], 'Decided by (name and role)');
+  labelledField(doc, names, ['override', 'decided-on'], 'Decided on');
+  labelledField(doc, names, ['override', 'risk-owner'], 'Risk owner (accepts the risk of the exemption)');
+  labelledField(doc, names, ['override', 'compensating-controls'], 'Compensating controls (for example: sign-in only from a compliant device, a named location, a shorter session)', { height: 52, multiline: true });
+  labelledField(doc, names, ['override', 'expiry'], 'Exemption expires on');
+  labelledField(doc, names, ['override', 'review-date'], 'Review date');
+
+  doc.heading('6. Signatures', { anchor: 'signatures', outlineTitle: 'Signatures' });
+  doc.paragraph('Each signature confirms that the signer has read the exposure and the risk statement above.', { size: 9, color: colors.muted });
+  const signers = decision.signatures.length > 0 ? decision.signatures : [{ role: playbook.people.approver.role, name: playbook.people.approver.name }];
+  doc.keepTogether(Math.min(signers.length, 3) * SIGNATURE_BLOCK_HEIGHT);
+  for (const signer of signers) signatureBlock(doc, names, 'decision', fieldPart(signer.role), signer.role);
 }

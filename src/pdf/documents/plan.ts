@@ -45,7 +45,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   const { organisation, schedule, locale, people } = playbook;
   const doc = await LayoutDocument.create(
     fonts,
-    adminDocumentOptions(playbook, { title: 'MFA rollout plan', subject: `Multifactor authentication rollout for ${organisation.name}: timeline, tasks, communications, risks, success criteria and sign-off` }),
+    { ...adminDocumentOptions(playbook, { title: 'MFA rollout plan', subject: `Multifactor authentication rollout for ${organisation.name}: timeline, tasks, communications, risks, success criteria and sign-off` }), fillable: true },
   );
   const enforcement = schedule.milestones.find((milestone) => milestone.id === 'enforcement');
   const enforcementTime = enforcement?.time ?? playbook.enforcementTime;

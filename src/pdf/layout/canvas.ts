@@ -1,4 +1,4 @@
-import { LineCapStyle, type PDFForm, type PDFPage } from 'pdf-lib';
+import { LineCapStyle, type PDFFont, type PDFForm, type PDFPage } from 'pdf-lib';
 import { addCheckbox, addSignatureField, addTextField, type TextFieldOptions } from './fields.ts';
 import { addLink } from './outline.ts';
 import type { ArtifactKind, ElementOptions, StructElement, StructRole, StructureTree } from './tagging.ts';
@@ -74,10 +74,10 @@ export interface CanvasTags {
 export class Canvas {
   readonly page: PDFPage;
   private readonly fonts: FontSet;
-  private readonly getForm: () => PDFForm;
+  private readonly getForm: () => { form: PDFForm; font: PDFFont };
   private readonly tags: CanvasTags;
 
-  constructor(page: PDFPage, fonts: FontSet, getForm: () => PDFForm, tags: CanvasTags) {
+  constructor(page: PDFPage, fonts: FontSet, getForm: () => { form: PDFForm; font: PDFFont }, tags: CanvasTags) {
     this.page = page;
     this.fonts = fonts;
     this.getForm = getForm;
@@ -105,7 +105,7 @@ export class Canvas {
 
   // The AcroForm is created on first use, so documents without fields carry none.
   private get form(): PDFForm {
-    return this.getForm();
+    return this.getForm().form;
   }
 
   measure(text: string, size: number, weight: Weight = 'regular'): number {
@@ -207,7 +207,8 @@ export class Canvas {
 
   /** A fillable text field (AcroForm), with its tooltip. */
   textField(name: string, tooltip: string, x: number, y: number, width: number, height: number, options: TextFieldOptions = {}): void {
-    this.field(addTextField(this.form, this.page, name, tooltip, x, y, width, height, options));
+    const { form, font } = this.getForm();
+    this.field(addTextField(form, font, this.page, name, tooltip, x, y, width, height, options));
   }
 
   /** An empty signature field in the same name hierarchy as `sibling`, with its tooltip and a drawn frame. */

@@ -5,7 +5,8 @@ import { Canvas } from './canvas.ts';
 import { Flow } from './flow.ts';
 import { writeXmp } from './metadata.ts';
 import { addLink, writeOutline } from './outline.ts';
-import { FontSet, type Weight } from './text.ts';
+import { useFormFont } from './fields.ts';
+import { embedFormFont, FontSet, type Weight } from './text.ts';
 import { colors, type PageSize } from './theme.ts';
 
 // A document: the flow (flow.ts) plus what is drawn last, once the number of pages is known (lay out,
@@ -30,6 +31,8 @@ export interface DocumentOptions {
   footerLeft: string;
   /** Smaller margins for one-page documents. */
   compact?: boolean;
+  /** The document has form fields: their font is embedded (see embedFormFont). */
+  fillable?: boolean;
   /** The footer's page number in the document's language; "Page 1 of 3" when absent. */
   pageLabel?: (page: number, total: number) => string;
 }
@@ -46,7 +49,9 @@ export class LayoutDocument extends Flow {
     // updateMetadata: false stops pdf-lib stamping the clock into the Info dictionary.
     const pdf = await PDFDocument.create({ updateMetadata: false });
     const fontSet = await FontSet.embed(pdf, fonts);
-    return new LayoutDocument(pdf, fontSet, options);
+    const doc = new LayoutDocument(pdf, fontSet, options);
+    if (options.fillable) doc.formFont = await embedFormFont(pdf, fonts.regular);
+    return doc;
   }
 
   private drawContents(size = 10): void {
@@ -132,6 +137,12 @@ export class LayoutDocument extends Flow {
       .digest('hex')
       .slice(0, 32);
     pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-    return pdf.save({ useObjectStreams: true, updateFieldAppearances: this.usesForm, objectsPerTick: Number.POSITIVE_INFINITY });
+    if (this.usesForm && this.formFont) {
+      const form = pdf.getForm();
+      useFormFont(form, this.formFont);
+      // Appearances drawn with the form font (pdf-lib's default would embed Helvetica, which lacks most scripts).
+      form.updateFieldAppearances(this.formFont);
+    }
+    return pdf.save({ useObjectStreams: true, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
   }
 }

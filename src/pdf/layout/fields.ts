@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFForm, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFFont, type PDFForm, type PDFPage } from 'pdf-lib';
 import { colors, toRgb } from './theme.ts';
 
 // AcroForm fields: checkboxes, text fields and empty signature fields, placed on a page. Every field has a
@@ -25,6 +25,20 @@ export function addCheckbox(form: PDFForm, page: PDFPage, name: string, tooltip:
   return lastWidget(page, tooltip);
 }
 
+/**
+ * Makes the form's font the default of the AcroForm: /DR names it and /DA uses it, so that a viewer that draws a
+ * field itself (after typing, or when the appearance is missing) uses the embedded font, not Helvetica.
+ */
+export function useFormFont(form: PDFForm, font: PDFFont): void {
+  const context = form.doc.context;
+  const resources = context.obj({}) as PDFDict;
+  const fonts = context.obj({}) as PDFDict;
+  fonts.set(PDFName.of(font.name), font.ref);
+  resources.set(PDFName.of('Font'), fonts);
+  form.acroForm.dict.set(PDFName.of('DR'), resources);
+  form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`/${font.name} 0 Tf 0 g`));
+}
+
 export interface TextFieldOptions {
   multiline?: boolean;
   value?: string;
@@ -32,12 +46,12 @@ export interface TextFieldOptions {
 }
 
 /** A fillable text field. */
-export function addTextField(form: PDFForm, page: PDFPage, name: string, tooltip: string, x: number, y: number, width: number, height: number, options: TextFieldOptions = {}): PDFRef {
+export function addTextField(form: PDFForm, font: PDFFont, page: PDFPage, name: string, tooltip: string, x: number, y: number, width: number, height: number, options: TextFieldOptions = {}): PDFRef {
   const field = form.createTextField(name);
   field.acroField.dict.set(PDFName.of('TU'), PDFHexString.fromText(tooltip));
   if (options.multiline) field.enableMultiline();
   if (options.value) field.setText(options.value);
-  field.addToPage(page, { x, y, width, height, borderWidth: 0.75, borderColor: toRgb(colors.rule), backgroundColor: toRgb([0.975, 0.98, 0.99]) });
+  field.addToPage(page, { x, y, width, height, font, borderWidth: 0.75, borderColor: toRgb(colors.rule), backgroundColor: toRgb([0.975, 0.98, 0.99]) });
   const widget = lastWidget(page, tooltip);
   field.setFontSize(options.fontSize ?? 10);
   return widget;

@@ -1,4 +1,4 @@
-import type { PDFDocument, PDFForm, PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFForm, PDFPage } from 'pdf-lib';
 import { Canvas, drawPieces, type Mark } from './canvas.ts';
 import type { Destination, OutlineEntry } from './outline.ts';
 import { layoutTable, type Column, type FlowSurface, type TableOptions } from './table.ts';
@@ -308,9 +308,12 @@ export class Flow {
   }
 
   protected usesForm = false;
-  protected form(): PDFForm {
+  /** The font of form fields (text.ts embedFormFont), embedded when the document is created fillable. */
+  protected formFont: PDFFont | null = null;
+  protected form(): { form: PDFForm; font: PDFFont } {
+    if (!this.formFont) throw new Error('This document has form fields: create it with `fillable: true`.');
     this.usesForm = true;
-    return this.pdf.getForm();
+    return { form: this.pdf.getForm(), font: this.formFont };
   }
 
   canvas(): Canvas {

@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import type { PdfFonts } from '../fonts.ts';
-import { subsetTrueType } from './subset.ts';
+import { sparseTrueType, subsetTrueType } from './subset.ts';
 
 // Fonts, font fallback, measuring and line wrapping. pdf-lib measures and draws a string in one font;
 // this module splits text into runs per font (main font, or the fallback for scripts the main font
@@ -123,6 +123,26 @@ export function linkTarget(word: string): { target: string; start: number; end: 
 
 const NEUTRAL = /[\s\p{P}\p{S}\p{N}]/u;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+
+// The font program of form fields, per main font file: computed once per process.
+const formPrograms = new WeakMap<Uint8Array, Uint8Array>();
+
+/**
+ * The font of form fields: the regular main font with every character of its character map, so that a viewer can
+ * show whatever is typed into a field later (a document subset holds only the characters printed). Glyphs reached
+ * only through OpenType substitutions are emptied, which halves the size of the full font. Embedded whole (not
+ * subset again) under the font's own name: viewers refuse to type with a font whose name marks it as a subset.
+ */
+export async function embedFormFont(doc: PDFDocument, regular: Uint8Array): Promise<PDFFont> {
+  let program = formPrograms.get(regular);
+  if (!program) {
+    const glyphs = parse(regular);
+    program = sparseTrueType(regular, glyphs.characterSet.map((code) => glyphs.glyphForCodePoint(code).id));
+    formPrograms.set(regular, program);
+  }
+  doc.registerFontkit(cachingFontkit);
+  return doc.embedFont(program, { subset: false, customName: 'NotoSans-Regular' });
+}
 
 export class FontSet {
   private readonly main: Record<Weight, Face>;
