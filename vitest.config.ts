@@ -1,11 +1,34 @@
 import { defineConfig } from 'vitest/config';
+import { INTEGRATION_TESTS } from './tests/tiers.ts';
 
+// Two tiers. `npm test` runs both projects; `npm run test:unit` runs only "unit": the tests that need no
+// build and no browser. Which files are "integration" is listed in tests/tiers.ts (and checked by
+// tests/repo/tiers.test.ts).
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Browser and build tests start real processes; give them room on a 2-core machine.
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...INTEGRATION_TESTS],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: [...INTEGRATION_TESTS],
+          // Builds and browsers on a machine shared with other work: at most half of a timeout is used
+          // on a busy machine, so a slow moment does not fail the run.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

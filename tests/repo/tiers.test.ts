@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/example.ts';
+import { INTEGRATION_TESTS } from '../tiers.ts';
+
+// `npm run test:unit` promises no build and no browser. These calls mean one or the other.
+const HEAVY_CALLS = ['launchBrowser(', 'buildSites(', 'buildWithEvidence(', "'pack'"];
+
+async function testFiles(): Promise<string[]> {
+  const entries = await readdir(join(ROOT, 'tests'), { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+describe('test tiers', () => {
+  it('every test file that opens a browser, builds sites or packs the package is in the integration tier', async () => {
+    const misplaced: string[] = [];
+    for (const file of await testFiles()) {
+      // This file names the calls without making them.
+      if (INTEGRATION_TESTS.includes(file) || join(ROOT, file) === import.meta.filename) continue;
+      const text = await readFile(join(ROOT, file), 'utf8');
+      const calls = HEAVY_CALLS.filter((call) => text.includes(call));
+      if (calls.length > 0) misplaced.push(`${file}: ${calls.join(', ')}`);
+    }
+    expect(misplaced).toEqual([]);
+  });
+
+  it('the integration list names only files that exist', () => {
+    expect(INTEGRATION_TESTS.filter((file) => !existsSync(join(ROOT, file)))).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+// The test files that build sites (Astro, through the real command or buildSites), pack and install the
+// package, or drive a browser. They form the "integration" project; every other test file is "unit" and
+// runs with `npm run test:unit` (no build, no browser). tests/repo/tiers.test.ts checks that no file which
+// opens a browser or builds sites is missing here; a file that runs a whole build through the command
+// (`runCli(['build', …])` that succeeds) belongs here too.
+export const INTEGRATION_TESTS: readonly string[] = [
+  'tests/build/confidentiality.test.ts',
+  'tests/build/determinism.test.ts',
+  'tests/build/multi-tenant.test.ts',
+  'tests/build/output-guard.test.ts',
+  'tests/cli/own-tenant.test.ts',
+  'tests/cli/runs-anywhere.test.ts',
+  'tests/cli/signals.test.ts',
+  'tests/evidence-output/example-build.test.ts',
+  'tests/evidence-output/measured-rate.test.ts',
+  'tests/package/package.test.ts',
+  'tests/site/browser.test.ts',
+  'tests/site/build.test.ts',
+  'tests/site/dev-server.test.ts',
+  'tests/site/readers-admin.test.ts',
+  'tests/site/readers-helpdesk.test.ts',
+  'tests/site/readers-staff.test.ts',
+];
