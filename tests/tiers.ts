@@ -11,6 +11,7 @@ export const INTEGRATION_TESTS: readonly string[] = [
   'tests/cli/own-tenant.test.ts',
   'tests/cli/runs-anywhere.test.ts',
   'tests/cli/signals.test.ts',
+  'tests/evidence-output/evidence-pages.test.ts',
   'tests/evidence-output/example-build.test.ts',
   'tests/evidence-output/measured-rate.test.ts',
   'tests/package/package.test.ts',
