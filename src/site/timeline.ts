@@ -27,7 +27,7 @@ export interface TimelineGeometry {
 
 const SIZES = {
   wide: { width: 960, plotLeft: 110, right: 16, row: 28, barHeight: 18, top: 34, tickGap: 40 },
-  narrow: { width: 320, plotLeft: 8, right: 8, row: 36, barHeight: 12, top: 30, tickGap: 58 },
+  narrow: { width: 320, plotLeft: 8, right: 22, row: 36, barHeight: 12, top: 30, tickGap: 58 },
 } as const;
 
 /** Positions of the plan's timeline picture (phases, milestones, closed days, a today marker). */
@@ -73,9 +73,10 @@ export function timelineGeometry(schedule: Schedule, asOf: string, locale: strin
     title: milestone.title,
     date: milestone.date,
     cx: x(milestone.date) + dayWidth / 2,
-    cy: milestoneRowY + (index % 2) * 18,
+    // Milestones close together alternate between rows (three on a phone) so their numbers do not overlap.
+    cy: milestoneRowY + (index % (layout === 'wide' ? 2 : 3)) * 18,
   }));
-  const axisY = milestoneRowY + 44;
+  const axisY = milestoneRowY + (layout === 'wide' ? 44 : 62);
   const inside = asOf >= schedule.startDate && asOf <= schedule.endDate;
   return {
     layout,
