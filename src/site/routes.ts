@@ -64,8 +64,8 @@ const ADMIN_PAGES: [string, PageKind, string][] = [
   ['decisions/index.html', 'admin-decisions', 'Decisions'],
   ['policies/index.html', 'admin-policies', 'Policies'],
   ['accounts/index.html', 'admin-accounts', 'Accounts'],
-  ['reference/index.html', 'admin-reference', 'Risks and sources'],
-  ['evidence/index.html', 'admin-evidence', 'Evidence sources'],
+  ['reference/index.html', 'admin-reference', 'Reference'],
+  ['evidence/index.html', 'admin-evidence', 'Evidence'],
   ['search/index.html', 'search', 'Search'],
 ];
 

@@ -68,12 +68,13 @@ const VIEWS = [
 ] as const;
 
 describe('every admin page', () => {
-  it('is there: plan, tracking, tasks, checklists, communications, decisions, policies, accounts, reference, search', () => {
+  it('is there: plan, tracking, tasks, checklists, communications, decisions, policies, accounts, reference, evidence sources, search', () => {
     expect(pages).toEqual([
       'accounts/index.html',
       'checklists/index.html',
       'communications/index.html',
       'decisions/index.html',
+      'evidence/index.html',
       'index.html',
       'policies/index.html',
       'reference/index.html',
@@ -99,10 +100,10 @@ describe('every admin page', () => {
     });
   }
 
-  it('keeps the header on one row at 1280 px, with all nine menu entries', async () => {
+  it('keeps the header on one row at 1280 px, with all ten menu entries', async () => {
     const page = await open('mid/admin/tracking/index.html');
     const rows = await page.$$eval('.site-nav li', (nodes) => new Set(nodes.map((node) => Math.round(node.getBoundingClientRect().top))).size);
-    expect(await page.locator('.site-nav li').count()).toBe(9);
+    expect(await page.locator('.site-nav li').count()).toBe(10);
     expect(rows).toBe(1);
     const tops = await page.$$eval('.site-header .inner > *', (nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().top)));
     expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(20);
