@@ -28,10 +28,10 @@ export interface ReminderDecision {
   decisionNote: string;
 }
 
-/** The best registration rate known when the plan is built, and the day it was measured. */
+/** The best registration rate known when the plan is built, and the day it was measured (unknown for the config's figure). */
 export interface KnownRate {
   rate: number;
-  date: string;
+  date?: string | undefined;
 }
 
 /**
@@ -55,7 +55,7 @@ export function reminderDecision(rate: number | null, threshold: number, reminde
       ? { status: 'scheduled', condition, decisionNote: `On ${measured} the rate was ${rate}%, below ${threshold}%: send the reminder.` }
       : { status: 'not-needed', condition, decisionNote: `On ${measured} the rate was ${rate}%, at or above ${threshold}%: no reminder is needed.` };
   }
-  const lastCount = measured ? `At the last count (${rate}% on ${measured})` : `At the last count (${rate}%)`;
+  const lastCount = measured ? `At the last count (${rate}% on ${measured})` : `At the last count given in the configuration (${rate}%, date not recorded)`;
   return rate < threshold
     ? {
         status: 'conditional',
@@ -331,7 +331,8 @@ export function buildCommunications(context: GeneratorContext, knownRate?: Known
     return { date: found.date, day: found.day };
   };
   const rate: KnownRate | null =
-    knownRate !== undefined ? knownRate : config.current.registrationRate !== undefined ? { rate: config.current.registrationRate, date: context.today } : null;
+    // The config's figure carries no measurement date: it is not "measured today", whatever the build date.
+    knownRate !== undefined ? knownRate : config.current.registrationRate !== undefined ? { rate: config.current.registrationRate } : null;
   const reminderAt = milestone('reminder-check');
   const reminder = reminderDecision(rate?.rate ?? null, config.thresholds.reminderBelowRate, reminderAt.date, rate?.date, config.locale);
   const contactAt = milestone('individual-contact');

@@ -61,10 +61,10 @@ export function assessExposure(role: string): { level: ExposureLevel; summary: s
       : ['No finance, executive, admin or management responsibility is recorded for this role: an ordinary staff account, which still reaches email, files and colleagues, and can be used to phish them.'];
   const summary =
     level === 'high'
-      ? `High exposure: "${role}" is among the most valuable accounts to an attacker.`
+      ? `"${role}" is among the most valuable accounts to an attacker.`
       : level === 'elevated'
-        ? `Elevated exposure: "${role}" reaches more than an ordinary account.`
-        : `Standard exposure: "${role}" is an ordinary staff account, still worth stealing.`;
+        ? `"${role}" reaches more than an ordinary account.`
+        : `"${role}" is an ordinary staff account, still worth stealing.`;
   return { level, summary, reasons };
 }
 
@@ -82,7 +82,7 @@ function riskStatementFor(name: string, role: string, exposure: ReturnType<typeo
 
 function frictionActions(method: string): string[] {
   return [
-    `A ten-minute call with IT to make ${method} the default method, with push notifications and number matching: a few seconds per sign-in, in place of phone calls or typed codes.`,
+    `A ten-minute call with IT to register ${method === 'a passkey' ? 'a passkey' : `${method} notifications (or a passkey)`} and remove phone calls and text messages as methods: the sign-in then asks for the strongest method registered, a few seconds each time, whatever the "default method" says.`,
     'A passkey on the phone, or a security key: a face, fingerprint or PIN, with no number to type.',
     'Register or join the devices the person uses, and sign in in a normal browser window with "Stay signed in", so that sign-in is remembered instead of asked for in every new session.',
     'Update Outlook and the mobile mail app to current versions, which keep the session instead of asking again.',
@@ -110,7 +110,7 @@ function options(name: string, exposure: ReturnType<typeof assessExposure>): Dec
       key: 'C',
       title: `Exempt ${who} temporarily while a gentler method is found`,
       consequences:
-        'The account is unprotected while the search goes on, just when attackers probe a new rollout, and temporary exemptions tend to become permanent. The gentler methods (push with number matching, passkeys) exist today, so waiting gains nothing.',
+        'The account is unprotected while the search goes on, just when attackers probe a new rollout, and temporary exemptions tend to become permanent. The gentler methods (Authenticator notifications, passkeys) exist today, so waiting gains nothing.',
       recommended: false,
     },
   ];
@@ -180,7 +180,7 @@ export function buildDecisionRecord(context: GeneratorContext, request: Exemptio
       decision: {
         option: 'B',
         outcome: `Declined. MFA stays on for ${request.name}; IT offers the actions below to make it smooth.`,
-        rationale: `The account is ${why}. Frequent prompts point to a set-up that can be fixed (a slow method, or a device that is not registered), not to a reason to remove protection. ${method} with number matching takes a few seconds per sign-in, and a passkey is quicker still. An exemption would leave the account with a password alone.`,
+        rationale: `The account is ${why}. Frequent prompts point to a set-up that can be fixed (a slow method, or a device that is not registered), not to a reason to remove protection. ${method === 'a passkey' ? 'A passkey takes a few seconds per sign-in.' : `A ${method} notification takes a few seconds per sign-in, and a passkey is quicker still.`} An exemption would leave the account with a password alone.`,
       },
       frictionReduction: frictionActions(method),
       riskStatement: baseStatement,

@@ -53,7 +53,7 @@ export function buildRisks(context: GeneratorContext): Risk[] {
   const rateNote =
     rate === undefined
       ? 'The current registration rate is not recorded yet.'
-      : `At the last count ${rate}% of users were registered${rate >= threshold ? `, already at or above the ${threshold}% reminder threshold` : `, below the ${threshold}% reminder threshold`}.`;
+      : `The configuration gives ${rate}% of users registered (the date of that count is not recorded)${rate >= threshold ? `, already at or above the ${threshold}% reminder threshold` : `, below the ${threshold}% reminder threshold`}.`;
   return [
     {
       id: 'admin-lockout',
@@ -92,7 +92,7 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       risk: 'An attacker talks the helpdesk into an MFA reset or a Temporary Access Pass by posing as a stressed or senior member of staff.',
       likelihood: 'medium',
       impact: 'high',
-      mitigation: 'The runbook starts with identity verification: call back on the number on record or confirm with the manager, never act on the caller\u2019s word, shortest Temporary Access Pass lifetime, and a ticket note of how the caller was verified.',
+      mitigation: 'The runbook starts with "Verify the caller first": call back on the number on record or confirm with the manager, never act on the caller\u2019s word, shortest Temporary Access Pass lifetime, and a ticket note of how the caller was verified.',
       owner: 'helpdesk',
     },
     {

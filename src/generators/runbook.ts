@@ -9,6 +9,9 @@ import { SECURITY_INFO_URL } from './communications.ts';
 // break-glass accounts or group, no exception list, no exemption records. Its config inputs are the
 // helpdesk's own details, the IT lead as the escalation contact, the method and the dates.
 
+/** The one name of the caller-verification procedure, used by every text that points to it. */
+export const CALLER_VERIFICATION = 'Verify the caller first';
+
 const PATH = {
   userMethods: 'Entra admin center → Entra ID → Users → (the user) → Authentication methods',
   signInLogs: 'Entra admin center → Entra ID → Monitoring & health → Sign-in logs (filter by the user)',
@@ -30,6 +33,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
 
   return {
     identityVerification: {
+      title: CALLER_VERIFICATION,
       summary:
         'Attackers call helpdesks pretending to be staff, because one MFA reset or Temporary Access Pass hands them the account. Verify who the caller is before any MFA reset, method change, password reset or Temporary Access Pass, however urgent or senior the caller sounds.',
       steps: [
@@ -69,7 +73,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           },
         ],
         steps: [
-          'Verify the caller (see "Verify the caller first").',
+          `${CALLER_VERIFICATION} (the procedure at the top of the runbook).`,
           'Open the failed sign-in in the sign-in log. Note the correlation ID and read the authentication details (error 500121, or 50074 repeating with no success).',
           'Ask: a new phone? The app reinstalled? Is the phone online, the app up to date and notifications allowed for it?',
           'Check the audit log for security-info changes in the last 30 days. Changes the user did not make: stop and follow "Suspected compromise".',
@@ -96,6 +100,11 @@ export function buildRunbook(context: GeneratorContext): Runbook {
             check: 'Ask. Follow "No smartphone" if so.',
           },
           {
+            cause: 'Registration away from the office is refused once the security-info registration policy is on, because the user has no MFA method yet.',
+            likelihood: 'possible',
+            check: 'The sign-in log shows 53010.',
+          },
+          {
             cause: 'Registration is blocked because the account is flagged as risky.',
             likelihood: 'unlikely',
             check: 'The sign-in log shows 53004.',
@@ -103,7 +112,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         ],
         steps: [
           `Stay on the line and walk the user through registration at ${SECURITY_INFO_URL}: install Microsoft Authenticator, add the sign-in method, ${isPasskey ? 'create the passkey' : 'scan the QR code and approve the test notification'}.`,
-          'If the user cannot complete it (no other way to sign in), verify the caller, then issue a Temporary Access Pass so they can register.',
+          `If the user cannot complete it (no other way to sign in, or error 53010 away from the office): ${CALLER_VERIFICATION.toLowerCase()}, then issue a Temporary Access Pass so they can register.`,
           'Check the sign-in log shows a successful sign-in with MFA afterwards.',
         ],
         adminPath: `${PATH.userMethods} → Add authentication method → Temporary Access Pass`,
@@ -127,7 +136,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           },
         ],
         steps: [
-          'Verify the caller. If the number on record is the lost phone, verify through the line manager or in person.',
+          `${CALLER_VERIFICATION}. If the number on record is the lost phone, verify through the line manager or in person.`,
           `Planned replacement with the old phone still working: the user adds the new phone at ${SECURITY_INFO_URL}, signs in with it once, then deletes the old entry.`,
           'Lost or stolen phone: delete its Authenticator entry from the user\'s authentication methods and select "Revoke sessions" on the user, so nothing signed in on that phone keeps working.',
           'Issue a Temporary Access Pass and have the user register the new phone. Check the sign-in log for a successful sign-in with MFA.',
@@ -169,9 +178,9 @@ export function buildRunbook(context: GeneratorContext): Runbook {
             check: 'The sign-in log shows many interactive sign-ins with MFA from the same browser each day.',
           },
           {
-            cause: 'A slow method is the default, such as a phone call or a typed code, instead of an app notification or a passkey.',
+            cause: 'Only a slow method is registered, such as a phone call or a text message, instead of an app notification or a passkey.',
             likelihood: 'possible',
-            check: 'The default sign-in method in the user\'s authentication methods.',
+            check: 'The methods registered in the user\'s authentication methods. With system-preferred MFA the sign-in asks for the strongest registered method, so the "default method" setting is not the cause.',
           },
           {
             cause: 'An old app or a second device keeps asking, or a sign-in frequency rule is too strict.',
@@ -186,12 +195,12 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         ],
         steps: [
           'Look at a day of the user\'s sign-ins: which apps, which devices, how often MFA was required.',
-          `Set an app notification or a passkey as the default method, and help the user set up ${isPasskey ? 'a passkey' : 'number matching in Microsoft Authenticator'} if they use something slower.`,
+          `If the user has only a slow method, help them register ${isPasskey ? 'a passkey' : 'Microsoft Authenticator (or a passkey)'}, then delete the phone call or text message method: the sign-in asks for the strongest method registered, so changing the default method alone does not help.`,
           'Have the user sign in to a normal (not private) browser window and answer "Yes" to "Stay signed in?" on their own device; update Outlook and the Office apps.',
           'If the device is a company device that is not registered or joined, pass it to the IT team.',
           'If the user asks to be exempted from MFA, do not agree or refuse on the spot: take the request and pass it to the IT lead. Exemptions need a written decision.',
         ],
-        adminPath: `${PATH.signInLogs}; ${PATH.userMethods} (default sign-in method)`,
+        adminPath: `${PATH.signInLogs}; ${PATH.userMethods} (registered methods)`,
         tellUser: 'That is more often than it should be, and we can usually fix it in ten minutes. Let me look at how your devices are set up.',
         escalateWhen: `A policy setting causes the prompts (sign-in frequency), several users report the same, or the user asks for an exemption: ${escalate}.`,
       },
@@ -213,7 +222,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         ],
         steps: [
           'Tell the user to deny every prompt they did not start, and to report it as not theirs if the app offers that.',
-          'Verify the caller, then check the sign-in log for the attempts.',
+          `${CALLER_VERIFICATION}, then check the sign-in log for the attempts.`,
           'If the attempts are not the user\'s own device: reset the password, revoke sessions and escalate now as a security incident.',
           'If it was one of the user\'s own devices, sign it out or update the app, and record what it was.',
         ],
@@ -279,7 +288,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           },
         ],
         steps: [
-          'Verify the caller.',
+          `${CALLER_VERIFICATION}.`,
           'Find the latest failed sign-in and act on its error code (see the error code table).',
           'Lockout: let it expire, or unlock after verification. Then help the user reset the password if they have forgotten it.',
           'Expired password: self-service password reset, or an admin reset after verification.',
@@ -317,7 +326,8 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         escalateWhen: `Always, at once: ${escalate}.`,
       },
     ],
-    errorCodes: RUNBOOK_ERROR_CODES.map((entry) => ({ ...entry })),
+    // In numeric order, so the printed table can be searched by eye.
+    errorCodes: [...RUNBOOK_ERROR_CODES].sort((a, b) => Number(a.code) - Number(b.code)).map((entry) => ({ ...entry })),
     standardAnswers: [
       {
         situation: 'Not registered ("it wants me to set something up")',
@@ -333,7 +343,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
       },
       {
         situation: '"Can you switch it off for me?"',
-        answer: 'No, and nobody at the helpdesk can grant an exemption. Offer to make it smoother (app notification or passkey, "Stay signed in" on their own device). Pass any exemption request to the IT lead; it needs a written decision.',
+        answer: 'No, and nobody at the helpdesk can grant an exemption. Offer to make it smoother (an app notification or a passkey registered and slow methods removed, "Stay signed in" on their own device). Pass any exemption request to the IT lead; it needs a written decision.',
       },
       {
         situation: '"Is this message or prompt genuine?"',

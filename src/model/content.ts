@@ -93,7 +93,8 @@ export const errorCodeSchema = z.object({
 export type ErrorCodeEntry = z.infer<typeof errorCodeSchema>;
 
 export const runbookSchema = z.object({
-  identityVerification: z.object({ summary: z.string(), steps: z.array(z.string()), never: z.array(z.string()) }),
+  /** The caller-verification procedure; `title` is its one name wherever a text refers to it. */
+  identityVerification: z.object({ title: z.string(), summary: z.string(), steps: z.array(z.string()), never: z.array(z.string()) }),
   symptoms: z.array(
     z.object({
       id: z.enum(runbookSymptomIds),

@@ -27,9 +27,13 @@ function humanise(name: string): string {
   return base.charAt(0).toUpperCase() + base.slice(1);
 }
 
-export function describeDownload(file: string): Download {
+/**
+ * `titles` names files whose label comes from the model (a decision record's title, not its id turned into words:
+ * "cfo-prompts" is not "Cfo prompts").
+ */
+export function describeDownload(file: string, titles: ReadonlyMap<string, string> = new Map()): Download {
   const name = file.split('/').pop() ?? file;
-  let label = KNOWN[file] ?? KNOWN[name];
+  let label = titles.get(file) ?? KNOWN[file] ?? KNOWN[name];
   if (!label) {
     if (file.startsWith('decisions/')) label = `Decision record: ${humanise(name)}`;
     else if (file.startsWith('policies/')) label = `Policy file: ${name}`;
@@ -40,8 +44,8 @@ export function describeDownload(file: string): Download {
 }
 
 /** Files of one site filtered by folder ('' = top level only). */
-export function downloadsIn(files: string[], folder: string | null): Download[] {
+export function downloadsIn(files: string[], folder: string | null, titles: ReadonlyMap<string, string> = new Map()): Download[] {
   return files
     .filter((file) => (folder === null ? true : folder === '' ? !file.includes('/') : file.startsWith(`${folder}/`)))
-    .map(describeDownload);
+    .map((file) => describeDownload(file, titles));
 }

@@ -73,6 +73,22 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     symptom: 'legacy-app',
   },
   {
+    code: '53010',
+    name: 'ProofUpBlockedDueToSecurityInfoAcr',
+    meaning: 'Registering or changing security info was refused: the organisation allows it only from trusted locations, or after MFA or a Temporary Access Pass (the security-info registration policy, CA004, once it is on).',
+    kind: 'block',
+    action: 'Expected when someone registers away from the office without MFA. Verify the caller, then issue a Temporary Access Pass so they can register, or have them register on the office network. Never exclude the user from the policy.',
+    symptom: 'not-registered',
+  },
+  {
+    code: '50199',
+    name: 'CmsiInterrupt',
+    meaning: 'For security reasons the user was asked to confirm the sign-in ("Are you trying to sign in to …?"), typically in a mobile or desktop app.',
+    kind: 'interrupt',
+    action: 'Normal: the user confirms and goes on; it is not an MFA failure. If the user did not start that sign-in (for example a code someone sent them), follow the suspected-compromise entry.',
+    symptom: null,
+  },
+  {
     code: '53000',
     name: 'DeviceNotCompliant',
     meaning: 'The policy requires a compliant device and this one is not.',

@@ -34,7 +34,7 @@ export function currentState(playbook: Playbook): string {
 }
 
 export function methodLabel(method: Playbook['method']): string {
-  return method === 'passkey' ? 'passkeys (in Microsoft Authenticator or on a security key)' : 'Microsoft Authenticator notifications with number matching';
+  return method === 'passkey' ? 'passkeys (in Microsoft Authenticator or on a security key)' : 'Microsoft Authenticator notifications (the user types the number shown on screen)';
 }
 
 function statusLabel(status: Playbook['communications'][number]['status']): string {
@@ -85,20 +85,25 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   doc.heading(`${n('summary')}. Executive summary`, { anchor: 'summary', outlineTitle: 'Executive summary' });
   const rate = playbook.current.registrationRate;
   doc.paragraph(
-    `${organisation.name} will require multifactor authentication (MFA) of every user at every sign-in to Microsoft 365, through a Conditional Access policy. ` +
-      `Today the organisation relies on ${currentState(playbook)}${rate !== null ? `, and ${percent(rate)} of users have already set up a second sign-in method` : ''}. ` +
+    `${organisation.name} will require multifactor authentication (MFA) of every user signing in to Microsoft 365, through a Conditional Access policy. People are asked for the second check now and then (on a new device, in a new session, after a while), not at every sign-in. ` +
+      `Today the organisation relies on ${currentState(playbook)}${rate !== null ? `, and the configuration gives ${percent(rate)} of users as already registered (the date of that count is not recorded)` : ''}. ` +
       `The rollout runs from ${longDate(schedule.startDate, locale)} to ${longDate(schedule.endDate, locale)} in five phases.`,
   );
   doc.paragraph([
     { text: 'Enforcement: ' },
     { text: `${longDate(schedule.enforcementDate, locale)} at ${enforcementTime}`, bold: true },
     {
-      text: `. From then on nobody signs in without the second check. Staff use ${methodLabel(playbook.method)}. The registration window closes on ${shortDate(schedule.registrationDeadline, locale)}; the target is ${playbook.thresholds.targetRate}% registered by then, with a reminder if fewer than ${playbook.thresholds.reminderBelowRate}% have registered by day ${playbook.thresholds.reminderDay}.`,
+      text: `. From then on every account needs MFA to sign in. Staff use ${methodLabel(playbook.method)}. The registration window closes on ${shortDate(schedule.registrationDeadline, locale)}; the target is ${playbook.thresholds.targetRate}% registered by then, with a reminder if fewer than ${playbook.thresholds.reminderBelowRate}% have registered by day ${playbook.thresholds.reminderDay}. Enforcement does not wait for the last few: they register at their next sign-in, in about five minutes.`,
     },
   ]);
   doc.paragraph(
     `Two emergency access accounts stay outside the policy so that a mistake cannot lock every administrator out; they are protected with security keys and watched by an alert. The helpdesk (${nowrap(playbook.helpdesk.phone)}) is briefed before enforcement and the first 48 hours are watched closely.`,
   );
+  const backOut = schedule.tasks.find((task) => task.id === 'enforce.back-out');
+  if (backOut) {
+    doc.heading('Back-out plan', { level: 3 });
+    doc.paragraph(backOut.action);
+  }
   const approverTasks = schedule.tasks.filter((task) => task.owner === 'approver' || task.owner === 'sponsor');
   if (approverTasks.length > 0) {
     doc.heading('What the approver is asked to do', { level: 3 });
@@ -118,7 +123,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   );
   if (schedule.moves.length > 0) {
     doc.heading('Dates moved by the calendar', { level: 3 });
-    doc.list(schedule.moves.map((move) => `${move.subject}: ${shortDate(move.from, locale)} -> ${shortDate(move.to, locale)} (${move.reasons.join('; ')})`));
+    doc.list(schedule.moves.map((move) => `${move.subject}: moved from ${shortDate(move.from, locale)} to ${shortDate(move.to, locale)}. ${move.reasons.join(' ')}`));
   }
   if (playbook.warnings.length > 0) {
     doc.callout(`Notes from the configuration: ${playbook.warnings.map((warning) => `${warning.path}: ${warning.message}`).join(' · ')}`, { fill: colors.warnLight, border: colors.warn });
@@ -214,14 +219,19 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     playbook.exceptions.map((exception) => [exception.account, exception.kind.replace(/-/g, ' '), exception.plan]),
     { empty: 'No exceptions.' },
   );
-  if (playbook.decisions.length > 0) {
+  const requests = playbook.decisions.filter((decision) => !decision.isTemplate);
+  const blank = playbook.decisions.find((decision) => decision.isTemplate);
+  if (requests.length > 0 || blank) {
     doc.heading('Exemption requests', { level: 3 });
-    doc.list(
-      playbook.decisions.map((decision): Inline => [
-        { text: decision.title, bold: true },
-        { text: ` — ${(decision.decision.outcome || 'decision pending').replace(/\.$/, '')}. Record: decisions/${decision.id}.pdf` },
-      ]),
-    );
+    if (requests.length === 0) doc.paragraph('No exemption request so far.');
+    else
+      doc.list(
+        requests.map((decision): Inline => [
+          { text: decision.title, bold: true },
+          { text: ` — ${(decision.decision.outcome || 'decision pending').replace(/\.$/, '')}. Record: decisions/${decision.id}.pdf` },
+        ]),
+      );
+    if (blank) doc.paragraph(`A blank decision record for the next request: decisions/${blank.id}.pdf.`, { size: 9, color: colors.muted });
   }
 
   // ---- 8. sources ------------------------------------------------------------------------------
@@ -232,7 +242,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
       { header: 'Source', width: 3 },
       { header: 'Checked', width: 1.1 },
     ],
-    playbook.facts.map((fact) => [fact.claim, `${fact.source.title}\n${fact.source.url}`, shortDate(fact.checked, locale)]),
+    playbook.facts.map((fact) => [fact.planNote ? `${fact.claim}\n${fact.planNote}` : fact.claim, `${fact.source.title}\n${fact.source.url}`, shortDate(fact.checked, locale)]),
     { empty: 'The list of sources has not been written yet.', size: 8 },
   );
 

@@ -47,7 +47,7 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
 
   const sections = runbook
     ? [
-        { anchor: 'verify', title: 'Verify the caller first' },
+        { anchor: 'verify', title: runbook.identityVerification.title },
         { anchor: 'answers', title: 'Standard answers' },
         ...runbook.symptoms.map((symptom) => ({ anchor: `symptom-${symptom.id}`, title: symptom.title, level: 2 as const })),
         { anchor: 'error-codes', title: 'Sign-in error codes' },
@@ -70,7 +70,7 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
 
   // ---- verify ------------------------------------------------------------------------------
   doc.pageBreak();
-  doc.heading('1. Verify the caller first', { anchor: 'verify', outlineTitle: 'Verify the caller first' });
+  doc.heading(`1. ${runbook.identityVerification.title}`, { anchor: 'verify', outlineTitle: runbook.identityVerification.title });
   doc.paragraph(runbook.identityVerification.summary);
   doc.list(runbook.identityVerification.steps, { numbered: true });
   if (runbook.identityVerification.never.length > 0) {
