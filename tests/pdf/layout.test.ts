@@ -47,6 +47,21 @@ describe('PDF layout module', () => {
     for (let n = 1; n <= 120; n += 1) expect(pdf.text).toContain(`Value of row ${n} `);
   });
 
+  it('never carries the last table row alone to the next page: the row before it goes along', async () => {
+    const doc = await LayoutDocument.create(await loadPdfFonts(), OPTIONS);
+    while (doc.remaining > 200) doc.paragraph('Filler line of text.', { spaceAfter: 0 });
+    // One-line rows at 9 pt: 9 × 1.35 leading + 2 × 4 padding. The header and `fit` rows fit in the room left.
+    const rowHeight = 9 * 1.35 + 8;
+    const fit = Math.floor((doc.remaining - 10) / rowHeight) - 1;
+    const rows = Array.from({ length: fit + 1 }, (_, index) => [`Row ${index + 1}`, `Value ${index + 1}`]);
+    doc.table([{ header: 'Key', width: 1 }, { header: 'Value', width: 3 }], rows);
+    const pdf = await readPdf(await doc.save());
+    expect(pdf.pageCount).toBe(2);
+    expect(pdf.pages[1]).toContain(`Value ${fit + 1}`);
+    expect(pdf.pages[1]).toContain(`Value ${fit}`);
+    expect(pdf.pages[0]).toContain(`Value ${fit - 1}`);
+  });
+
   it('splits a table row taller than a page between lines instead of cutting it off', async () => {
     const doc = await LayoutDocument.create(await loadPdfFonts(), OPTIONS);
     const words = Array.from({ length: 900 }, (_, index) => `w${index}`).join(' ');

@@ -142,7 +142,12 @@ describe('PDF set of the example tenant', () => {
 
   it('has a sign-off block with name, date and signature fields in the plan and the decision records', () => {
     const plan = pdf('admin/plan.pdf').fields;
-    for (const role of ['approver', 'sponsor']) {
+    // Three signatures (prepared by, approved by, sponsor) and the approver's choice, all on the last page.
+    for (const choice of ['approve', 'approve-with-changes', 'reject']) expect(plan[`signoff.decision.${choice}`], choice).toContain('checkbox');
+    expect(plan['signoff.changes']).toContain('text');
+    const lastPage = pdf('admin/plan.pdf').pages.at(-1)!;
+    for (const caption of ['Prepared by: Priya Raman', 'Approved by: Daniel Whitfield', 'Sponsor: Margaret Osei', 'Approve with changes', 'Reject']) expect(lastPage).toContain(caption);
+    for (const role of ['prepared-by', 'approver', 'sponsor']) {
       expect(plan[`signoff.${role}.name`]).toContain('text');
       expect(plan[`signoff.${role}.date`]).toContain('text');
       expect(plan[`signoff.${role}.signature`]).toContain('signature');

@@ -3,6 +3,7 @@ import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
 import { adminDocumentOptions, FieldNames, fieldPart, longDate, shortDate } from './common.ts';
+import { choiceRow, labelledField } from './form-blocks.ts';
 import { SIGNATURE_BLOCK_HEIGHT, signatureBlock } from './plan.ts';
 
 // admin/decisions/<id>.pdf: one exemption decision record, with signature and date fields for each
@@ -101,30 +102,6 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
     signatureBlock(doc, names, 'decision', fieldPart(signer.role), `${signer.role}${signer.name ? `: ${signer.name}` : ''}`);
   }
   return doc.save();
-}
-
-/** Label above a field, and the field: one row of the blank record. */
-function labelledField(doc: LayoutDocument, names: FieldNames, name: string[], label: string, options: { height?: number; multiline?: boolean } = {}): void {
-  const height = options.height ?? 20;
-  const field = names.take(...name);
-  doc.block(height + 14, (canvas, top) => {
-    canvas.text(label, doc.left, top - 9, { size: 8.5, color: colors.muted, weight: 'bold' });
-    canvas.textField(field, label, doc.left, top - 12 - height, doc.contentWidth, height, { multiline: options.multiline ?? false, fontSize: 10 });
-  }, 4);
-}
-
-/** A row of checkboxes, one per choice, each with its label: exactly what the person filling in ticks. */
-function choiceRow(doc: LayoutDocument, names: FieldNames, prefix: string[], question: string, choices: { key: string; label: string }[]): void {
-  const fields = choices.map((choice) => names.take(...prefix, choice.key));
-  doc.block(32, (canvas, top) => {
-    canvas.text(question, doc.left, top - 9, { size: 8.5, color: colors.muted, weight: 'bold' });
-    const width = doc.contentWidth / choices.length;
-    choices.forEach((choice, index) => {
-      const x = doc.left + index * width;
-      canvas.checkbox(fields[index]!, `${question} ${choice.label}`, x, top - 28, 12);
-      canvas.text(choice.label, x + 17, top - 25.5, { size: 9.5, maxWidth: width - 22 });
-    });
-  }, 6);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
 import { nowrap, dateRange, adminDocumentOptions, FieldNames, longDate, OWNER_LABELS, percent, personLabel, shortDate } from './common.ts';
+import { choiceRow, labelledField } from './form-blocks.ts';
 import { renderProgress } from './progress.ts';
 import { drawTimeline } from './timeline.ts';
 
@@ -249,17 +250,20 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   // ---- 9. sign-off ------------------------------------------------------------------------------
   // The section (heading, the sentence the signers accept, both signatures) stays on one page: a signature
   // block apart from what it signs reads as an afterthought.
-  doc.keepTogether(SIGN_OFF_TEXT_HEIGHT + 2 * SIGNATURE_BLOCK_HEIGHT);
+  doc.keepTogether(SIGN_OFF_TEXT_HEIGHT + APPROVAL_HEIGHT + 3 * SIGNATURE_BLOCK_HEIGHT);
   doc.heading(`${n('signoff')}. Approval and sign-off`, { anchor: 'signoff', outlineTitle: 'Approval and sign-off' });
   doc.paragraph(
-    `By signing, the approver accepts this plan, its dates and its risks, and authorises IT to enforce MFA for all users on ${longDate(schedule.enforcementDate, locale)}. Requests to exempt a person from MFA are answered with a written decision record.`,
+    `The approver ticks one decision. "Approve" accepts this plan, its dates and its risks, and authorises IT to enforce MFA for all users on ${longDate(schedule.enforcementDate, locale)}; "Approve with changes" does so once the changes written below are made; "Reject" stops the rollout until a new version of the plan is approved. Requests to exempt a person from MFA are answered with a written decision record.`,
   );
   const names = new FieldNames();
-  for (const [key, person] of [
-    ['approver', people.approver],
-    ['sponsor', people.sponsor],
+  choiceRow(doc, names, ['signoff', 'decision'], 'Decision of the approver:', APPROVAL_CHOICES);
+  labelledField(doc, names, ['signoff', 'changes'], 'Changes asked for, or the reason for rejecting', { height: 40, multiline: true });
+  for (const [key, role, person] of [
+    ['prepared-by', 'Prepared by', people.itLead],
+    ['approver', 'Approved by', people.approver],
+    ['sponsor', 'Sponsor', people.sponsor],
   ] as const) {
-    signatureBlock(doc, names, 'signoff', key, `${key === 'approver' ? 'Approver' : 'Sponsor'}: ${personLabel(person)}`);
+    signatureBlock(doc, names, 'signoff', key, `${role}: ${personLabel(person)}`);
   }
 
   return doc.save();
@@ -269,7 +273,15 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
 /** Height of one signature block including the space after it, for keeping several together. */
 export const SIGNATURE_BLOCK_HEIGHT = 102;
 /** Room for the sign-off heading and its paragraph of acceptance. */
-const SIGN_OFF_TEXT_HEIGHT = 110;
+const SIGN_OFF_TEXT_HEIGHT = 124;
+/** The approver's choice and the field for changes (form-blocks.ts heights). */
+const APPROVAL_HEIGHT = 38 + 40 + 18;
+/** The approver's decision on the plan; field names "signoff.decision.approve", … */
+const APPROVAL_CHOICES = [
+  { key: 'approve', label: 'Approve' },
+  { key: 'approve-with-changes', label: 'Approve with changes' },
+  { key: 'reject', label: 'Reject' },
+];
 
 export function signatureBlock(doc: LayoutDocument, names: FieldNames, prefix: string, key: string, caption: string): void {
   const nameField = names.take(prefix, key, 'name');

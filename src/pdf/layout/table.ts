@@ -82,8 +82,19 @@ export function layoutTable(flow: FlowSurface, columns: Column[], rows: Inline[]
   };
 
   const usable = flow.top - flow.bottom - headerHeight;
+  const wrapRow = (row: Inline[]) => columns.map((_, index) => wrapCell(row[index] ?? '', index, options.plain && index === 0 ? 'bold' : 'regular'));
+  const rowHeight = (cells: ReturnType<typeof wrapRow>) => Math.max(1, ...cells.map((lines) => lines.length)) * lh + 2 * pad;
   rows.forEach((row, rowIndex) => {
-    const cells = columns.map((_, index) => wrapCell(row[index] ?? '', index, options.plain && index === 0 ? 'bold' : 'regular'));
+    const cells = wrapRow(row);
+    // No single row alone at the top of a page: when the last row would not fit after the one before it, that
+    // one moves too, so the two go over together (when both fit on a page and some rows stay behind).
+    if (rowIndex >= 2 && rowIndex === rows.length - 2) {
+      const pair = rowHeight(cells) + rowHeight(wrapRow(rows[rowIndex + 1]!));
+      if (flow.y - pair < flow.bottom && flow.y - rowHeight(cells) >= flow.bottom && pair <= usable) {
+        flow.newPage();
+        drawHeader();
+      }
+    }
     let remaining = cells.map((lines) => lines);
     const rowLines = () => Math.max(1, ...remaining.map((lines) => lines.length));
     if (rowIndex === 0) {
