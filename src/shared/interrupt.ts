@@ -12,7 +12,7 @@ type Signal = (typeof SIGNALS)[number];
 
 const cleanUps = new Set<() => void>();
 
-function onSignal(signal: Signal): void {
+function runCleanUps(): void {
   for (const cleanUp of [...cleanUps].reverse()) {
     try {
       cleanUp();
@@ -20,6 +20,18 @@ function onSignal(signal: Signal): void {
       // One failed clean-up must not keep the others from running.
     }
   }
+}
+
+/** How long file operations already under way (on libuv's threads) are given to finish before the second pass. */
+const SETTLE_MS = 300;
+
+function onSignal(signal: Signal): void {
+  // A file operation started just before the signal (creating the staging folder, say) may still complete after
+  // the first pass has removed its folder: the clean-ups run again once such operations have had time to finish.
+  // The main thread is blocked meanwhile, so the build starts nothing new.
+  runCleanUps();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+  runCleanUps();
   cleanUps.clear();
   // The handlers stay installed until exit: a second Ctrl-C (a terminal sends one to every process of the
   // command, and a wrapper passes one on) is then ignored instead of ending the process by default.

@@ -122,6 +122,34 @@ describe(`a build stopped by a signal (${node.wrapped ? 'through the wrapper tha
     }, 600_000);
   }
 
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} as soon as the tenant is read (before anything is written): stops, leaves nothing, keeps the previous output`, async () => {
+      const before = await folderSnapshot(out);
+      const beside = await readdir(scratch);
+      const child = spawn(node.path, [join(ROOT, 'bin', 'mfa-playbook.mjs'), 'build', '--out', 'site', '--today', EXAMPLE_TODAY], {
+        cwd: scratch,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, ended) => resolve({ code, signal: ended })));
+      const modelRead = new Promise<void>((resolve) =>
+        child.stderr.on('data', (chunk) => {
+          stderr += chunk;
+          if (stderr.includes('✓ model')) resolve();
+        }),
+      );
+      await Promise.race([modelRead, exited]);
+      expect(stderr).toContain('✓ model');
+      child.kill(signal);
+      const run = await exited;
+      expect(run.code === (signal === 'SIGINT' ? 130 : 143) || run.signal === signal, `${run.code} ${run.signal} ${stderr}`).toBe(true);
+      expect(stderr).not.toContain('built 1 tenant');
+      expect(await readdir(scratch)).toEqual(beside);
+      expect(await folderSnapshot(out)).toEqual(before);
+    }, 600_000);
+  }
+
   it('the next build removes a stale staging folder and site work folder left by a build killed with -9', async () => {
     const gone = 2_000_000_000;
     await mkdir(join(scratch, `.site.staging-${gone}`, 'admin'), { recursive: true });
