@@ -1,13 +1,15 @@
-// The test files that build sites (Astro, through the real command or buildSites), pack and install the
-// package, or drive a browser. They form the "integration" project; every other test file is "unit" and
-// runs with `npm run test:unit` (no build, no browser). tests/repo/tiers.test.ts checks that no file which
-// opens a browser or builds sites is missing here; a file that runs a whole build through the command
-// (`runCli(['build', …])` that succeeds) belongs here too.
+// The test files that build sites (Astro, through the real command or buildSites), render every document
+// of a tenant on the build's worker pool, pack and install the package, or drive a browser. They form the
+// "integration" project; every other test file is "unit" and runs with `npm run test:unit` (no build, no
+// browser). tests/repo/tiers.test.ts checks that no file which opens a browser or builds sites is missing
+// here; a file that runs a whole build through the command (`runCli(['build', …])` that succeeds) belongs
+// here too.
 export const INTEGRATION_TESTS: readonly string[] = [
   'tests/build/confidentiality.test.ts',
   'tests/build/determinism.test.ts',
   'tests/build/multi-tenant.test.ts',
   'tests/build/output-guard.test.ts',
+  'tests/build/render-pool.test.ts',
   'tests/cli/own-tenant.test.ts',
   'tests/cli/runs-anywhere.test.ts',
   'tests/cli/signals.test.ts',
