@@ -73,5 +73,5 @@ describe('the example build', () => {
   it('--quiet prints nothing on success', async () => {
     const run = await runCli(['build', '--out', join(work, 'quiet'), '--today', EXAMPLE_TODAY, '--quiet']);
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
-  });
+  }, 600_000); // a whole build: generous on a busy 2-core machine
 });

@@ -32,5 +32,5 @@ describe('the README flow for your own tenant', () => {
     expect(page).toContain('Example Organisation Ltd');
     const model = JSON.parse(await readFile(join(work, 'dist/admin/playbook.json'), 'utf8'));
     expect(page).toContain(model.schedule.enforcementDate.slice(0, 4));
-  });
+  }, 600_000); // init, check and a whole build: generous on a busy 2-core machine
 });
