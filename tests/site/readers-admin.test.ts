@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSites } from '../../src/site/build-sites.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
+import { workAhead } from '../../src/model/state.ts';
 import { longDate } from '../../src/site/format.ts';
 import { examplePlaybook } from '../helpers/example.ts';
 import { closePage, launchBrowser, openPage } from '../helpers/browser.ts';
@@ -134,11 +135,9 @@ describe('state on the plan date, mid-register (Monday 25 January 2027)', () => 
     expect(await page.getAttribute('#milestone-reminder-check', 'data-state')).toBe('done');
     expect(await page.getAttribute('#milestone-individual-contact', 'data-state')).toBe('upcoming');
     expect(await page.getAttribute('#milestone-enforcement', 'data-state')).toBe('upcoming');
-    expect(await page.$$eval('[data-week-work="tasks"] li', (items) => items.map((item) => item.getAttribute('data-task')))).toEqual([
-      'register.track-daily',
-      'register.individual-contact',
-      'register.manager-escalation',
-    ]);
+    const week = await page.$$eval('[data-week-work="tasks"] li', (items) => items.map((item) => item.getAttribute('data-task')));
+    expect(week).toEqual(workAhead(mid.schedule, MID_REGISTER).map((task) => task.id));
+    expect(week).toEqual(expect.arrayContaining(['register.track-daily', 'register.individual-contact', 'register.manager-escalation']));
     const line = (await page.textContent('[data-tracking-summary]'))!.replace(/\s+/g, ' ');
     expect(line).toContain(`Registration: 88% on ${longDate('2027-01-22', 'en-GB')}, 3 days ago`);
     expect(await page.textContent('[data-plan-state]')).toMatch(/Phase under way: Register/);

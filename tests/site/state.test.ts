@@ -73,7 +73,10 @@ describe('the example plan on known dates', () => {
   it('before the start: every task, milestone and message lies ahead', () => {
     const state = planState(playbook, BEFORE_START);
     expect(state.progress.state).toBe('not-started');
-    expect(new Set(Object.values(statusesOf(state.tasks)))).toEqual(new Set(['upcoming']));
+    // Only the security keys, ordered weeks ahead (23 December), are behind; every other task lies ahead.
+    const tasks = statusesOf(state.tasks);
+    expect(Object.entries(tasks).filter(([, status]) => status !== 'upcoming')).toEqual([['prepare.order-keys', 'done']]);
+    expect(state.tasks['prepare.plan-approval']).toEqual({ status: 'upcoming', days: 4, label: 'In 4 days' });
     expect(new Set(Object.values(statusesOf(state.milestones)))).toEqual(new Set(['upcoming']));
     expect(state.tasks['prepare.break-glass']).toEqual({ status: 'upcoming', days: 7, label: 'In 7 days' });
     expect(state.milestones['enforcement']!.days).toBe(35);
@@ -142,11 +145,15 @@ describe('the example plan on known dates', () => {
       '2027-01-13 register.track-daily',
       '2027-01-26 register.individual-contact',
       '2027-01-28 register.manager-escalation',
+      '2027-01-29 register.sms-voice-off',
     ]);
     // Seven days means today and the six after it: Monday 1 February is the eighth.
     expect(workAhead(playbook.schedule, '2027-01-26').map((task) => task.id)).toContain('register.registration-deadline');
-    expect(workAhead(playbook.schedule, BEFORE_START).map((task) => task.id)).toEqual([]);
-    expect(workAhead(playbook.schedule, '2027-01-08').map((task) => task.id).slice(0, 4)).toEqual(['prepare.break-glass', 'prepare.break-glass-alert', 'prepare.inventory', 'prepare.legacy-audit']);
+    expect(workAhead(playbook.schedule, BEFORE_START).map((task) => task.id)).toEqual(['prepare.plan-approval']);
+    const fromFriday = workAhead(playbook.schedule, '2027-01-08');
+    expect(fromFriday[0]!.id).toBe('prepare.plan-approval');
+    expect(fromFriday.map((task) => task.id)).toEqual(expect.arrayContaining(['prepare.break-glass', 'prepare.inventory', 'register.announce', 'register.track-daily']));
+    expect(fromFriday.every((task) => task.date >= '2027-01-08' && task.date <= '2027-01-14')).toBe(true);
   });
 
   it('is the plan date of the model unless told otherwise', () => {
