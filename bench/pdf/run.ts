@@ -1,8 +1,12 @@
 // PDF rendering benchmark: time per document with the pdf-lib renderer, and printing the same
 // content with headless Chromium, in one run. Usage:
-//   ./node_modules/.bin/node bench/pdf/run.ts [--runs 20] [--no-chromium]
+//   ./node_modules/.bin/node bench/pdf/run.ts [--runs 20] [--no-chromium] [--untagged-reference]
 // Chromium is the one the tests use (tests/helpers/browser.ts), from the @sparticuz/chromium package.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { helpdeskView, staffView } from '../../src/model/views.ts';
@@ -23,6 +27,9 @@ const option = (name: string) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const RUNS = Number(option('--runs') ?? 20);
+// --untagged-reference: the same renderers from a copy of this commit with tagging switched off, timed side by
+// side in the same process, so the cost of the structure tree is measured against a reference of the same run.
+const UNTAGGED = args.includes('--untagged-reference');
 const WITH_CHROMIUM = !args.includes('--no-chromium');
 
 function stats(times: number[]) {
@@ -60,12 +67,51 @@ const documents: { name: string; render: () => Promise<Uint8Array>; html?: () =>
   { name: 'staff/mfa-guide.pdf', render: () => renderStaffGuide(staffView(playbook), fonts), html: () => staffGuideHtml(playbook) },
 ];
 
+/**
+ * Copies src/ of this commit (git archive, so no uncommitted edits) into a temporary folder, constructs every
+ * StructureTree disabled there, and returns that copy's renderers. node_modules is linked, not copied.
+ */
+async function untaggedRenderers() {
+  const dir = mkdtempSync(join(tmpdir(), 'mfa-playbook-untagged-'));
+  execSync(`git archive HEAD src | tar -x -C ${JSON.stringify(dir)}`);
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  const tagging = join(dir, 'src/pdf/layout/tagging.ts');
+  const source = readFileSync(tagging, 'utf8');
+  if (!source.includes('this.enabled = enabled;')) throw new Error('tagging.ts changed: update the untagged reference in bench/pdf/run.ts');
+  writeFileSync(tagging, source.replace('this.enabled = enabled;', 'this.enabled = false;'));
+  const at = (path: string) => pathToFileURL(join(dir, path)).href;
+  return {
+    plan: (await import(at('src/pdf/documents/plan.ts'))).renderPlan as typeof renderPlan,
+    checklists: (await import(at('src/pdf/documents/checklists.ts'))).renderChecklists as typeof renderChecklists,
+    communications: (await import(at('src/pdf/documents/communications.ts'))).renderCommunications as typeof renderCommunications,
+    decision: (await import(at('src/pdf/documents/decision.ts'))).renderDecision as typeof renderDecision,
+    runbook: (await import(at('src/pdf/documents/runbook.ts'))).renderRunbook as typeof renderRunbook,
+    staffGuide: (await import(at('src/pdf/documents/staff-guide.ts'))).renderStaffGuide as typeof renderStaffGuide,
+  };
+}
+const untagged = UNTAGGED ? await untaggedRenderers() : null;
+const untaggedRender: Record<string, () => Promise<Uint8Array>> = untagged
+  ? {
+      'admin/plan.pdf': () => untagged.plan(playbook, fonts),
+      'admin/checklists.pdf': () => untagged.checklists(playbook, fonts),
+      'admin/communications.pdf': () => untagged.communications(playbook, fonts),
+      ...(decision ? { [`admin/decisions/${decision.id}.pdf`]: () => untagged.decision(playbook, decision, fonts) } : {}),
+      'helpdesk/runbook.pdf': () => untagged.runbook(helpdeskView(playbook), fonts),
+      'staff/mfa-guide.pdf': () => untagged.staffGuide(staffView(playbook), fonts),
+    }
+  : {};
+
 const firstStart = performance.now();
 await renderPdfs(playbook, fonts);
 const firstSetMs = performance.now() - firstStart;
 
-const results: Record<string, { pdfLib: ReturnType<typeof stats> & { bytes: number }; chromium?: ReturnType<typeof stats> & { bytes: number } }> = {};
-for (const doc of documents) results[doc.name] = { pdfLib: await time(RUNS, doc.render) };
+type Timing = ReturnType<typeof stats> & { bytes: number };
+const results: Record<string, { pdfLib: Timing; untagged?: Timing; chromium?: Timing }> = {};
+for (const doc of documents) {
+  // Tagged and untagged alternate per document, so that both see the same machine load.
+  const reference = untaggedRender[doc.name];
+  results[doc.name] = { pdfLib: await time(RUNS, doc.render), ...(reference ? { untagged: await time(RUNS, reference) } : {}) };
+}
 const set = await time(Math.max(5, Math.floor(RUNS / 4)), async () => {
   const files = await renderPdfs(playbook, fonts);
   return new Uint8Array(files.reduce((sum, f) => sum + f.bytes.length, 0));
@@ -109,6 +155,17 @@ const lines = [
   `| whole set, example tenant (${documents.length} files) | ${fmt(set.median)} (${fmt(set.min)}–${fmt(set.max)}) | ${(set.bytes / 1024).toFixed(0)} KB | | | |`,
   `| whole set, Unicode tenant | ${fmt(hostileSet.median)} (${fmt(hostileSet.min)}–${fmt(hostileSet.max)}) | ${(hostileSet.bytes / 1024).toFixed(0)} KB | | | |`,
 ];
+if (untagged) {
+  lines.push(
+    '',
+    '| document | tagged (this commit) | size | untagged reference | size | tagged ÷ untagged |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...Object.entries(results).map(([name, r]) => {
+      const u = r.untagged!;
+      return `| ${name} | ${fmt(r.pdfLib.median)} (${fmt(r.pdfLib.min)}–${fmt(r.pdfLib.max)}) | ${(r.pdfLib.bytes / 1024).toFixed(0)} KB | ${fmt(u.median)} (${fmt(u.min)}–${fmt(u.max)}) | ${(u.bytes / 1024).toFixed(0)} KB | ${(r.pdfLib.median / u.median).toFixed(2)}× |`;
+    }),
+  );
+}
 console.log(lines.join('\n'));
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/pdf.json', JSON.stringify({ node: process.version, runs: RUNS, fontMs, firstSetMs, launchMs, results, set, hostileSet }, null, 2));

@@ -80,9 +80,15 @@ export class StructureTree {
   /** Parent-tree entries of annotations: key -> the element that holds the annotation. */
   private readonly annotations: { key: number; element: StructElement }[] = [];
   private nextKey = 0;
+  /**
+   * False only in the benchmark's untagged reference copy (bench/pdf/run.ts --untagged-reference), to measure what
+   * tagging costs: content is drawn unmarked and no tree is written.
+   */
+  private readonly enabled: boolean;
 
-  constructor(doc: PDFDocument) {
+  constructor(doc: PDFDocument, enabled = true) {
     this.doc = doc;
+    this.enabled = enabled;
     this.root = new StructElement('Document', doc.context.nextRef(), null, {});
   }
 
@@ -105,6 +111,7 @@ export class StructureTree {
 
   /** Draws content of `element` on a page as one marked-content sequence with its own id. */
   mark(page: PDFPage, element: StructElement, draw: () => void): void {
+    if (!this.enabled) return draw();
     const marks = this.marksOf(page);
     const mcid = marks.elements.length;
     marks.elements.push(element);
@@ -116,6 +123,7 @@ export class StructureTree {
 
   /** Draws content that is not part of the document's text (page furniture, rules, shading). */
   artifact(page: PDFPage, kind: ArtifactKind, draw: () => void): void {
+    if (!this.enabled) return draw();
     page.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Artifact'), `<</Type /${kind}>>`]));
     draw();
     page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
@@ -123,6 +131,7 @@ export class StructureTree {
 
   /** Makes an annotation (link, form widget) a child of `element`: /StructParent on the annotation, /OBJR in the tree. */
   annotation(page: PDFPage, element: StructElement, annotationRef: PDFRef): void {
+    if (!this.enabled) return;
     const dict = this.doc.context.lookup(annotationRef, PDFDict);
     const key = this.nextKey;
     this.nextKey += 1;
@@ -133,6 +142,7 @@ export class StructureTree {
 
   /** Writes the tree: /StructTreeRoot with its parent tree, /MarkInfo, and /StructParents and /Tabs /S on pages. */
   write(): void {
+    if (!this.enabled) return;
     const { context, catalog } = this.doc;
     const rootRef = context.nextRef();
     const writeElement = (element: StructElement, parentRef: PDFRef) => {
