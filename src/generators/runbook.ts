@@ -4,6 +4,16 @@ import { methodName } from './names.ts';
 import { formatLongDate } from './text/dates.ts';
 import { RUNBOOK_ERROR_CODES } from './content/error-codes.ts';
 import { SECURITY_INFO_URL } from './communications.ts';
+import { translatorFor } from '../i18n/catalog.ts';
+import { FALLBACK_LANGUAGE, isEnglish, staffLanguagesOf } from '../i18n/languages.ts';
+
+/**
+ * What the helpdesk says to a caller with this symptom, in a staff language (src/i18n/locales/<language>/callers.json).
+ * The runbook is English; the caller may not be.
+ */
+function callerScript(language: string, symptom: string): string {
+  return translatorFor(language).text(`callers.tellUser.${symptom.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())}`);
+}
 
 // The helpdesk runbook. The helpdesk sees it (site and PDF), so it holds procedures only: no
 // break-glass accounts or group, no exception list, no exemption records. Its config inputs are the
@@ -30,8 +40,9 @@ export function buildRunbook(context: GeneratorContext): Runbook {
   const watchEnd = schedule.milestones.find((milestone) => milestone.id === 'watch-end')?.date ?? schedule.enforcementDate;
   const lead = config.people.itLead;
   const escalate = `${lead.name} (${lead.role}, ${lead.email})`;
+  const callerLanguages = staffLanguagesOf(config).filter((language) => !isEnglish(language));
 
-  return {
+  const runbook: Runbook = {
     identityVerification: {
       title: CALLER_VERIFICATION,
       summary:
@@ -81,7 +92,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           'Ask the user to sign in again while you watch the sign-in log for a success.',
         ],
         adminPath: `${PATH.userMethods} (Require re-register MFA); ${PATH.signInLogs}; ${PATH.auditLogs}`,
-        tellUser: 'Your phone is still linked to an old set-up, so the sign-in request went to the wrong place. We will link your phone again now. It takes about five minutes.',
+        tellUser: callerScript(FALLBACK_LANGUAGE, 'no-prompt'),
         escalateWhen: `At once if the audit log shows changes the user did not make (a security incident), or if several users report no prompt at the same time (possible outage or policy problem): ${escalate}.`,
       },
       {
@@ -116,7 +127,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           'Check the sign-in log shows a successful sign-in with MFA afterwards.',
         ],
         adminPath: `${PATH.userMethods} → Add authentication method → Temporary Access Pass`,
-        tellUser: 'You only need to set this up once. I will stay on the line with you; it takes about five minutes.',
+        tellUser: callerScript(FALLBACK_LANGUAGE, 'not-registered'),
         escalateWhen: `Error 53004 (registration blocked by risk), or the user still cannot register with a Temporary Access Pass: ${escalate}.`,
       },
       {
@@ -143,7 +154,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           'Remind the user to report the lost phone to their manager if it was a company phone.',
         ],
         adminPath: `${PATH.userMethods}; ${PATH.userOverview} → Revoke sessions`,
-        tellUser: 'We will move your sign-in to your new phone now. The old phone will no longer be able to approve sign-ins.',
+        tellUser: callerScript(FALLBACK_LANGUAGE, 'new-or-lost-phone'),
         escalateWhen: `The phone was lost and the log shows sign-ins or approvals after the loss that the user did not make: follow "Suspected compromise" and tell ${escalate}.`,
       },
       {
@@ -164,7 +175,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           'Add the user to the no-smartphone list so the IT lead can track keys handed out.',
         ],
         adminPath: `${PATH.userMethods}; ${PATH.methodsPolicy} → Passkey (FIDO2)`,
-        tellUser: 'You do not need a smartphone. We will give you a small security key that you touch when you sign in. Until it is ready, we can give you a short-lived pass.',
+        tellUser: callerScript(FALLBACK_LANGUAGE, 'no-smartphone'),
         escalateWhen: `No security keys are left in stock, or the person cannot use a key (for example no USB or NFC on their device): ${escalate}.`,
       },
       {
@@ -201,7 +212,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           'If the user asks to be exempted from MFA, do not agree or refuse on the spot: take the request and pass it to the IT lead. Exemptions need a written decision.',
         ],
         adminPath: `${PATH.signInLogs}; ${PATH.userMethods} (registered methods)`,
-        tellUser: 'That is more often than it should be, and we can usually fix it in ten minutes. Let me look at how your devices are set up.',
+        tellUser: callerScript(FALLBACK_LANGUAGE, 'too-many-prompts'),
         escalateWhen: `A policy setting causes the prompts (sign-in frequency), several users report the same, or the user asks for an exemption: ${escalate}.`,
       },
       {
@@ -227,7 +238,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           'If it was one of the user\'s own devices, sign it out or update the app, and record what it was.',
         ],
         adminPath: `${PATH.signInLogs}; ${PATH.userOverview} → Reset password, Revoke sessions`,
-        tellUser: 'You did exactly the right thing by not approving it. We are changing your password now so whoever tried cannot keep trying.',
+        tellUser: callerScript(FALLBACK_LANGUAGE, 'unexpected-prompts'),
         escalateWhen: `Always when the attempts are not from the user's own devices, and at once if the user approved one: ${escalate}.`,
       },
       {
@@ -258,7 +269,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           'Never exclude the user from the policy to make an old app work.',
         ],
         adminPath: `${PATH.signInLogs} → Client app column, Conditional Access tab`,
-        tellUser: 'That app uses an old way of signing in that cannot check it is really you, so it is now blocked. The current app does the same job; let me help you switch.',
+        tellUser: callerScript(FALLBACK_LANGUAGE, 'legacy-app'),
         escalateWhen: `A shared device, a business system or many users are affected by the same app: ${escalate}.`,
       },
       {
@@ -295,7 +306,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           'Disabled account: confirm with the manager or HR before re-enabling.',
         ],
         adminPath: `${PATH.signInLogs}; ${PATH.userOverview} → Reset password`,
-        tellUser: 'Your account is locked for your protection after several failed tries. We will check it was you and get you back in.',
+        tellUser: callerScript(FALLBACK_LANGUAGE, 'locked-out'),
         escalateWhen: `Several accounts are locked at the same time, the failures come from an address the user does not know, or the code is 50053 with a malicious address: ${escalate}.`,
       },
       {
@@ -322,7 +333,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           'Record times, sign-in log entries and what was changed, for the incident report.',
         ],
         adminPath: `${PATH.userOverview} → Reset password, Revoke sessions; ${PATH.userMethods}; ${PATH.auditLogs}`,
-        tellUser: 'Thank you for telling us quickly. We are securing your account now. Please do not approve any more prompts, and change nothing yourself until we call you back.',
+        tellUser: callerScript(FALLBACK_LANGUAGE, 'suspected-compromise'),
         escalateWhen: `Always, at once: ${escalate}.`,
       },
     ],
@@ -370,5 +381,14 @@ export function buildRunbook(context: GeneratorContext): Runbook {
       },
     ],
     enforcementWindow: { from: schedule.enforcementDate, to: watchEnd },
+  };
+  // Beside the English procedure: what to say, in each staff language that is not English.
+  if (callerLanguages.length === 0) return runbook;
+  return {
+    ...runbook,
+    symptoms: runbook.symptoms.map((symptom) => ({
+      ...symptom,
+      tellUserIn: callerLanguages.map((language) => ({ language, text: callerScript(language, symptom.id) })),
+    })),
   };
 }

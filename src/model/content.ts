@@ -104,6 +104,8 @@ export const runbookSchema = z.object({
       steps: z.array(z.string()),
       adminPath: z.string(),
       tellUser: z.string(),
+      /** What to say to the caller in each staff language that is not English (the staff languages' callers.json). */
+      tellUserIn: z.array(z.object({ language: z.string(), text: z.string() })).optional(),
       escalateWhen: z.string(),
     }),
   ),

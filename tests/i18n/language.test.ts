@@ -124,6 +124,19 @@ describe.each([...STAFF_LANGUAGES])('everything staff read in %s', (language) =>
     expect(wrongLanguage(lines, language)).toEqual([]);
   });
 
+  it.skipIf(isEnglish(language))('the helpdesk site: what to say to a caller, for every symptom, in the language', async () => {
+    const pages = (await listFiles(join(build.out, 'helpdesk/symptoms'))).filter((file) => file.endsWith('index.html'));
+    expect(pages.length).toBe(9);
+    const scripts: string[] = [];
+    for (const page of pages) {
+      const html = await readFile(join(build.out, 'helpdesk/symptoms', page), 'utf8');
+      const found = new RegExp(`<p lang="${language}" data-caller-script="${language}">([^<]+)</p>`).exec(html);
+      expect(found, page).not.toBeNull();
+      scripts.push(found![1]!);
+    }
+    expect(wrongLanguage(scripts, language)).toEqual([]);
+  });
+
   it('the staff calendar: every event in the language', async () => {
     const ics = await readFile(join(build.out, 'staff', folder, 'calendar.ics'), 'utf8');
     const texts = icsTexts(ics).flatMap((text) => text.split(/\n+/));
