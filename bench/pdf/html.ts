@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Playbook } from '../../src/model/playbook.ts';
+import { milestoneList } from '../../src/model/schedule.ts';
 import { helpdeskView, staffView } from '../../src/model/views.ts';
 import { longDate, shortDate } from '../../src/pdf/documents/common.ts';
 
@@ -39,8 +40,8 @@ export function planHtml(p: Playbook): string {
   const l = p.locale;
   let body = `<p><b>MFA rollout plan</b></p><h1 style="border:0;font-size:24pt;color:#000">${esc(p.organisation.name)}</h1>`;
   body += table(['Item', 'Value'], [['Plan date', longDate(p.meta.asOf, l)], ['Approver', p.people.approver.name], ['Enforcement', longDate(p.schedule.enforcementDate, l)]]);
-  body += `<h1>1. Executive summary</h1><p>Enforcement: <b>${esc(longDate(p.schedule.enforcementDate, l))} at ${esc(p.enforcementTime)}</b>. Helpdesk ${esc(p.helpdesk.phone)}.</p>`;
-  body += table(['Date', 'Milestone', 'What happens'], p.schedule.milestones.map((m) => [shortDate(m.date, l), m.title, m.description]));
+  body += `<h1>1. Executive summary</h1><p>Enforcement: <b>${esc(longDate(p.schedule.enforcementDate, l))} at ${esc(p.schedule.milestones.enforcement.time)}</b>. Helpdesk ${esc(p.helpdesk.phone)}.</p>`;
+  body += table(['Date', 'Milestone', 'What happens'], milestoneList(p.schedule.milestones).map((m) => [shortDate(m.date, l), m.title, m.description]));
   body += `<h1>3. Phases and tasks</h1>`;
   for (const phase of p.schedule.phases) {
     body += `<h2>${esc(phase.title)}</h2><p>${esc(phase.summary)}</p>`;

@@ -19,7 +19,7 @@ import { foldLines } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { methodName } from '../generators/names.ts';
 import type { Playbook } from '../model/playbook.ts';
-import type { Milestone, Task } from '../model/schedule.ts';
+import { milestoneList, type Milestone, type Task } from '../model/schedule.ts';
 import type { StaffView } from '../model/views.ts';
 import { addDays } from '../shared/calendar-dates.ts';
 import { translatorFor } from '../i18n/catalog.ts';
@@ -372,9 +372,10 @@ function taskEvent(playbook: Playbook, task: Task): PlannedEvent {
  */
 function adminEvents(playbook: Playbook): PlannedEvent[] {
   const { schedule } = playbook;
-  const milestoneIds = new Set(schedule.milestones.map((milestone) => milestone.id));
+  const milestones = milestoneList(schedule.milestones);
+  const milestoneIds = new Set(milestones.map((milestone) => milestone.id));
   return [
-    ...schedule.milestones.map((milestone) => milestoneEvent(playbook, milestone, schedule.tasks.filter((task) => task.milestone === milestone.id))),
+    ...milestones.map((milestone) => milestoneEvent(playbook, milestone, schedule.tasks.filter((task) => task.milestone === milestone.id))),
     ...schedule.tasks.filter((task) => !(task.milestone && milestoneIds.has(task.milestone))).map((task) => taskEvent(playbook, task)),
   ];
 }
@@ -409,9 +410,8 @@ function staffEvents(view: StaffView, language: string): PlannedEvent[] {
   const { organisation, timeZone } = view;
   const t = translatorFor(language);
   const method = t.text(`messages.method.${view.method}`);
-  const enforcement = view.milestones.find((milestone) => milestone.id === 'enforcement');
-  const enforcementDate = enforcement?.date ?? view.dates.enforcementDate;
-  const enforcementTime = enforcement?.time ?? view.enforcementTime;
+  const enforcementDate = view.dates.enforcementDate;
+  const enforcementTime = view.enforcementTime;
   const deadline = view.dates.registrationDeadline;
   const values = { methodName: method, org: organisation.name, securityInfoUrl: SECURITY_INFO_URL };
   return [

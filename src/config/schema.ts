@@ -53,8 +53,10 @@ export const thresholdsSchema = z
     reminderDay: z.int().min(1).default(10),
     /** Plan day on which every still-unregistered user is contacted individually. */
     contactDay: z.int().min(1).default(12),
+    /** Go/no-go: enforcement goes ahead only if at most this share (percent) of the all-users policy's report-only evaluations would block. */
+    goNoGoMaxFailureRate: percentage.default(10),
   })
-  .default({ targetRate: 95, reminderBelowRate: 90, reminderDay: 10, contactDay: 12 });
+  .default({ targetRate: 95, reminderBelowRate: 90, reminderDay: 10, contactDay: 12, goNoGoMaxFailureRate: 10 });
 
 export const currentStateSchema = z.strictObject({
   securityDefaults: z.boolean({ message: 'expected true or false' }),

@@ -4,7 +4,7 @@
  * users, break-glass accounts and legacy-auth findings.
  */
 import { z } from 'zod';
-import { RUNBOOK_SYMPTOMS } from './error-codes.ts';
+import { runbookSymptomIds } from '../model/runbook-ids.ts';
 import { METHODS } from './registration/methods.ts';
 import { reportOnlyResults } from '../model/report-only.ts';
 
@@ -146,7 +146,7 @@ export const EvidenceReportSchema = z.object({
       kind: z.enum(['interrupt', 'failure', 'block', 'token', 'unknown']),
       countsAsFailure: z.boolean(),
       rolloutRelated: z.boolean(),
-      runbookSymptom: z.enum(RUNBOOK_SYMPTOMS).nullable(),
+      runbookSymptom: z.enum(runbookSymptomIds).nullable(),
       signIns: z.number().int().positive(),
       signInsFirst72h: z.number().int().nonnegative(),
       userCount: z.number().int().positive(),

@@ -1,7 +1,9 @@
 import type { Checklist } from '../model/content.ts';
 import type { OwnerRole, PhaseId } from '../model/common.ts';
 import type { GeneratorContext } from './context.ts';
+import { signInLogRetentionDays } from './facts.ts';
 import { methodName } from './names.ts';
+import { countWord } from '../shared/format.ts';
 import { buildSuccessCriteria } from './plan-content.ts';
 import { ALL_USERS_POLICY, goNoGoGate, PILOT_POLICY, pilotStory } from './pilot.ts';
 import { backOutPlan } from './tasks.ts';
@@ -28,7 +30,8 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
     return task.date;
   };
   const method = methodName(config.method);
-  const logDays = config.licence === 'free' ? 7 : 30;
+  const logDays = signInLogRetentionDays(config.licence);
+  const breakGlassCount = config.breakGlass.accounts.length;
   const target = config.thresholds.targetRate;
   const reminderBelow = config.thresholds.reminderBelowRate;
   const pilot = pilotStory(config);
@@ -57,10 +60,10 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
         {
           id: 'break-glass-accounts',
           task: 'prepare.break-glass',
-          text: 'Two cloud-only emergency accounts on the onmicrosoft.com domain, permanent Global Administrator, names that do not reveal their purpose, in the dedicated break-glass group.',
+          text: `${countWord(breakGlassCount, { capital: true })} cloud-only emergency accounts on the onmicrosoft.com domain, permanent Global Administrator, names that do not reveal their purpose, in the dedicated break-glass group.`,
           owner: 'it-lead',
           evidence: 'Group membership export; role assignments.',
-          pass: 'Both accounts exist, are cloud-only, hold Global Administrator and are the only members of the group.',
+          pass: `${breakGlassCount === 2 ? 'Both' : `All ${countWord(breakGlassCount)}`} accounts exist, are cloud-only, hold Global Administrator and are the only members of the group.`,
         },
         {
           id: 'break-glass-keys',

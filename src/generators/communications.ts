@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { staffLanguageAudiences, type Communication, type CommunicationId, type MessageText } from '../model/content.ts';
-import type { Task } from '../model/schedule.ts';
+import type { MilestoneId, Task } from '../model/schedule.ts';
 import type { GeneratorContext } from './context.ts';
 import { methodName } from './names.ts';
 import { addDays, formatLongDate, formatShortDate, formatWeekday, longDateIn, shortDateIn, timeIn, weekdayIn } from './text/dates.ts';
@@ -115,11 +115,7 @@ export function communicationData(context: GeneratorContext, language: string = 
   const locale = config.locale;
   const long = (date: string) => formatLongDate(date, locale);
   const short = (date: string) => formatShortDate(date, locale);
-  const milestone = (id: string) => {
-    const found = schedule.milestones.find((candidate) => candidate.id === id);
-    if (!found) throw new Error(`The schedule has no milestone "${id}"`);
-    return found.date;
-  };
+  const milestone = (id: MilestoneId) => schedule.milestones[id].date;
   const enforcement = schedule.enforcementDate;
   const briefing = taskDate(schedule.tasks, 'pilot.helpdesk-briefing').date;
   const isTomorrow = addDays(briefing, 1) === enforcement;
@@ -325,11 +321,7 @@ function renderMessage(plan: MessagePlan, context: GeneratorContext, dataFor: (l
  */
 export function buildCommunications(context: GeneratorContext, knownRate?: KnownRate | null): Communication[] {
   const { config, schedule } = context;
-  const milestone = (id: string) => {
-    const found = schedule.milestones.find((candidate) => candidate.id === id);
-    if (!found) throw new Error(`The schedule has no milestone "${id}"`);
-    return { date: found.date, day: found.day };
-  };
+  const milestone = (id: MilestoneId) => ({ date: schedule.milestones[id].date, day: schedule.milestones[id].day });
   const rate: KnownRate | null =
     // The config's figure carries no measurement date: it is not "measured today", whatever the build date.
     knownRate !== undefined ? knownRate : config.current.registrationRate !== undefined ? { rate: config.current.registrationRate } : null;

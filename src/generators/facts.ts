@@ -124,6 +124,13 @@ export function factPlanNote(fact: Fact, schedule: Schedule, locale: string): st
   return consequence ? `${relation} ${consequence}` : relation;
 }
 
+/** Days of sign-in log an admin can read back on this licence: the figure of the dated fact "sign-in-log-retention". */
+export function signInLogRetentionDays(licence: 'free' | 'P1' | 'P2'): number {
+  const days = factById('sign-in-log-retention').values?.[licence];
+  if (days === undefined) throw new Error(`The fact "sign-in-log-retention" has no figure for the ${licence} licence`);
+  return days;
+}
+
 export function buildFacts(context: GeneratorContext): Fact[] {
   const locale = context.config.locale;
   return FACTS.map((fact) => {

@@ -108,11 +108,10 @@ export const ALL_USERS_POLICY = 'CA002 - Require MFA - All users';
 
 /**
  * Highest share (percent) of evaluated sign-ins that may show "Report-only: Failure" at the go/no-go.
- * Read from thresholds.goNoGoMaxFailureRate when the config has it.
+ * A configurable threshold like the others: thresholds.goNoGoMaxFailureRate (10 by default, in the config schema).
  */
 export function goNoGoThreshold(config: TenantConfig): number {
-  const thresholds = config.thresholds as TenantConfig['thresholds'] & { goNoGoMaxFailureRate?: number };
-  return thresholds.goNoGoMaxFailureRate ?? 10;
+  return config.thresholds.goNoGoMaxFailureRate;
 }
 
 export interface GoNoGoGate {

@@ -1,6 +1,6 @@
 import type { Risk } from '../model/content.ts';
 import type { GeneratorContext } from './context.ts';
-import { factById, factDate, factTiming } from './facts.ts';
+import { factById, factDate, factTiming, signInLogRetentionDays } from './facts.ts';
 import { startingState } from './pilot.ts';
 import { backOutPlan } from './tasks.ts';
 
@@ -15,7 +15,7 @@ export interface SuccessCriterion {
 export const SUCCESS_CRITERION_IDS = ['all-mfa-capable', 'no-legacy-auth', 'break-glass-works', 'clean-72-hours'] as const;
 
 export function buildSuccessCriteria(context: GeneratorContext): SuccessCriterion[] {
-  const logDays = context.config.licence === 'free' ? 7 : 30;
+  const logDays = signInLogRetentionDays(context.config.licence);
   return [
     {
       id: 'all-mfa-capable',

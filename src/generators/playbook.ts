@@ -68,7 +68,6 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
     timeZone: config.timeZone,
     method: config.method,
     pageSize: config.pageSize ?? defaultPageSize(config.locale),
-    enforcementTime: config.enforcementTime,
     helpdesk: { ...config.helpdesk, url: config.helpdesk.url ?? null },
     people: config.people,
     current: {

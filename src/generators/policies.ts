@@ -1,5 +1,5 @@
 import type { PolicyFile } from '../model/artifacts.ts';
-import type { MilestoneId, Schedule } from '../model/schedule.ts';
+import type { Schedule } from '../model/schedule.ts';
 import type { GeneratorContext } from './context.ts';
 import { goNoGoGate, pilotStory } from './pilot.ts';
 import {
@@ -24,12 +24,6 @@ type Placeholder = PolicyFile['placeholders'][number];
 
 const REPORT_ONLY: PolicyState = 'enabledForReportingButNotEnforced';
 
-function milestoneDate(schedule: Schedule, id: MilestoneId): string {
-  const milestone = schedule.milestones.find((entry) => entry.id === id);
-  if (!milestone) throw new Error(`The schedule has no "${id}" milestone`);
-  return milestone.date;
-}
-
 function taskDate(schedule: Schedule, id: string, fallback: string): string {
   return schedule.tasks.find((task) => task.id === id)?.date ?? fallback;
 }
@@ -49,10 +43,9 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
   const pilotGroup = groupReference(config.pilotGroup);
 
   const createDate = taskDate(schedule, 'prepare.report-only-policies', schedule.startDate);
-  const pilotStart = milestoneDate(schedule, 'pilot-start');
-  const enforcementDate = milestoneDate(schedule, 'enforcement');
-  const signoffDate = milestoneDate(schedule, 'validation-signoff');
-  const enforcementTime = schedule.milestones.find((entry) => entry.id === 'enforcement')?.time ?? config.enforcementTime;
+  const pilotStart = schedule.milestones['pilot-start'].date;
+  const { date: enforcementDate, time: enforcementTime } = schedule.milestones.enforcement;
+  const signoffDate = schedule.milestones['validation-signoff'].date;
   const securityDefaultsOn = config.current.securityDefaults;
 
   const knownPlaceholders = new Map<string, Placeholder>();

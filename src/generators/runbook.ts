@@ -2,7 +2,7 @@ import type { Runbook } from '../model/content.ts';
 import type { GeneratorContext } from './context.ts';
 import { methodName } from './names.ts';
 import { formatLongDate } from './text/dates.ts';
-import { RUNBOOK_ERROR_CODES } from './content/error-codes.ts';
+import { SIGN_IN_ERROR_CODES } from '../model/error-codes.ts';
 import { SECURITY_INFO_URL } from './communications.ts';
 import { translatorFor } from '../i18n/catalog.ts';
 import { FALLBACK_LANGUAGE, isEnglish, staffLanguagesOf } from '../i18n/languages.ts';
@@ -37,7 +37,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
   const method = methodName(config.method);
   const isPasskey = config.method === 'passkey';
   const enforcement = formatLongDate(schedule.enforcementDate, locale);
-  const watchEnd = schedule.milestones.find((milestone) => milestone.id === 'watch-end')?.date ?? schedule.enforcementDate;
+  const watchEnd = schedule.milestones['watch-end'].date;
   const lead = config.people.itLead;
   const escalate = `${lead.name} (${lead.role}, ${lead.email})`;
   const callerLanguages = staffLanguagesOf(config).filter((language) => !isEnglish(language));
@@ -338,7 +338,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
       },
     ],
     // In numeric order, so the printed table can be searched by eye.
-    errorCodes: [...RUNBOOK_ERROR_CODES].sort((a, b) => Number(a.code) - Number(b.code)).map((entry) => ({ ...entry })),
+    errorCodes: [...SIGN_IN_ERROR_CODES].sort((a, b) => Number(a.code) - Number(b.code)).map(({ rolloutRelated: _evidenceOnly, ...entry }) => entry),
     standardAnswers: [
       {
         situation: 'Not registered ("it wants me to set something up")',

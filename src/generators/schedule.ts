@@ -2,7 +2,7 @@ import type { TenantConfig } from '../config/schema.ts';
 import type { PhaseId } from '../model/common.ts';
 import { methodName } from './names.ts';
 import { formatDayMonthYear, formatLongDate } from './text/dates.ts';
-import type { DateMove, Milestone, MilestoneId, Phase, Schedule } from '../model/schedule.ts';
+import type { DateMove, MilestoneId, Milestones, Phase, Schedule } from '../model/schedule.ts';
 import { WorkCalendar } from './work-calendar.ts';
 import { buildTasks } from './tasks.ts';
 import { assertTaskOrder } from './task-order.ts';
@@ -148,35 +148,30 @@ export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Sch
   const goNoGoDate = dateOf(p.pilot.last);
   const method = methodName(config.method);
 
-  const milestone = (id: MilestoneId, date: string, title: string, description: string, time?: string): Milestone => ({
-    id,
-    title,
-    description,
-    day: dayOfAny(date),
-    date,
-    ...(time ? { time } : {}),
-  });
+  const milestone = <Id extends MilestoneId>(id: Id, date: string, title: string, description: string) => ({ id, title, description, day: dayOfAny(date), date });
   const { targetRate, reminderBelowRate } = config.thresholds;
   const pilot = pilotStory(config);
   const gate = goNoGoGate(config);
-  const milestones: Milestone[] = [
-    milestone('announcement', dateOf(p.register.first), 'Announcement sent', `All staff are told what is changing and asked to set up ${method} by ${formatLongDate(registrationDeadline, config.locale)}.`),
-    milestone('reminder-check', reminderDate, 'Reminder check', `If fewer than ${reminderBelowRate}% of users are registered, the reminder goes out today.`),
-    milestone('individual-contact', contactDate, 'Individual contact', 'Everyone still unregistered is contacted one by one to find what is in their way.'),
-    milestone('registration-deadline', registrationDeadline, 'Registration window closes', `Target: ${targetRate}% of users registered.`),
-    milestone('pilot-start', dateOf(p.pilot.first), 'Pilot starts', pilot.milestone),
-    milestone('go-no-go', goNoGoDate, 'Go / no-go decision', `Enforce only if ${gate.rule}.`),
-    milestone(
-      'enforcement',
-      enforcementDate,
-      'Enforcement',
-      `The MFA policy is switched on for all users (break-glass group excluded)${config.current.securityDefaults ? '; security defaults are turned off in the same sitting' : ''}${config.current.perUserMfa ? '; per-user MFA is turned off' : ''}.`,
-      config.enforcementTime,
-    ),
-    milestone('watch-end', watchEndDate, 'End of the 48-hour watch', 'Failed sign-ins, Defender alerts and helpdesk calls have been watched for 48 hours.'),
-    milestone('log-review', logReviewDate, '72-hour log review', 'The sign-in log of the 72 hours since enforcement is reviewed for over-blocking and for gaps.'),
-    milestone('validation-signoff', signoffDate, 'Validation sign-off', 'The four success criteria are met and the approver signs the rollout off.'),
-  ];
+  const milestones: Milestones = {
+    announcement: milestone('announcement', dateOf(p.register.first), 'Announcement sent', `All staff are told what is changing and asked to set up ${method} by ${formatLongDate(registrationDeadline, config.locale)}.`),
+    'reminder-check': milestone('reminder-check', reminderDate, 'Reminder check', `If fewer than ${reminderBelowRate}% of users are registered, the reminder goes out today.`),
+    'individual-contact': milestone('individual-contact', contactDate, 'Individual contact', 'Everyone still unregistered is contacted one by one to find what is in their way.'),
+    'registration-deadline': milestone('registration-deadline', registrationDeadline, 'Registration window closes', `Target: ${targetRate}% of users registered.`),
+    'pilot-start': milestone('pilot-start', dateOf(p.pilot.first), 'Pilot starts', pilot.milestone),
+    'go-no-go': milestone('go-no-go', goNoGoDate, 'Go / no-go decision', `Enforce only if ${gate.rule}.`),
+    enforcement: {
+      ...milestone(
+        'enforcement',
+        enforcementDate,
+        'Enforcement',
+        `The MFA policy is switched on for all users (break-glass group excluded)${config.current.securityDefaults ? '; security defaults are turned off in the same sitting' : ''}${config.current.perUserMfa ? '; per-user MFA is turned off' : ''}.`,
+      ),
+      time: config.enforcementTime,
+    },
+    'watch-end': milestone('watch-end', watchEndDate, 'End of the 48-hour watch', 'Failed sign-ins, Defender alerts and helpdesk calls have been watched for 48 hours.'),
+    'log-review': milestone('log-review', logReviewDate, '72-hour log review', 'The sign-in log of the 72 hours since enforcement is reviewed for over-blocking and for gaps.'),
+    'validation-signoff': milestone('validation-signoff', signoffDate, 'Validation sign-off', 'The four success criteria are met and the approver signs the rollout off.'),
+  };
 
   const tasks = buildTasks(config, {
     dateOf,

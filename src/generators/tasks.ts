@@ -1,6 +1,7 @@
 import type { TenantConfig } from '../config/schema.ts';
 import type { PhaseId } from '../model/common.ts';
 import type { Task } from '../model/schedule.ts';
+import { signInLogRetentionDays } from './facts.ts';
 import { methodName, ownerName } from './names.ts';
 import type { DayPlan } from './schedule.ts';
 import { factById } from './facts.ts';
@@ -54,7 +55,7 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
   const method = methodName(config.method);
   const bg = config.breakGlass;
   const { prepare: pr, register: rg, pilot: pl, enforce: en, validate: va } = d.phases;
-  const logDays = config.licence === 'free' ? 7 : 30;
+  const logDays = signInLogRetentionDays(config.licence);
   const prepareSecond = d.dateOf(Math.min(pr.first + 1, pr.last));
   const announcement = d.dateOf(rg.first);
   const registerThird = d.dateOf(Math.min(rg.first + 2, rg.last));

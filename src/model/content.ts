@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDateString, ownerRole, phaseId } from './common.ts';
+import { errorCodeSchema } from './error-codes.ts';
+import { runbookSymptomIds } from './runbook-ids.ts';
 
 // Shapes of the playbook's texts. Filled by the generators of communications, helpdesk, decisions,
 // checklists and facts; read by every renderer.
@@ -68,29 +70,6 @@ export const communicationSchema = z.object({
   languages: z.array(messageTextSchema).optional(),
 });
 export type Communication = z.infer<typeof communicationSchema>;
-
-export const runbookSymptomIds = [
-  'no-prompt',
-  'not-registered',
-  'new-or-lost-phone',
-  'no-smartphone',
-  'too-many-prompts',
-  'unexpected-prompts',
-  'legacy-app',
-  'locked-out',
-  'suspected-compromise',
-] as const;
-export type RunbookSymptomId = (typeof runbookSymptomIds)[number];
-
-export const errorCodeSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  meaning: z.string(),
-  kind: z.enum(['success', 'interrupt', 'failure', 'block', 'token', 'unknown']),
-  action: z.string(),
-  symptom: z.enum(runbookSymptomIds).nullable(),
-});
-export type ErrorCodeEntry = z.infer<typeof errorCodeSchema>;
 
 export const runbookSchema = z.object({
   /** The caller-verification procedure; `title` is its one name wherever a text refers to it. */
@@ -175,6 +154,8 @@ export const factSchema = z.object({
   effectivePrecision: z.enum(['day', 'month', 'end-of-month']).optional(),
   /** What the dated change means for this plan, compared with the plan's own dates. */
   planNote: z.string().optional(),
+  /** Figures the claim states, by key, so a generator quotes them from here instead of writing them again. */
+  values: z.record(z.string(), z.number()).optional(),
 });
 export type Fact = z.infer<typeof factSchema>;
 

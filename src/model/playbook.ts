@@ -14,7 +14,7 @@ import {
 import { policyFileSchema } from './artifacts.ts';
 import { EvidenceReportSchema } from '../evidence/report.ts';
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export const warningSchema = z.object({ path: z.string(), message: z.string() });
 
@@ -50,11 +50,10 @@ export const playbookSchema = z.object({
   timeZone: z.string(),
   method: z.enum(['authenticator', 'passkey']),
   pageSize: z.enum(['A4', 'Letter']),
-  enforcementTime: z.string(),
   helpdesk: z.object({ phone: z.string(), email: z.string(), hours: z.string(), url: z.string().nullable() }),
   people: z.object({ itLead: personView, approver: personView, sponsor: personView }),
   current: z.object({ securityDefaults: z.boolean(), perUserMfa: z.boolean(), registrationRate: z.number().nullable() }),
-  thresholds: z.object({ targetRate: z.number(), reminderBelowRate: z.number(), reminderDay: z.int(), contactDay: z.int() }),
+  thresholds: z.object({ targetRate: z.number(), reminderBelowRate: z.number(), reminderDay: z.int(), contactDay: z.int(), goNoGoMaxFailureRate: z.number() }),
   pilotGroup: z.object({ name: z.string(), objectId: z.string().nullable(), members: z.array(z.string()) }),
   /** Confidential (admin only). */
   breakGlass: z.object({ group: z.object({ name: z.string(), objectId: z.string().nullable() }), accounts: z.array(z.string()) }),

@@ -1,4 +1,4 @@
-import type { Milestone, Schedule } from './schedule.ts';
+import { milestoneList, type Milestone, type Schedule } from './schedule.ts';
 
 export interface Progress {
   /** The phase `today` falls in, or before/after the rollout. */
@@ -10,7 +10,7 @@ export interface Progress {
 
 /** Where the plan stands on a given day. Between phases (a closed day) it reports the phase that is under way. */
 export function progressOn(schedule: Schedule, today: string): Progress {
-  const nextMilestone = schedule.milestones.find((milestone) => milestone.date >= today) ?? null;
+  const nextMilestone = milestoneList(schedule.milestones).find((milestone) => milestone.date >= today) ?? null;
   if (today < schedule.startDate) return { state: 'not-started', phaseId: null, label: `Not started (starts ${schedule.startDate})`, nextMilestone };
   if (today > schedule.endDate) return { state: 'complete', phaseId: null, label: 'Complete', nextMilestone };
   const phase = [...schedule.phases].reverse().find((candidate) => candidate.startDate <= today) ?? schedule.phases[0]!;

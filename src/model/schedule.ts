@@ -54,6 +54,28 @@ export const milestoneSchema = z.object({
   time: z.string().optional(),
 });
 
+/** The enforcement milestone holds the switch-on time: the one place the model stores it. */
+export const enforcementMilestoneSchema = milestoneSchema.extend({ id: z.literal('enforcement'), time: z.string() });
+
+const milestoneOf = <Id extends MilestoneId>(id: Id) => milestoneSchema.extend({ id: z.literal(id) });
+
+/**
+ * Every milestone by id, in plan order. A record rather than a list: a reader names the milestone it needs
+ * (`schedule.milestones.enforcement.date`), and a generator that leaves one out does not type-check.
+ */
+export const milestonesSchema = z.object({
+  announcement: milestoneOf('announcement'),
+  'reminder-check': milestoneOf('reminder-check'),
+  'individual-contact': milestoneOf('individual-contact'),
+  'registration-deadline': milestoneOf('registration-deadline'),
+  'pilot-start': milestoneOf('pilot-start'),
+  'go-no-go': milestoneOf('go-no-go'),
+  enforcement: enforcementMilestoneSchema,
+  'watch-end': milestoneOf('watch-end'),
+  'log-review': milestoneOf('log-review'),
+  'validation-signoff': milestoneOf('validation-signoff'),
+});
+
 export const dateMoveSchema = z.object({
   subject: z.string(),
   from: isoDateString,
@@ -77,7 +99,7 @@ export const scheduleSchema = z.object({
   days: z.array(isoDateString),
   phases: z.array(phaseSchema),
   tasks: z.array(taskSchema),
-  milestones: z.array(milestoneSchema),
+  milestones: milestonesSchema,
   moves: z.array(dateMoveSchema),
   /** Holidays and closures inside the plan's span (weekends left out). */
   closedDays: z.array(closedDaySchema),
@@ -91,5 +113,11 @@ export function planDayLabel(day: number): string {
 export type Phase = z.infer<typeof phaseSchema>;
 export type Task = z.infer<typeof taskSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
+export type Milestones = z.infer<typeof milestonesSchema>;
 export type DateMove = z.infer<typeof dateMoveSchema>;
 export type Schedule = z.infer<typeof scheduleSchema>;
+
+/** The milestones as a list in plan order, for renderers that show them all. */
+export function milestoneList(milestones: Milestones): Milestone[] {
+  return milestoneIds.map((id) => milestones[id]);
+}

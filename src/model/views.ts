@@ -1,5 +1,5 @@
 import type { Playbook } from './playbook.ts';
-import type { MilestoneId } from './schedule.ts';
+import { milestoneList, type MilestoneId } from './schedule.ts';
 
 // Audience views. The staff and helpdesk renderers receive only these, built by allow-list, so that a
 // confidential field added to the model later can never leak by accident: it has to be copied here on purpose.
@@ -20,15 +20,15 @@ function publicCore(playbook: Playbook) {
     timeZone: playbook.timeZone,
     method: playbook.method,
     pageSize: playbook.pageSize,
-    enforcementTime: playbook.enforcementTime,
+    enforcementTime: playbook.schedule.milestones.enforcement.time,
     helpdesk: playbook.helpdesk,
     dates: {
       startDate: playbook.schedule.startDate,
-      announcement: playbook.schedule.milestones.find((m) => m.id === 'announcement')!.date,
+      announcement: playbook.schedule.milestones.announcement.date,
       registrationDeadline: playbook.schedule.registrationDeadline,
       enforcementDate: playbook.schedule.enforcementDate,
     },
-    milestones: playbook.schedule.milestones
+    milestones: milestoneList(playbook.schedule.milestones)
       .filter((milestone) => PUBLIC_MILESTONES.includes(milestone.id))
       .map(({ id, title, date, time }) => ({ id, title, date, ...(time ? { time } : {}) })),
     facts: playbook.facts,

@@ -1,4 +1,4 @@
-import type { Schedule } from '../model/schedule.ts';
+import { milestoneList, type Schedule } from '../model/schedule.ts';
 import { addDays, dayMonth, daysBetween } from './format.ts';
 
 /**
@@ -67,7 +67,7 @@ export function timelineGeometry(schedule: Schedule, asOf: string, locale: strin
     return { id: phase.id, title: phase.title, x: barX, width: barWidth, barY: y + 18, barHeight: size.barHeight, labelX: Math.max(plotLeft, labelX), labelY: y + 13 };
   });
   const milestoneRowY = size.top + schedule.phases.length * size.row + (layout === 'wide' ? 16 : 26);
-  const milestones = schedule.milestones.map((milestone, index) => ({
+  const milestones = milestoneList(schedule.milestones).map((milestone, index) => ({
     number: index + 1,
     id: milestone.id,
     title: milestone.title,

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adminCalendarRevision, eventSequence, renderAdminCalendar, renderStaffCalendar, staffCalendarRevision, versionRank } from '../../src/artifacts/ics.ts';
 import { buildPlaybook } from '../../src/generators/playbook.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
+import { milestoneList } from '../../src/model/schedule.ts';
 import { staffView } from '../../src/model/views.ts';
 import { CANARIES, EXAMPLE_CONFIG, EXAMPLE_TODAY, examplePlaybook, hostilePlaybook, readConfig } from '../helpers/example.ts';
 
@@ -68,7 +69,7 @@ describe('admin calendar', () => {
   });
 
   it('has one event per milestone, on the milestone date, with a stable UID and a reminder', () => {
-    for (const milestone of example.schedule.milestones) {
+    for (const milestone of milestoneList(example.schedule.milestones)) {
       const event = byUid.get(`milestone.${milestone.id}@${slugOf(example)}.mfa-playbook`);
       expect(event, milestone.id).toBeDefined();
       expect(event!.summary).toContain(milestone.title);
@@ -86,7 +87,7 @@ describe('admin calendar', () => {
     const event = byUid.get(`milestone.enforcement@${slugOf(example)}.mfa-playbook`)!;
     expect(event.startDate.isDate).toBe(false);
     expect(event.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/London');
-    expect(wallClock(event.startDate.toJSDate(), 'Europe/London')).toBe(`${example.schedule.enforcementDate} ${example.enforcementTime}`);
+    expect(wallClock(event.startDate.toJSDate(), 'Europe/London')).toBe(`${example.schedule.enforcementDate} ${example.schedule.milestones.enforcement.time}`);
     // 2027-02-08 is in winter: London is on UTC.
     expect(event.startDate.toJSDate().toISOString()).toBe(`${example.schedule.enforcementDate}T08:00:00.000Z`);
     expect(alarms(event)).toEqual(['-P1D', '-PT30M']);
@@ -187,7 +188,7 @@ describe('staff calendar', () => {
     expect(alarms(deadline)).toEqual(['-PT15H']);
 
     const enforcement = byUid.get(`staff.enforcement@${slugOf(example)}.mfa-playbook`)!;
-    expect(wallClock(enforcement.startDate.toJSDate(), example.timeZone)).toBe(`${example.schedule.enforcementDate} ${example.enforcementTime}`);
+    expect(wallClock(enforcement.startDate.toJSDate(), example.timeZone)).toBe(`${example.schedule.enforcementDate} ${example.schedule.milestones.enforcement.time}`);
     expect(alarms(enforcement)).toEqual(['-P1D']);
   });
 

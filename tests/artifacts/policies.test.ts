@@ -5,6 +5,7 @@ import { lintErrors, lintOptionsFor, lintPolicies } from '../../src/artifacts/po
 import { AUTH_STRENGTH_MFA_ID, DIRECTORY_SYNC_ROLE_ID, GUID_PATTERN, PLACEHOLDER_PATTERN, placeholdersIn } from '../../src/artifacts/placeholders.ts';
 import type { PolicyFile } from '../../src/model/artifacts.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
+import type { MilestoneId } from '../../src/model/schedule.ts';
 import { examplePlaybook, hostilePlaybook } from '../helpers/example.ts';
 import { BREAK_GLASS_GROUP_ID, PILOT_GROUP_ID, decode, playbookWith } from './helpers.ts';
 
@@ -20,8 +21,8 @@ function policy(playbook: Playbook, id: string): PolicyFile {
   return found;
 }
 
-function milestone(playbook: Playbook, id: string): string {
-  return playbook.schedule.milestones.find((entry) => entry.id === id)!.date;
+function milestone(playbook: Playbook, id: MilestoneId): string {
+  return playbook.schedule.milestones[id].date;
 }
 
 // Loose view of a body for assertions.
@@ -106,7 +107,7 @@ describe('Conditional Access policies of the example tenant', () => {
     expect(body(file).conditions.clientAppTypes).toEqual(['all']);
     expect(body(file).grantControls.authenticationStrength).toEqual({ id: AUTH_STRENGTH_MFA_ID });
     expect(enabledOn(file)).toBe(example.schedule.enforcementDate);
-    expect(file.stateChanges.find((change) => change.state === 'enabled')!.note).toContain(example.enforcementTime);
+    expect(file.stateChanges.find((change) => change.state === 'enabled')!.note).toContain(example.schedule.milestones.enforcement.time);
   });
 
   it('CA003 blocks legacy clients with the break-glass group excluded, on after validation unless security defaults already block them', () => {

@@ -51,7 +51,7 @@ describe('the example build', () => {
 
   it('writes the model with the contract milestone ids and dates', async () => {
     const playbook = JSON.parse(await readFile(join(first, 'admin/playbook.json'), 'utf8'));
-    const milestones = Object.fromEntries(playbook.schedule.milestones.map((m: { id: string; date: string }) => [m.id, m.date]));
+    const milestones = Object.fromEntries(Object.entries(playbook.schedule.milestones as Record<string, { date: string }>).map(([id, m]) => [id, m.date]));
     expect(milestones).toMatchObject({
       announcement: '2027-01-13',
       'reminder-check': '2027-01-22',

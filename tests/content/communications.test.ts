@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reminderDecision, fitBanner, BANNER_MAX } from '../../src/generators/communications.ts';
 import { formatLongDate, formatShortDate, textLocale } from '../../src/generators/text/dates.ts';
 import type { Communication } from '../../src/model/content.ts';
+import type { MilestoneId } from '../../src/model/schedule.ts';
 import { playbookFor, examplePlaybook, EXAMPLE_CONFIG, ROOT } from '../helpers/example.ts';
 import { buildCommunications } from '../../src/generators/communications.ts';
 import { buildSchedule } from '../../src/generators/schedule.ts';
@@ -11,7 +12,7 @@ import { staffView, helpdeskView } from '../../src/model/views.ts';
 
 const playbook = examplePlaybook();
 const byId = (id: Communication['id']) => playbook.communications.find((message) => message.id === id)!;
-const milestone = (id: string) => playbook.schedule.milestones.find((entry) => entry.id === id)!.date;
+const milestone = (id: MilestoneId) => playbook.schedule.milestones[id].date;
 const task = (id: string) => playbook.schedule.tasks.find((entry) => entry.id === id)!.date;
 const long = (date: string) => formatLongDate(date, playbook.locale);
 const short = (date: string) => formatShortDate(date, playbook.locale);

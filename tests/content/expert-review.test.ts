@@ -38,7 +38,7 @@ describe('1. the pilot, one story per starting state', () => {
     const pilot = context.schedule.phases.find((phase) => phase.id === 'pilot')!;
     expect(pilot.summary).toContain('while security defaults stay on');
     expect(pilot.summary).not.toContain('MFA is required of the IT team');
-    expect(context.schedule.milestones.find((entry) => entry.id === 'pilot-start')!.description).toContain('report-only');
+    expect(context.schedule.milestones['pilot-start'].description).toContain('report-only');
     expect(buildPolicies(context).find((file) => file.id === 'CA001')!.stateChanges[1]).toMatchObject({ state: 'enabledForReportingButNotEnforced' });
   });
 
@@ -105,7 +105,7 @@ describe('5. the go/no-go gate says which result counts, where to read it and wh
     expect(gate).toContain('the Report-only tab of its entry in Entra ID → Monitoring & health → Sign-in logs');
     expect(gate).toMatch(/Go: .*Fix first: .*No-go: /);
     expect(gate).not.toContain('more than 10% of evaluations would be blocked');
-    expect(example.schedule.milestones.find((entry) => entry.id === 'go-no-go')!.description).not.toContain('would be blocked');
+    expect(example.schedule.milestones['go-no-go'].description).not.toContain('would be blocked');
   });
 });
 
@@ -194,7 +194,7 @@ describe('editorial', () => {
   it('does not repeat the exposure level, writes no ISO date in prose and no arrow in a task title', () => {
     const record = buildDecisions(example).find((entry) => !entry.isTemplate)!;
     expect(record.exposure.summary).toBe('"Chief Financial Officer" is among the most valuable accounts to an attacker.');
-    const prose = [...example.schedule.milestones.map((entry) => entry.description), ...example.schedule.tasks.map((entry) => `${entry.title} ${entry.action}`), ...example.schedule.moves.flatMap((move) => move.reasons)];
+    const prose = [...Object.values(example.schedule.milestones).map((entry) => entry.description), ...example.schedule.tasks.map((entry) => `${entry.title} ${entry.action}`), ...example.schedule.moves.flatMap((move) => move.reasons)];
     for (const text of prose) expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
     for (const entry of example.schedule.tasks) expect(entry.title).not.toMatch(/→|->/);
   });

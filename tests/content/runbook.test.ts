@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runbookSymptomIds } from '../../src/model/content.ts';
+import { runbookSymptomIds } from '../../src/model/runbook-ids.ts';
 import { helpdeskView } from '../../src/model/views.ts';
 import { CANARIES, examplePlaybook, hostilePlaybook } from '../helpers/example.ts';
 

@@ -21,7 +21,7 @@ let playbook: Playbook;
 let tracking = '';
 let evidencePage = '';
 const plan = examplePlaybook(AFTER_VALIDATION);
-const goNoGoDate = plan.schedule.milestones.find((m) => m.id === 'go-no-go')!.date;
+const goNoGoDate = plan.schedule.milestones['go-no-go'].date;
 const policy = plan.policies.find((p) => p.id === 'CA002')!.displayName;
 
 /** 45 sign-ins the policy would pass, 3 it would block (an old scanner), 2 not applied: 3 of 48 = 6.3%, a go at 10%. */

@@ -140,7 +140,7 @@ describe('the admin Tracking page', () => {
 
   it('lists failures after enforcement by error code with the helpdesk entry named, not linked across sites', () => {
     const row = (code: string) => visibleText(tracking.match(new RegExp(`<tr data-code="${code}">([\\s\\S]*?)</tr>`))?.[1] ?? '');
-    expect(row('500121')).toMatch(/^ ?500121 Authentication failed during the strong authentication \(MFA\) step.* Failure 3 \(3\) 2: owen\.hartley@northgate-engineering\.example, rita\.kaur@northgate-engineering\.example “No MFA prompt arrives”/);
+    expect(row('500121')).toMatch(/^ ?500121 The MFA step failed: the request was denied.* Failure 3 \(3\) 2: owen\.hartley@northgate-engineering\.example, rita\.kaur@northgate-engineering\.example “No MFA prompt arrives”/);
     expect(row('53003')).toMatch(/Blocked by policy 2 \(2\) 2: crm\.inbox@northgate-engineering\.example, scan2mail@northgate-engineering\.example “An old app or device stopped working”/);
     expect(row('50074')).toContain('not a failure');
     // The runbook is on the helpdesk site, a separate deployable site: no link leaves the admin site.

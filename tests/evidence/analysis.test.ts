@@ -124,7 +124,7 @@ describe('sign-in accumulator', () => {
     expect(clusters.map((c) => [c.errorCode, c.kind, c.countsAsFailure, c.signIns, c.signInsFirst72h, c.users, c.runbookSymptom])).toEqual([
       [53003, 'block', true, 2, 2, ['a@x', 'b@x'], 'legacy-app'],
       [399218, 'unknown', true, 1, 0, ['z@x'], null],
-      [50076, 'interrupt', false, 1, 1, ['a@x'], 'no-prompt'],
+      [50076, 'interrupt', false, 1, 1, ['a@x'], 'legacy-app'],
     ]);
     expect(clusters[1]!.meaning).toBe('Unknown code: look it up at https://login.microsoftonline.com/error?code=399218');
   });

@@ -91,20 +91,19 @@ describe('context from the playbook', () => {
     const ctx = evidenceContextFromPlaybook(
       {
         timeZone: 'Europe/London',
-        enforcementTime: '08:00',
         organisation: { userCount: 250 },
         facts: [
           { id: 'sms-voice-retirement', effective: '2027-02-01' },
           { id: 'sms-voice-retirement-admins', effective: '2027-07-01' },
         ],
-        thresholds: { targetRate: 95, reminderBelowRate: 90 },
+        thresholds: { targetRate: 95, reminderBelowRate: 90, goNoGoMaxFailureRate: 10 },
         breakGlass: { accounts: ['bg@x.example'] },
         schedule: {
           days: ['2027-01-11', '2027-01-12', '2027-01-13', '2027-01-14', '2027-01-15'],
           enforcementDate: '2027-01-15',
           endDate: '2027-01-20',
           phases: [{ id: 'register', startDate: '2027-01-12', endDate: '2027-01-14' }, { id: 'validate', startDate: '2027-01-18', endDate: '2027-01-20' }],
-          milestones: [{ id: 'reminder-check', date: '2027-01-13' }, { id: 'individual-contact', date: '2027-01-14' }],
+          milestones: { 'reminder-check': { date: '2027-01-13' }, 'individual-contact': { date: '2027-01-14' }, 'go-no-go': { date: '2027-01-14' }, enforcement: { time: '08:00' } },
         },
       },
       '2027-01-13',

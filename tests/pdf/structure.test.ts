@@ -163,7 +163,7 @@ describe('tagged PDFs (PDF/UA-1 structure), read back with pdf.js', () => {
     for (const page of plan.pages) walk(page.tree, (node) => node.role === 'Figure' && alts.push(node.alt ?? ''));
     const example = examplePlaybook();
     for (const phase of example.schedule.phases) expect(alts.join(' ')).toContain(phase.title);
-    for (const milestone of example.schedule.milestones) expect(alts.join(' ')).toContain(milestone.title);
+    for (const milestone of Object.values(example.schedule.milestones)) expect(alts.join(' ')).toContain(milestone.title);
   });
 
   it('puts every piece of text on every page inside the structure tree or an artifact', () => {

@@ -4,7 +4,7 @@ import { tenantConfigSchema, type TenantConfig } from '../../src/config/schema.t
 import { buildSchedule, enforcementBlockers } from '../../src/generators/schedule.ts';
 import { createCalendar } from '../../src/generators/playbook.ts';
 import { readConfig, EXAMPLE_CONFIG } from '../helpers/example.ts';
-import type { Schedule } from '../../src/model/schedule.ts';
+import { milestoneList, type MilestoneId, type Schedule } from '../../src/model/schedule.ts';
 
 const base = readConfig(EXAMPLE_CONFIG);
 
@@ -21,7 +21,7 @@ const weekday = (date: string) => format(parseISO(date), 'EEEE');
 /** The invariants every schedule must satisfy, whatever the start date. */
 function expectSound(config: TenantConfig, schedule: Schedule) {
   const calendar = createCalendar(config);
-  const dated = [...schedule.tasks.map((t) => t.date), ...schedule.milestones.map((m) => m.date), ...schedule.days];
+  const dated = [...schedule.tasks.map((t) => t.date), ...milestoneList(schedule.milestones).map((m) => m.date), ...schedule.days];
   for (const date of dated) expect(calendar.closedReason(date), `${date} is a working day`).toBeUndefined();
   // Working days are strictly increasing and none is skipped.
   schedule.days.forEach((date, index) => {
@@ -40,7 +40,7 @@ function expectSound(config: TenantConfig, schedule: Schedule) {
   expect(phase('pilot').workingDays).toBeGreaterThanOrEqual(config.phases.pilot);
   expect(phase('enforce').workingDays).toBe(config.phases.enforce);
   expect(phase('validate').workingDays).toBeGreaterThanOrEqual(config.phases.validate);
-  const milestone = (id: string) => schedule.milestones.find((m) => m.id === id)!;
+  const milestone = (id: MilestoneId) => schedule.milestones[id];
   expect(milestone('reminder-check').day).toBe(config.thresholds.reminderDay);
   expect(milestone('individual-contact').day).toBe(config.thresholds.contactDay);
   expect(milestone('announcement').date).toBe(phase('register').startDate);
@@ -53,10 +53,10 @@ function expectSound(config: TenantConfig, schedule: Schedule) {
     if (index > 0) expect(p.firstDay).toBe(schedule.phases[index - 1]!.lastDay + 1);
   });
   // Milestones are in date order and carry the stable ids.
-  expect(schedule.milestones.map((m) => m.id)).toEqual([
+  expect(milestoneList(schedule.milestones).map((m) => m.id)).toEqual([
     'announcement', 'reminder-check', 'individual-contact', 'registration-deadline', 'pilot-start', 'go-no-go', 'enforcement', 'watch-end', 'log-review', 'validation-signoff',
   ]);
-  expect([...schedule.milestones.map((m) => m.date)].sort()).toEqual(schedule.milestones.map((m) => m.date));
+  expect([...milestoneList(schedule.milestones).map((m) => m.date)].sort()).toEqual(milestoneList(schedule.milestones).map((m) => m.date));
 }
 
 describe('schedule over many start dates', () => {
@@ -81,11 +81,19 @@ describe('schedule over many start dates', () => {
     const config = configWith({
       startDate: '2027-05-03',
       phases: { prepare: 4, register: 10, pilot: 5, enforce: 2, validate: 4 },
-      thresholds: { targetRate: 98, reminderBelowRate: 85, reminderDay: 9, contactDay: 11 },
+      thresholds: { targetRate: 98, reminderBelowRate: 85, reminderDay: 9, contactDay: 11, goNoGoMaxFailureRate: 5 },
     });
     const schedule = scheduleFor(config);
     expectSound(config, schedule);
     expect(schedule.phases.find((p) => p.id === 'register')).toMatchObject({ firstDay: 5, lastDay: 14 });
+  });
+
+  it('states the configured go/no-go bar in the milestone and the task, not a fixed 10%', () => {
+    const config = configWith({ thresholds: { targetRate: 95, reminderBelowRate: 90, reminderDay: 10, contactDay: 12, goNoGoMaxFailureRate: 5 } });
+    const schedule = scheduleFor(config);
+    expect(schedule.milestones['go-no-go'].description).toContain('at most 5% of sign-ins');
+    expect(schedule.tasks.find((t) => t.id === 'pilot.go-no-go')!.action).toContain('more than 5% of evaluations');
+    expect(JSON.stringify(schedule)).not.toContain('10%');
   });
 });
 
@@ -179,7 +187,7 @@ describe('schedule across calendar edge cases', () => {
 describe('the example tenant', () => {
   const schedule = scheduleFor(base);
   it('moves enforcement off a Friday and says why', () => {
-    expect(schedule.milestones.map((m) => [m.id, m.date])).toEqual([
+    expect(milestoneList(schedule.milestones).map((m) => [m.id, m.date])).toEqual([
       ['announcement', '2027-01-13'],
       ['reminder-check', '2027-01-22'],
       ['individual-contact', '2027-01-26'],
@@ -227,7 +235,7 @@ describe('security defaults and per-user MFA', () => {
     expect(pilotOn.action).toContain('stays in report-only');
     const enforce = schedule.tasks.find((t) => t.id === 'enforce.enforce')!.action;
     expect(enforce).toMatch(/^At 08:00, in one sitting: turn security defaults off, switch "CA003 - Block legacy authentication" On/);
-    expect(schedule.milestones.find((m) => m.id === 'enforcement')!.description).toContain('security defaults are turned off in the same sitting');
+    expect(schedule.milestones.enforcement.description).toContain('security defaults are turned off in the same sitting');
   });
 
   it('a tenant without security defaults gets neither step, and per-user MFA is retired at enforcement', () => {

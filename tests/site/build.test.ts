@@ -89,7 +89,7 @@ describe('multi layout output', () => {
   it('shows the dated plan on the admin site: phases, milestones, tasks by date and why a date moved', async () => {
     const plan = await readFile(join(out, 'example/admin/index.html'), 'utf8');
     for (const phase of example.schedule.phases) expect(plan).toContain(phase.title);
-    for (const milestone of example.schedule.milestones) expect(plan).toContain(milestone.title);
+    for (const milestone of Object.values(example.schedule.milestones)) expect(plan).toContain(milestone.title);
     expect(example.schedule.moves.length).toBeGreaterThan(0);
     expect(plan).toContain('Why dates moved');
     expect(plan).toContain('is a Friday');

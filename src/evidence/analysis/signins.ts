@@ -6,8 +6,8 @@
 import type { EvidenceContext } from '../context.ts';
 import { evidenceWindows } from '../windows.ts';
 import { createRequestIdSet } from './request-ids.ts';
-import { errorCodeInfo, UNKNOWN_CODE_TEXT } from '../error-codes.ts';
-import type { ErrorKind, RunbookSymptom } from '../error-codes.ts';
+import { signInErrorCode, UNKNOWN_CODE_TEXT, type SignInErrorKind } from '../../model/error-codes.ts';
+import type { RunbookSymptomId } from '../../model/runbook-ids.ts';
 import { canonicalClientApp, isLegacyClientApp, REMEDIATION, remediationCategory } from '../signins/legacy.ts';
 import type { RemediationCategory } from '../signins/legacy.ts';
 import type { SignIn } from '../signins/record.ts';
@@ -44,10 +44,10 @@ export interface BreakGlassActivity {
 export interface FailureCluster {
   errorCode: number | null;
   meaning: string;
-  kind: ErrorKind | 'unknown';
+  kind: Exclude<SignInErrorKind, 'success'>;
   countsAsFailure: boolean;
   rolloutRelated: boolean;
-  runbookSymptom: RunbookSymptom | null;
+  runbookSymptom: RunbookSymptomId | null;
   signIns: number;
   signInsFirst72h: number;
   userCount: number;
@@ -276,15 +276,15 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
         }));
       const clusterList: FailureCluster[] = [...clusters.values()]
         .map((c) => {
-          const info = c.code === null ? null : errorCodeInfo(c.code);
+          const info = c.code === null ? null : signInErrorCode(c.code);
           const users = [...c.users].sort(byString);
           return {
             errorCode: c.code,
             meaning: info?.meaning ?? (c.code === null ? 'No error code in the export.' : `${UNKNOWN_CODE_TEXT}${c.code}`),
-            kind: info?.kind ?? 'unknown',
+            kind: info && info.kind !== 'success' ? info.kind : 'unknown',
             countsAsFailure: info?.kind !== 'interrupt',
             rolloutRelated: info?.rolloutRelated ?? false,
-            runbookSymptom: info?.runbookSymptom ?? null,
+            runbookSymptom: info?.symptom ?? null,
             signIns: c.signIns,
             signInsFirst72h: c.in72,
             userCount: users.length,

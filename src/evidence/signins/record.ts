@@ -1,5 +1,5 @@
 import { parseUtcTimestamp } from '../dates.ts';
-import { isInterrupt } from '../error-codes.ts';
+import { isInterruptCode } from '../../model/error-codes.ts';
 import type { SignInField } from './headers.ts';
 
 /** One user sign-in, whatever the export it came from. */
@@ -169,7 +169,7 @@ export function toSignIn(raw: RawRecord, eventTypes: readonly string[] = []): Re
   const additional = text(statusObj?.['additionaldetails']);
 
   let status: SignIn['status'];
-  if (code !== null) status = code === 0 ? 'success' : isInterrupt(code) ? 'interrupted' : 'failure';
+  if (code !== null) status = code === 0 ? 'success' : isInterruptCode(code) ? 'interrupted' : 'failure';
   else status = statusFromText(text(raw.status)) ?? 'success';
 
   const device = objectOf(raw.deviceDetail);

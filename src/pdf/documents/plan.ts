@@ -1,4 +1,6 @@
 import type { Playbook } from '../../model/playbook.ts';
+import { milestoneList } from '../../model/schedule.ts';
+import { countWord } from '../../shared/format.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
 import { nowrap, dateRange, adminDocumentOptions, FieldNames, longDate, OWNER_LABELS, percent, personLabel, shortDate } from './common.ts';
@@ -48,8 +50,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     fonts,
     { ...adminDocumentOptions(playbook, { title: 'MFA rollout plan', subject: `Multifactor authentication rollout for ${organisation.name}: timeline, tasks, communications, risks, success criteria and sign-off` }), fillable: true },
   );
-  const enforcement = schedule.milestones.find((milestone) => milestone.id === 'enforcement');
-  const enforcementTime = enforcement?.time ?? playbook.enforcementTime;
+  const enforcementTime = schedule.milestones.enforcement.time;
   const sections = sectionsFor(playbook);
   const n = (anchor: SectionAnchor) => sections.findIndex((section) => section.anchor === anchor) + 1;
 
@@ -98,7 +99,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     },
   ]);
   doc.paragraph(
-    `Two emergency access accounts stay outside the policy so that a mistake cannot lock every administrator out; they are protected with security keys and watched by an alert. The helpdesk (${nowrap(playbook.helpdesk.phone)}) is briefed before enforcement and the first 48 hours are watched closely.`,
+    `${countWord(playbook.breakGlass.accounts.length, { capital: true })} emergency access accounts stay outside the policy so that a mistake cannot lock every administrator out; they are protected with security keys and watched by an alert. The helpdesk (${nowrap(playbook.helpdesk.phone)}) is briefed before enforcement and the first 48 hours are watched closely.`,
   );
   const backOut = schedule.tasks.find((task) => task.id === 'enforce.back-out');
   if (backOut) {
@@ -117,7 +118,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
       { header: 'Milestone', width: 1.6 },
       { header: 'What happens', width: 3.4 },
     ],
-    [...schedule.milestones]
+    milestoneList(schedule.milestones)
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((milestone) => [`${shortDate(milestone.date, locale)}${milestone.time ? ` ${milestone.time}` : ''}`, [{ text: milestone.title, bold: milestone.id === 'enforcement' }], milestone.description]),
     { zebra: true },

@@ -29,7 +29,7 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
       shortTitle: 'Helpdesk runbook',
     }),
   );
-  const enforcementTime = view.milestones.find((milestone) => milestone.id === 'enforcement')?.time ?? view.enforcementTime;
+  const enforcementTime = view.enforcementTime;
 
   doc.paragraph('Helpdesk runbook: MFA rollout', { size: 20, weight: 'bold', spaceAfter: 2, role: 'H1' });
   doc.paragraph(organisation.name, { size: 12, color: colors.accent, weight: 'bold', spaceAfter: 10 });

@@ -47,7 +47,7 @@ export async function renderStaffGuide(view: StaffView, fonts: PdfFonts, languag
     footerLeft: t.text('guide.footer', { planVersion: view.meta.planVersion, planDate: shortDate(view.meta.asOf, language) }),
     pageLabel: (page, total) => t.text('guide.page', { page, total }),
   });
-  const enforcementTime = view.milestones.find((milestone) => milestone.id === 'enforcement')?.time ?? view.enforcementTime;
+  const enforcementTime = view.enforcementTime;
 
   doc.paragraph(organisation.name, { size: 11, color: colors.accent, weight: 'bold', spaceAfter: 2 });
   doc.paragraph(t.text('guide.title'), { size: 20, weight: 'bold', spaceAfter: 4, role: 'H1' });

@@ -1,4 +1,5 @@
 import type { Playbook } from '../../model/playbook.ts';
+import { milestoneList } from '../../model/schedule.ts';
 import { colors, type LayoutDocument, type Rgb } from '../layout/index.ts';
 import { dateRange, dayMonth, shortDate } from './common.ts';
 import { addDays } from '../../shared/calendar-dates.ts';
@@ -23,7 +24,7 @@ function dayIndex(from: string, iso: string): number {
 export function timelineText(playbook: Playbook): string {
   const { schedule, locale } = playbook;
   const phases = schedule.phases.map((phase) => `${phase.title}, ${dateRange(phase.startDate, phase.endDate, locale)} (${phase.workingDays} working day${phase.workingDays === 1 ? '' : 's'})`);
-  const milestones = [...schedule.milestones]
+  const milestones = milestoneList(schedule.milestones)
     .sort((a, b) => a.date.localeCompare(b.date) || a.day - b.day)
     .map((milestone) => `${milestone.title}, ${shortDate(milestone.date, locale)}${milestone.time ? ` ${milestone.time}` : ''}`);
   return `Timeline of the rollout. Phases: ${phases.join('; ')}. Milestones: ${milestones.join('; ')}.`;
@@ -38,7 +39,7 @@ export function drawTimeline(doc: LayoutDocument, playbook: Playbook): void {
   const milestoneRow = 13;
   const axisHeight = 22;
   const phases = schedule.phases;
-  const milestones = [...schedule.milestones].sort((a, b) => a.date.localeCompare(b.date) || a.day - b.day);
+  const milestones = milestoneList(schedule.milestones).sort((a, b) => a.date.localeCompare(b.date) || a.day - b.day);
   const height = axisHeight + phases.length * rowHeight + 8 + milestones.length * milestoneRow + 20;
 
   doc.figure(height, timelineText(playbook), (canvas, top) => {

@@ -1,13 +1,42 @@
-import type { ErrorCodeEntry } from '../../model/content.ts';
+import { z } from 'zod';
+import { runbookSymptomIds } from './runbook-ids.ts';
 
-// The sign-in error codes a helpdesk meets during an MFA rollout, with what to do about each.
+// The one table of sign-in error codes. The helpdesk runbook lists it (error-code lookup, runbook PDF)
+// and the evidence analysis reads it to judge and cluster the sign-ins of an export, so a code always
+// leads to the same runbook entry wherever it is shown.
 // Meanings are our own summaries of Microsoft's error code reference (fact "sign-in-error-codes");
 // 500121 is not in that reference and is described from how it shows up in sign-in logs.
 // Codes and texts change: the live lookup is https://login.microsoftonline.com/error?code=NNNNN.
 
+/** success: the sign-in worked; interrupt: a normal step of a flow that still completes (never counted as a failure); failure: the user did not get in; block: a policy refused access; token: the session must be renewed. */
+export const signInErrorKinds = ['success', 'interrupt', 'failure', 'block', 'token', 'unknown'] as const;
+export type SignInErrorKind = (typeof signInErrorKinds)[number];
+
+/** One code as the runbook shows it (the model's runbook section carries these). */
+export const errorCodeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  meaning: z.string(),
+  kind: z.enum(signInErrorKinds),
+  action: z.string(),
+  /** The runbook entry a helpdesk agent opens for this code, if one fits. */
+  symptom: z.enum(runbookSymptomIds).nullable(),
+});
+export type ErrorCodeEntry = z.infer<typeof errorCodeSchema>;
+
+export interface SignInErrorCode extends ErrorCodeEntry {
+  /** True when the code points at the MFA rollout itself (a block, or an MFA step that failed): possible over-blocking. */
+  rolloutRelated: boolean;
+}
+
 export const ERROR_LOOKUP_URL = 'https://login.microsoftonline.com/error?code=';
 
-export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
+/** What the evidence analysis says of a code that is not in the table. */
+export const UNKNOWN_CODE_TEXT = `Unknown code: look it up at ${ERROR_LOOKUP_URL}`;
+
+// 50076 and 53002 lead to "legacy-app": that entry names 50076 as the sign of a current app that must sign
+// in again, and its step (Outlook mobile instead of the built-in mail app) is the fix for an app that is not approved.
+export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
   {
     code: '0',
     name: 'Success',
@@ -15,6 +44,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'success',
     action: 'Nothing to do.',
     symptom: null,
+    rolloutRelated: false,
   },
   {
     code: '50074',
@@ -23,6 +53,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'Normal when the prompt appears. Act only if it repeats with no later success under the same correlation ID; then read the authentication details for the reason.',
     symptom: 'no-prompt',
+    rolloutRelated: false,
   },
   {
     code: '50076',
@@ -31,6 +62,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'Usually harmless: confirm the user then completes MFA. If the app cannot show a prompt (an old or non-interactive client), move the user to a current app.',
     symptom: 'legacy-app',
+    rolloutRelated: false,
   },
   {
     code: '50079',
@@ -39,6 +71,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'Walk the user through registration at https://aka.ms/mysecurityinfo, or verify their identity and issue a Temporary Access Pass. For federated users, check the MFA claim from the identity provider.',
     symptom: 'not-registered',
+    rolloutRelated: false,
   },
   {
     code: '50072',
@@ -47,6 +80,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'As for 50079: help the user finish registration.',
     symptom: 'not-registered',
+    rolloutRelated: false,
   },
   {
     code: '500121',
@@ -55,6 +89,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'failure',
     action: 'Read the result detail in the authentication details. If the user denied or reported a prompt they did not start, treat it as a possibly compromised password (reset it and revoke sessions). Otherwise the method usually needs registering again.',
     symptom: 'no-prompt',
+    rolloutRelated: true,
   },
   {
     code: '50158',
@@ -63,6 +98,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'Check for a later successful sign-in. If there is none, check the terms of use or the external provider.',
     symptom: null,
+    rolloutRelated: false,
   },
   {
     code: '53003',
@@ -71,6 +107,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'block',
     action: 'Open the Conditional Access tab of the sign-in to see which policy failed and why (location, platform, legacy client). Fix the condition; never exclude the user to make it go away.',
     symptom: 'legacy-app',
+    rolloutRelated: true,
   },
   {
     code: '53010',
@@ -79,6 +116,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'block',
     action: 'Expected when someone registers away from the office without MFA. Verify the caller, then issue a Temporary Access Pass so they can register, or have them register on the office network. Never exclude the user from the policy.',
     symptom: 'not-registered',
+    rolloutRelated: true,
   },
   {
     code: '50199',
@@ -87,6 +125,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'Normal: the user confirms and goes on; it is not an MFA failure. If the user did not start that sign-in (for example a code someone sent them), follow the suspected-compromise entry.',
     symptom: null,
+    rolloutRelated: false,
   },
   {
     code: '53000',
@@ -95,6 +134,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'block',
     action: 'Check the device in Intune: enrolment and compliance. Pass to the IT team if it should be compliant.',
     symptom: null,
+    rolloutRelated: true,
   },
   {
     code: '53001',
@@ -103,6 +143,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'block',
     action: 'Use a company device, or pass to the IT team to join or register this one.',
     symptom: null,
+    rolloutRelated: true,
   },
   {
     code: '53002',
@@ -111,6 +152,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'block',
     action: 'Ask the user to use an approved app (for example Outlook mobile instead of the built-in mail app).',
     symptom: 'legacy-app',
+    rolloutRelated: true,
   },
   {
     code: '53004',
@@ -119,6 +161,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'block',
     action: 'Do not try to work round it. Escalate: an admin investigates and resolves the risk, then a Temporary Access Pass lets the user register.',
     symptom: 'suspected-compromise',
+    rolloutRelated: true,
   },
   {
     code: '530032',
@@ -127,6 +170,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'block',
     action: 'Escalate to the IT team to review the tenant security policies (for example security information registration or authentication flows).',
     symptom: null,
+    rolloutRelated: true,
   },
   {
     code: '530035',
@@ -135,6 +179,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'block',
     action: 'Move the user to a current app. Tell the IT team if a device or business system depends on it.',
     symptom: 'legacy-app',
+    rolloutRelated: true,
   },
   {
     code: '50131',
@@ -143,6 +188,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'block',
     action: 'Read the Conditional Access tab of the sign-in and act on the policy that failed.',
     symptom: null,
+    rolloutRelated: true,
   },
   {
     code: '50126',
@@ -151,6 +197,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'failure',
     action: 'The user retries or resets the password. Many users failing from one address at once suggests password spraying: escalate.',
     symptom: 'locked-out',
+    rolloutRelated: false,
   },
   {
     code: '50053',
@@ -159,6 +206,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'failure',
     action: 'Read the failure reason. For a lockout, wait for it to expire or unlock after verifying the user. For a malicious address, escalate as a possible attack.',
     symptom: 'locked-out',
+    rolloutRelated: false,
   },
   {
     code: '50055',
@@ -167,6 +215,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'failure',
     action: 'The user resets it through self-service password reset, or an admin resets it after verifying the user.',
     symptom: 'locked-out',
+    rolloutRelated: false,
   },
   {
     code: '50144',
@@ -175,6 +224,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'failure',
     action: 'Reset it on premises, or through self-service reset with password writeback.',
     symptom: 'locked-out',
+    rolloutRelated: false,
   },
   {
     code: '50057',
@@ -183,6 +233,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'failure',
     action: 'Confirm with the manager or HR whether it should be. Re-enable only if it was disabled by mistake.',
     symptom: 'locked-out',
+    rolloutRelated: false,
   },
   {
     code: '50097',
@@ -191,6 +242,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'Usually harmless. Look further only if no successful sign-in follows.',
     symptom: null,
+    rolloutRelated: false,
   },
   {
     code: '50140',
@@ -199,6 +251,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'Expected. Ignore.',
     symptom: null,
+    rolloutRelated: false,
   },
   {
     code: '50125',
@@ -207,6 +260,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'Expected during combined registration. Ignore.',
     symptom: null,
+    rolloutRelated: false,
   },
   {
     code: '50058',
@@ -215,6 +269,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'interrupt',
     action: 'Expected for background requests. Ignore.',
     symptom: null,
+    rolloutRelated: false,
   },
   {
     code: '50173',
@@ -223,6 +278,7 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'token',
     action: 'The user signs in again. Expected after a reset or a session revocation.',
     symptom: null,
+    rolloutRelated: false,
   },
   {
     code: '70043',
@@ -231,5 +287,18 @@ export const RUNBOOK_ERROR_CODES: readonly ErrorCodeEntry[] = [
     kind: 'token',
     action: 'The user signs in again. Expected after a sign-in frequency change; many repeats point to the too-many-prompts entry.',
     symptom: 'too-many-prompts',
+    rolloutRelated: false,
   },
 ];
+
+const BY_CODE: ReadonlyMap<number, SignInErrorCode> = new Map(SIGN_IN_ERROR_CODES.map((entry) => [Number(entry.code), entry]));
+
+/** The table's entry for a code from a sign-in log, or null when the table does not know it. */
+export function signInErrorCode(code: number): SignInErrorCode | null {
+  return BY_CODE.get(code) ?? null;
+}
+
+/** An interrupt is a normal step of a sign-in that still completes: never a failure. */
+export function isInterruptCode(code: number): boolean {
+  return BY_CODE.get(code)?.kind === 'interrupt';
+}
