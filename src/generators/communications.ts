@@ -179,7 +179,7 @@ export function communicationData(context: GeneratorContext, language: string = 
 function translatedData(
   context: GeneratorContext,
   language: string,
-  known: { enforcement: string; briefingIsEve: boolean; milestone: (id: string) => string; shortName: string; smsVoiceRetirement: string | undefined },
+  known: { enforcement: string; briefingIsEve: boolean; milestone: (id: MilestoneId) => string; shortName: string; smsVoiceRetirement: string | undefined },
 ): TranslatedData {
   const { config, schedule } = context;
   const translator = translatorFor(language);

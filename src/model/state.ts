@@ -1,7 +1,7 @@
 import { daysBetween } from '../shared/calendar-dates.ts';
 import { progressOn, type Progress } from './progress.ts';
 import type { Checklist, Communication } from './content.ts';
-import type { Schedule } from './schedule.ts';
+import { milestoneList, type Schedule } from './schedule.ts';
 
 // Where each dated thing of the plan stands on the plan date ("today", an input: the build's --today,
 // by default today in the tenant's time zone). Pure: no clock is read here. Every renderer that shows a
@@ -148,7 +148,7 @@ export function planState(playbook: PlanStateInput, today: string = playbook.met
     today,
     progress: progressOn(schedule, today),
     tasks: Object.fromEntries(schedule.tasks.map((task) => [task.id, planItemState(task, today)])),
-    milestones: Object.fromEntries(schedule.milestones.map((milestone) => [milestone.id, planItemState(milestone, today)])),
+    milestones: Object.fromEntries(milestoneList(schedule.milestones).map((milestone) => [milestone.id, planItemState(milestone, today)])),
     checklistItems: Object.fromEntries(playbook.checklists.flatMap((list) => list.items.map((item) => [`${list.id}/${item.id}`, checklistItemState(item, today, false)]))),
     messages: Object.fromEntries(playbook.communications.map((message) => [message.id, messageState(message, today)])),
     enforcement: enforcementCountdown(schedule.enforcementDate, today),
