@@ -91,8 +91,8 @@ describe('schedule over many start dates', () => {
   it('states the configured go/no-go bar in the milestone and the task, not a fixed 10%', () => {
     const config = configWith({ thresholds: { targetRate: 95, reminderBelowRate: 90, reminderDay: 10, contactDay: 12, goNoGoMaxFailureRate: 5 } });
     const schedule = scheduleFor(config);
-    expect(schedule.milestones['go-no-go'].description).toContain('at most 5% of sign-ins');
-    expect(schedule.tasks.find((t) => t.id === 'pilot.go-no-go')!.action).toContain('more than 5% of evaluations');
+    expect(schedule.milestones['go-no-go'].description).toContain('at most 5% of the sign-ins');
+    expect(schedule.tasks.find((t) => t.id === 'pilot.go-no-go')!.action).toContain('at or below 5%');
     expect(JSON.stringify(schedule)).not.toContain('10%');
   });
 });
