@@ -22,6 +22,7 @@ import type { Playbook } from '../model/playbook.ts';
 import { milestoneList, type Milestone, type Task } from '../model/schedule.ts';
 import type { StaffView } from '../model/views.ts';
 import { addDays } from '../shared/calendar-dates.ts';
+import { longDate } from '../shared/format.ts';
 import { translatorFor } from '../i18n/catalog.ts';
 import type { Translator } from '../i18n/translate.ts';
 import { timeIn } from '../generators/text/dates.ts';
@@ -171,14 +172,6 @@ function compact(isoDate: string): string {
   return isoDate.replaceAll('-', '');
 }
 
-function longDate(isoDate: string, locale: string): string {
-  const { year, month, day } = parts(isoDate);
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
-  } catch {
-    return isoDate;
-  }
-}
 
 // ---- calendar plumbing ----------------------------------------------------------------------------------------------
 

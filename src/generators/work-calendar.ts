@@ -1,3 +1,4 @@
+import { formatDate } from '../shared/format.ts';
 import Holidays from 'date-holidays';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
@@ -128,6 +129,6 @@ export class WorkCalendar {
   }
 
   weekdayName(date: string, locale = 'en-GB'): string {
-    return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+    return formatDate(date, 'weekday', locale);
   }
 }

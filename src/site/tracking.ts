@@ -1,5 +1,6 @@
 import type { EvidenceReport } from '../evidence/report.ts';
 import { dayMonth } from './format.ts';
+import { formatMoment } from '../shared/format.ts';
 
 // Pure helpers for the admin site's Tracking page: the registration chart's geometry and the labels
 // of the evidence report's values. Everything comes from the report; nothing reads the clock.
@@ -167,11 +168,7 @@ export function methodsText(methods: readonly string[]): string {
 
 /** "8 Feb, 08:14" in the tenant's time zone, from a UTC instant (the evidence spans weeks, so no year). */
 export function localDateTime(instant: string, locale: string, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(instant));
-  } catch {
-    return instant;
-  }
+  return formatMoment(instant, locale, timeZone);
 }
 
 /** "11 days ago", "today", "in 139 days". */

@@ -4,6 +4,7 @@
  * (`AutoDiscover`/`Autodiscover`, `MAPI Over HTTP`/`MAPI over HTTP`).
  */
 
+import { formatDate } from '../../shared/format.ts';
 import factsData from '../../content/facts.json' with { type: 'json' };
 
 const FACTS: readonly { id: string; effective?: string }[] = factsData;
@@ -65,13 +66,13 @@ export function canonicalClientApp(clientApp: string): string {
 }
 
 // Dated changes come from the facts data (claim, source, check date), not from this text.
-const effective = (id: string): Date => {
+const effective = (id: string): string => {
   const date = FACTS.find((fact) => fact.id === id)?.effective;
   if (!date) throw new Error(`the facts data has no effective date for "${id}"`);
-  return new Date(`${date}T12:00:00Z`);
+  return date;
 };
-const dayMonthYear = (id: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(effective(id));
-const monthYear = (id: string) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(effective(id));
+const dayMonthYear = (id: string) => formatDate(effective(id), 'dayMonthYear', 'en-GB');
+const monthYear = (id: string) => formatDate(effective(id), 'monthYear', 'en-GB');
 
 export const REMEDIATION: Readonly<Record<RemediationCategory, { title: string; action: string }>> = {
   'old-outlook': {

@@ -1,3 +1,5 @@
+import { formatDate, formatTime } from '../../shared/format.ts';
+
 // Date formatting for the texts people read. Pure: a calendar date (YYYY-MM-DD) in, words out.
 // The prose is written in English, so a tenant whose locale is not English gets its dates in British
 // English: a German month name inside an English sentence would read worse than a consistent text.
@@ -13,6 +15,13 @@ export function textLocale(locale: string): string {
   return 'en-GB';
 }
 
+// The spellings live in src/shared/format.ts; these name the styles the texts use.
+
+/** "Monday, 8 February 2027" (en-GB) or "Monday, February 8, 2027" (en-US), in the texts' language. */
+export function formatLongDate(date: string, locale: string): string {
+  return longDateIn(date, textLocale(locale));
+}
+
 function toUtcNoon(date: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new Error(`Expected a date written YYYY-MM-DD, got "${date}"`);
@@ -24,14 +33,9 @@ function usesCommaAfterWeekday(locale: string): boolean {
   return /^en-(US|CA|PH)$/i.test(locale);
 }
 
-/** "Monday 8 February 2027" (en-GB) or "Monday, February 8, 2027" (en-US). */
-export function formatLongDate(date: string, locale: string): string {
-  return longDateIn(date, textLocale(locale));
-}
-
 /**
- * A date in the words of a staff language, for the texts written in that language: "Montag, 8. Februar 2027",
- * "lundi 8 février 2027", "poniedziałek, 8 lutego 2027"; English as formatLongDate.
+ * A date in the words of a staff language: "Montag, 8. Februar 2027", "lundi 8 février 2027"; English as formatLongDate.
+ * Not yet the shared 'long' style: British texts drop the comma the sites and PDFs write ("Monday 8 February 2027").
  */
 export function longDateIn(date: string, language: string): string {
   const parts = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(
@@ -39,47 +43,45 @@ export function longDateIn(date: string, language: string): string {
   );
   const text = parts.map((part) => part.value).join('');
   if (!/^en(-|$)/i.test(language) || usesCommaAfterWeekday(language)) return text;
-  // British style writes "Monday 8 February 2027" without the comma Intl puts after the weekday.
   const weekday = parts.find((part) => part.type === 'weekday')?.value ?? '';
   return weekday && text.startsWith(`${weekday}, `) ? `${weekday} ${text.slice(weekday.length + 2)}` : text;
 }
 
 /** "8 February" (en-GB) or "February 8" (en-US): for banners and subjects where space is short. */
 export function formatShortDate(date: string, locale: string): string {
-  return shortDateIn(date, textLocale(locale));
+  return formatDate(date, 'dayMonthLong', textLocale(locale));
 }
 
 /** "8 February", "8. Februar", "8 lutego": a short date in a staff language. */
 export function shortDateIn(date: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
+  return formatDate(date, 'dayMonthLong', language);
 }
 
 /** "1 February 2027" (en-GB) or "February 1, 2027" (en-US): a date inside a sentence, without the weekday. */
 export function formatDayMonthYear(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(textLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(toUtcNoon(date));
+  return formatDate(date, 'dayMonthYear', textLocale(locale));
 }
 
 /** A dated fact's date as exact as its source: "1 February 2027", "December 2026" or "the end of December 2026". */
 export function formatFactDate(date: string, precision: 'day' | 'month' | 'end-of-month' | undefined, locale: string): string {
   if (precision === undefined || precision === 'day') return formatDayMonthYear(date, locale);
-  const month = new Intl.DateTimeFormat(textLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(toUtcNoon(date));
+  const month = formatDate(date, 'monthYear', textLocale(locale));
   return precision === 'month' ? month : `the end of ${month}`;
 }
 
 /** "Monday" */
 export function formatWeekday(date: string, locale: string): string {
-  return weekdayIn(date, textLocale(locale));
+  return formatDate(date, 'weekday', textLocale(locale));
 }
 
 /** "Monday", "Montag", "poniedziałek" */
 export function weekdayIn(date: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
+  return formatDate(date, 'weekday', language);
 }
 
 /** A time of day written HH:mm in a staff language's way: "08:00" (en-GB, de-DE), "8:00 AM" (en-US). */
 export function timeIn(time: string, language: string): string {
-  const [hour, minute] = time.split(':').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, hour, minute)));
+  return formatTime(time, language);
 }
 
 export { addDays, daysBetween } from '../../shared/calendar-dates.ts';

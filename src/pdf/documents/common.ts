@@ -1,6 +1,7 @@
 import type { Playbook } from '../../model/playbook.ts';
 import type { OwnerRole } from '../../model/common.ts';
 import type { DocumentOptions, PageSize } from '../layout/index.ts';
+import { formatDateRange, shortDate } from '../../shared/format.ts';
 
 // Small helpers shared by the documents: dates in the tenant's locale, labels, field names.
 
@@ -8,35 +9,12 @@ export const ADMIN_LABEL = 'Confidential — IT';
 export const HELPDESK_LABEL = 'Internal — Helpdesk';
 export const STAFF_LABEL = 'For all staff';
 
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
-  }
-}
+// The date spellings live in src/shared/format.ts, the one module every output formats with.
+export { dayMonth, longDate, shortDate } from '../../shared/format.ts';
 
-function asDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
-
-/** "Mon 8 Feb 2027" (en-GB), "Mon, Feb 8, 2027" (en-US). Dates are calendar dates: formatted in UTC. */
-export function shortDate(iso: string, locale: string): string {
-  return formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(asDate(iso));
-}
-
-/** "Monday 8 February 2027" (en-GB). */
-export function longDate(iso: string, locale: string): string {
-  return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(asDate(iso));
-}
-
-/** "8 Feb" — for dense tables and figures. */
-export function dayMonth(iso: string, locale: string): string {
-  return formatter(locale, { day: 'numeric', month: 'short' }).format(asDate(iso));
-}
-
+/** A range of short dates: "Mon, 8 Feb 2027 – Tue, 9 Feb 2027". */
 export function dateRange(from: string, to: string, locale: string): string {
-  return from === to ? shortDate(from, locale) : `${shortDate(from, locale)} – ${shortDate(to, locale)}`;
+  return formatDateRange(from, to, 'short', locale);
 }
 
 export const OWNER_LABELS: Record<OwnerRole, string> = {
