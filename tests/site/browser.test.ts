@@ -232,7 +232,7 @@ describe('printing the plan and the runbook', () => {
 });
 
 describe('hostile tenant', () => {
-  it('shows names with markup characters as text, intact, and runs none of them', { timeout: 60_000 }, async () => {
+  it('shows names with markup characters as text, intact, and runs none of them', async () => {
     for (const site of SITES) {
       const { page, visit } = await open(`${origin}/hostile/${site}/index.html`);
       expect(await page.textContent('[data-org-name]')).toBe(hostile.organisation.name);

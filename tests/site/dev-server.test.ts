@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,17 @@ import { launchBrowser } from '../helpers/browser.ts';
 // of the example tenant so that the test can edit the file the way an admin would.
 const work = join(ROOT, '.tmp', `dev-server-${process.pid}`);
 const configFile = join(work, 'tenant.config.json');
-const port = 43_000 + (process.pid % 2000);
-const origin = `http://127.0.0.1:${port}`;
+// A port the system has just handed out as free, so parallel runs on one machine do not meet.
+let port = 0;
+let origin = '';
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port: free } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return free;
+}
 
 /** The environment a person's shell would have: without the test runner's own variables (NODE_ENV=test, VITEST…). */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -33,7 +43,7 @@ function startDevServer(): Promise<ChildProcess> {
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`astro dev exited with ${code}: ${output}`)));
-    setTimeout(() => reject(new Error(`astro dev did not start: ${output}`)), 60_000).unref();
+    setTimeout(() => reject(new Error(`astro dev did not start: ${output}`)), 120_000).unref();
   });
 }
 
@@ -42,6 +52,8 @@ describe('npm run dev', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
     await mkdir(work, { recursive: true });
     await writeFile(configFile, await readFile(EXAMPLE_CONFIG, 'utf8'));
     server = await startDevServer();
@@ -71,10 +83,10 @@ describe('npm run dev', () => {
   it('reloads an open page when the tenant file changes', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/staff/index.html`);
-    await expect.poll(() => page.textContent('h1')).toContain('Northgate Engineering Ltd');
+    await expect.poll(() => page.textContent('h1'), { timeout: 60_000 }).toContain('Northgate Engineering Ltd');
     const edited = (await readFile(configFile, 'utf8')).replace('"name": "Northgate Engineering Ltd"', '"name": "Northgate Renamed Ltd"');
     await writeFile(configFile, edited);
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Northgate Renamed Ltd'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Northgate Renamed Ltd'), undefined, { timeout: 60_000 });
     expect(await page.textContent('h1')).toContain('Northgate Renamed Ltd');
     await page.close();
   });
