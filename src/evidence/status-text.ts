@@ -1,9 +1,12 @@
 /** The terminal report of the `status` command. Pure: report and context in, plain text out. */
 import type { EvidenceContext } from './context.ts';
 import type { EvidenceReport } from './report.ts';
+import { SMS_VOICE_ACTION_WINDOW_DAYS, changeLines, planDueLines, planStatusHeadLines, smsVoiceDueLines, smsVoiceOnlyCount, type PlanStatus } from '../model/status.ts';
 
 export interface StatusTextOptions {
   color?: boolean; // ANSI colours for the verdict labels; off by default
+  /** The plan's side of the day (tasks, messages, checks, milestone); its lines come first in each section. */
+  plan?: PlanStatus;
 }
 
 const LABEL = { pass: 'PASS', fail: 'FAIL', 'insufficient-evidence': 'NOT ENOUGH EVIDENCE' } as const;
@@ -23,13 +26,7 @@ function dueToday(r: EvidenceReport, ctx: EvidenceContext): string[] {
   if (ctx.today === ctx.enforcementDate) out.push('Enforcement day: switch the policy to all users and watch failed sign-ins for the next 48 hours.');
   if (ctx.today > ctx.enforcementDate && ctx.today <= ctx.validateEndDate) out.push('Validation: download the latest sign-ins (interactive and non-interactive) and registration details, then re-run.');
   if (ctx.today === ctx.registerPhase.startDate) out.push('Registration window opens: send the announcement.');
-  const users = (count: number) => `${count} user${count === 1 ? '' : 's'}`;
-  const smsGone = reg.smsVoiceOnly.filter((u) => u.daysLeft <= 0);
-  const smsSoon = reg.smsVoiceOnly.filter((u) => u.daysLeft > 0 && u.daysLeft <= 90);
-  if (smsGone.length > 0) {
-    out.push(`${users(smsGone.length)} still on SMS or voice only, which Microsoft has already retired for them: move them to the app or a passkey now.`);
-  }
-  if (smsSoon.length > 0) out.push(`${users(smsSoon.length)} on SMS or voice only, which retires within 90 days: move them to the app or a passkey.`);
+  out.push(...smsVoiceDueLines(smsVoiceOnlyCount(reg)));
   return out;
 }
 
@@ -42,8 +39,9 @@ export function formatStatusText(r: EvidenceReport, ctx: EvidenceContext, option
   const lines: string[] = [];
   lines.push(`MFA rollout status for ${r.today} (${r.timeZone}) - admin only`);
   lines.push('');
+  if (options.plan !== undefined) lines.push(...planStatusHeadLines(options.plan));
   lines.push('Due today:');
-  const due = dueToday(r, ctx);
+  const due = [...(options.plan === undefined ? [] : planDueLines(options.plan)), ...dueToday(r, ctx)];
   if (due.length === 0) lines.push('  nothing scheduled');
   for (const d of due) lines.push(`  - ${d}`);
   lines.push('');
@@ -60,11 +58,13 @@ export function formatStatusText(r: EvidenceReport, ctx: EvidenceContext, option
     const shown = reg.unregistered.slice(0, 10).map((u) => `${u.userPrincipalName} (${u.actionDue}, ${u.dueDate})`);
     lines.push(`  not registered: ${reg.unregistered.length}: ${shown.join('; ')}${reg.unregistered.length > 10 ? '; ...' : ''}`);
   }
-  if (reg.smsVoiceOnly.length > 0) lines.push(`  SMS or voice only: ${reg.smsVoiceOnly.length}`);
+  const sms = smsVoiceOnlyCount(reg);
+  if (sms.total > 0) lines.push(`  SMS or voice only: ${sms.total} (already retired: ${sms.retired}; retiring within ${SMS_VOICE_ACTION_WINDOW_DAYS} days: ${sms.retiringSoon})`);
   if (r.legacyAuth.length > 0) {
     lines.push(`Legacy authentication: ${r.legacyAuth.map((g) => `${g.clientApp} (${g.users.length} user${g.users.length === 1 ? '' : 's'})`).join(', ')}`);
   }
   lines.push('');
+  if (options.plan !== undefined) lines.push(...changeLines(options.plan.changes));
 
   const g = r.goNoGo;
   if (g !== null) {

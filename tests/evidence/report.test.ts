@@ -73,10 +73,10 @@ describe('the whole fixture folder', () => {
     });
     const ctx = context({ today: '2027-03-01' });
     const text = formatStatusText(await readEvidence(dir, ctx), ctx);
-    expect(text).toContain('1 user still on SMS or voice only, which Microsoft has already retired for them: move them to the app or a passkey now.');
+    expect(text).toContain('1 user of the 2 on SMS or voice only: Microsoft already retired the method for them; move them to the app or a passkey now.');
     expect(text).not.toContain('retires within 90 days');
     const later = context({ today: '2027-05-01' });
-    expect(formatStatusText(await readEvidence(dir, later), later)).toContain('1 user on SMS or voice only, which retires within 90 days');
+    expect(formatStatusText(await readEvidence(dir, later), later)).toContain('1 user of the 2 on SMS or voice only: the method retires within 90 days');
   });
 
   it('reports a missing folder instead of throwing', async () => {
@@ -132,7 +132,8 @@ describe('status command', () => {
     const node = fileURLToPath(new URL('../../node_modules/node/bin/node', import.meta.url));
     const r = spawnSync(node, ['bin/mfa-playbook.mjs', 'status', '--config', 'tenant.config.json', '--evidence', 'tests/fixtures/evidence', '--today', '2027-01-20'], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    // 3: checks of the register phase due on 13 and 15 January are past their date (see tests/cli/status.test.ts).
+    expect(r.status).toBe(3);
     expect(r.stdout.split('\n')[0]).toBe('MFA rollout status for 2027-01-20 (Europe/London) - admin only');
     expect(r.stdout).toContain('[FAIL] registration-complete: Registration is 90%: 1 active account is not ready; 2 rely on SMS or voice only.');
     expect(r.stdout).toContain('signins/ApplicationSignIns_2026-03-20_2026-03-26.csv: This is an application (service principal) sign-ins export');

@@ -1,6 +1,8 @@
 /**
- * `mfa-playbook status --config <file> --evidence <dir> [--today YYYY-MM-DD]`: what is due today,
- * the registration rate against target and the validation verdicts, from the admin's exports.
+ * `mfa-playbook status --config <file> [--evidence <dir>] [--today YYYY-MM-DD] [--json]`: what is due today
+ * from the plan (tasks, messages with their drafts, checks, next milestone, days to enforcement) and, with
+ * the admin's exports, the registration rate, what changed since the previous snapshot and the verdicts.
+ * Exit code 3 when something is overdue, so a script can act on it.
  */
 import { stat } from 'node:fs/promises';
 import { defineCommand } from 'citty';
@@ -11,27 +13,43 @@ import { buildPlaybook } from '../../generators/playbook.ts';
 import { evidenceContextFromPlaybook } from '../../evidence/context-from-playbook.ts';
 import { readEvidence } from '../../evidence/index.ts';
 import { formatStatusText } from '../../evidence/status-text.ts';
+import { emailDrafts } from '../../artifacts/paths.ts';
+import { formatPlanStatusText, planStatus } from '../../model/status.ts';
+
+/** The exit code of `status` when a check of the phase under way is past its due date. */
+export const STATUS_OVERDUE_EXIT_CODE = 3;
 
 export default defineCommand({
-  meta: { name: 'status', description: 'Show what is due today, the registration rate and the validation verdicts from Entra exports' },
+  meta: { name: 'status', description: 'Show what is due today from the plan and, with Entra exports, the registration rate and the validation verdicts' },
   args: {
     config: { type: 'string', description: 'Tenant config file (JSON)', required: true },
-    evidence: { type: 'string', description: 'Folder with registration/ and signins/ exports', required: true },
+    evidence: { type: 'string', description: 'Folder with registration/ and signins/ exports (optional)' },
     today: { type: 'string', description: 'Plan date YYYY-MM-DD (default: today in the tenant time zone)' },
-    json: { type: 'boolean', description: 'Print the evidence report as JSON instead of text', default: false },
+    json: { type: 'boolean', description: 'Print the plan status (and the evidence report) as JSON instead of text', default: false },
     color: { type: 'boolean', description: 'Colour the verdict labels', default: false },
   },
   async run({ args }) {
     const given = dateArgument('--today', args.today);
-    const folder = await stat(args.evidence).catch(() => undefined);
-    if (!folder?.isDirectory()) throw new CliError(`error: --evidence ${args.evidence}: not a folder (expected one with registration/ and signins/ inside)`);
+    if (args.evidence !== undefined) {
+      const folder = await stat(args.evidence).catch(() => undefined);
+      if (!folder?.isDirectory()) throw new CliError(`error: --evidence ${args.evidence}: not a folder (expected one with registration/ and signins/ inside)`);
+    }
     // The plan date for config lints; the tenant-local date once the time zone is known.
     const provisional = given ?? new Date().toISOString().slice(0, 10);
     const { config } = await loadConfig(args.config, { today: provisional });
     const today = given ?? todayIn(config.timeZone, new Date());
     const playbook = buildPlaybook(config, { today, generatorVersion: 'status' });
+    const draftsOf = (message: (typeof playbook.communications)[number]) => emailDrafts(playbook, message).map((draft) => draft.path);
+    if (args.evidence === undefined) {
+      const plan = planStatus(playbook, today, draftsOf);
+      process.stdout.write(args.json ? `${JSON.stringify({ plan, evidence: null }, null, 2)}\n` : formatPlanStatusText(plan, playbook.timeZone));
+      if (plan.overdue.length > 0) process.exitCode = STATUS_OVERDUE_EXIT_CODE;
+      return;
+    }
     const ctx = evidenceContextFromPlaybook(playbook, today);
     const report = await readEvidence(args.evidence, ctx);
-    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatusText(report, ctx, { color: args.color }));
+    const plan = planStatus(playbook, today, draftsOf, report);
+    process.stdout.write(args.json ? `${JSON.stringify({ plan, evidence: report }, null, 2)}\n` : formatStatusText(report, ctx, { color: args.color, plan }));
+    if (plan.overdue.length > 0) process.exitCode = STATUS_OVERDUE_EXIT_CODE;
   },
 });
