@@ -131,7 +131,7 @@ describe('post-enforcement-failures', () => {
     });
     const v = verdict(await readEvidence(dir, context()), 'post-enforcement-failures');
     expect(v.status).toBe('pass');
-    expect(v.evidence).toContain('50126: Invalid user name or password. 1 sign-in, 1 user; not caused by MFA enforcement.');
+    expect(v.evidence).toContain('50126: Wrong user name or password. 1 sign-in, 1 user; not caused by MFA enforcement.');
     expect(v.evidence).toContain('Interrupts (normal MFA steps, not failures): 50074 ×1.');
   });
 
