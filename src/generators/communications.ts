@@ -10,6 +10,7 @@ import { FALLBACK_LANGUAGE, staffLanguagesOf } from '../i18n/languages.ts';
 import type { HtmlTag, MessageValues } from '../i18n/translate.ts';
 import { pilotStory } from './pilot.ts';
 import { factById } from './facts.ts';
+import { awayPeriods, awayWarning } from './away.ts';
 
 // The messages of the rollout. The layout of each lives in src/templates/communications/<id>.<part>.hbs and
 // its words in the staff languages' catalogs (src/i18n/locales/<language>/messages.json); messages to the IT
@@ -437,5 +438,11 @@ export function buildCommunications(context: GeneratorContext, knownRate?: Known
       staffVisible: true,
     },
   ];
-  return plans.map((plan) => renderMessage(plan, context, dataFor));
+  // A reminder, contact or escalation sent while many people are away says so, next to its decision.
+  const periods = awayPeriods(schedule.closedDays);
+  const withHolidayNotes = plans.map((plan) => {
+    const warning = plan.send && ['reminder', 'individual-contact', 'manager-escalation'].includes(plan.id) ? awayWarning(plan.send.date, periods, config.locale, schedule.days) : undefined;
+    return warning ? { ...plan, decisionNote: plan.decisionNote ? `${plan.decisionNote} ${warning}` : warning } : plan;
+  });
+  return withHolidayNotes.map((plan) => renderMessage(plan, context, dataFor));
 }

@@ -6,6 +6,7 @@ import type { DateMove, MilestoneId, Milestones, Phase, Schedule } from '../mode
 import { WorkCalendar } from './work-calendar.ts';
 import { buildTasks } from './tasks.ts';
 import { assertTaskOrder } from './task-order.ts';
+import { awayPeriods, awayWarning, CONTACT_TASKS } from './away.ts';
 import { goNoGoGate, pilotStory } from './pilot.ts';
 
 const PHASE_TITLES: Record<PhaseId, { title: string; summary: string }> = {
@@ -192,6 +193,13 @@ export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Sch
   assertTaskOrder(tasks);
 
   const span = { from: days[0]!, to: days[days.length - 1]! };
+  const closedDays = calendar.closedDaysBetween(span.from, span.to).filter((day) => day.reason !== 'weekend');
+  // A reminder or a one-by-one contact in a holiday period reaches few people: the task says so.
+  const periods = awayPeriods(closedDays);
+  const warnedTasks = tasks.map((task) => {
+    const warning = (CONTACT_TASKS as readonly string[]).includes(task.id) ? awayWarning(task.date, periods, config.locale, days) : undefined;
+    return warning ? { ...task, action: `${task.action} ${warning}` } : task;
+  });
   return {
     requestedStartDate: config.startDate,
     startDate: days[0]!,
@@ -200,9 +208,9 @@ export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Sch
     registrationDeadline,
     days,
     phases,
-    tasks,
+    tasks: warnedTasks,
     milestones,
     moves: plan.moves,
-    closedDays: calendar.closedDaysBetween(span.from, span.to).filter((day) => day.reason !== 'weekend'),
+    closedDays,
   };
 }

@@ -10,6 +10,8 @@ import { buildCommunications } from '../../src/generators/communications.ts';
 import type { TenantConfig } from '../../src/config/schema.ts';
 import type { GeneratorContext } from '../../src/generators/context.ts';
 import { exampleContext } from './context.ts';
+import { planWarnings } from '../../src/generators/plan-warnings.ts';
+import { awayPeriods } from '../../src/generators/away.ts';
 
 // What a senior Entra ID consultant found in the outputs (issue 13), pinned: the corrected statement is there
 // and the wrong one is gone, by starting state where the text depends on it.
@@ -197,5 +199,30 @@ describe('editorial', () => {
     const prose = [...Object.values(example.schedule.milestones).map((entry) => entry.description), ...example.schedule.tasks.map((entry) => `${entry.title} ${entry.action}`), ...example.schedule.moves.flatMap((move) => move.reasons)];
     for (const text of prose) expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
     for (const entry of example.schedule.tasks) expect(entry.title).not.toMatch(/→|->/);
+  });
+});
+
+describe('holiday periods', () => {
+  // Starting on 14 December 2026 puts the reminder check (day 10, 29 December) and the individual contact (day 12,
+  // 31 December) between Christmas and New Year.
+  const christmas = exampleContext((config) => ({ ...config, startDate: '2026-12-14' }));
+
+  it('warn when a reminder or an individual contact falls while many people are away', () => {
+    const reminder = task(christmas, 'register.reminder-check');
+    const contact = task(christmas, 'register.individual-contact');
+    const inPeriod = [reminder, contact].filter((entry) => entry.date >= '2026-12-25' && entry.date <= '2027-01-01');
+    expect(inPeriod.length).toBeGreaterThan(0);
+    for (const entry of inPeriod) expect(entry.action).toContain('Many people are away on');
+    expect(inPeriod[0]!.action).toContain('Christmas Day');
+    const messages = buildCommunications(christmas).filter((message) => ['reminder', 'individual-contact'].includes(message.id) && message.sendDate! >= '2026-12-25' && message.sendDate! <= '2027-01-01');
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message.decisionNote).toContain('expect few replies');
+    const warnings = planWarnings(buildFacts(christmas), christmas.schedule, 'en-GB');
+    expect(warnings.some((warning) => warning.path.startsWith('schedule.tasks.register.') && warning.message.includes('Many people are away'))).toBe(true);
+  });
+
+  it('say nothing of the kind for the example plan, which crosses no holiday period', () => {
+    expect(everyTaskText(example)).not.toContain('Many people are away');
+    expect(awayPeriods(example.schedule.closedDays)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { formatProblem } from '../../config/friendly-errors.ts';
 import { loadTenant } from '../../build/load-tenant.ts';
 import { resolveConfigPaths } from '../../build/resolve-configs.ts';
 import { staleFacts } from '../../generators/facts.ts';
+import { planWarnings } from '../../generators/plan-warnings.ts';
 import { CliError, dateArgument } from '../errors.ts';
 import { packageVersion } from '../version.ts';
 
@@ -30,7 +31,11 @@ export default defineCommand({
         for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
         continue;
       }
-      const warnings = [...result.warnings.map(formatProblem), ...staleFacts(result.playbook.facts, result.playbook.meta.asOf).map((stale) => `warning: ${file} facts.${stale.id}: ${stale.message}`)];
+      const warnings = [
+        ...result.warnings.map(formatProblem),
+        ...staleFacts(result.playbook.facts, result.playbook.meta.asOf).map((stale) => `warning: ${file} facts.${stale.id}: ${stale.message}`),
+        ...planWarnings(result.playbook.facts, result.playbook.schedule, result.playbook.locale).map((warning) => `warning: ${file} ${warning.path}: ${warning.message}`),
+      ];
       for (const line of warnings) process.stderr.write(`${line}\n`);
       process.stdout.write(
         `${file}: ok — ${result.playbook.organisation.name}, start ${result.playbook.schedule.startDate}, enforcement ${result.playbook.schedule.enforcementDate}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`,
