@@ -115,7 +115,11 @@ export const overrideSchema = z.strictObject({
     .array(text('a control', TEXT_LIMITS.sentence))
     .min(1, { message: 'expected at least one compensating control' })
     .max(50, { message: 'expected at most 50 compensating controls' }),
-  expiry: isoDate,
+  // An accepted risk lapses: without an expiry an override would stay open for ever, so it is refused.
+  expiry: z
+    .string({ error: (issue) => (issue.input === undefined ? 'an override needs an expiry: the date (YYYY-MM-DD) its accepted risk lapses' : 'expected a date written YYYY-MM-DD') })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date written YYYY-MM-DD' })
+    .pipe(isoDate),
   reviewDate: isoDate.optional(),
 });
 

@@ -14,9 +14,9 @@ import { evidenceContextFromPlaybook } from '../../evidence/context-from-playboo
 import { readEvidence } from '../../evidence/index.ts';
 import { formatStatusText } from '../../evidence/status-text.ts';
 import { emailDrafts } from '../../artifacts/paths.ts';
-import { formatPlanStatusText, planStatus } from '../../model/status.ts';
+import { anythingOverdue, formatPlanStatusText, planStatus } from '../../model/status.ts';
 
-/** The exit code of `status` when a check of the phase under way is past its due date. */
+/** The exit code of `status` when a check of the phase under way is past its due date or an exemption has expired. */
 export const STATUS_OVERDUE_EXIT_CODE = 3;
 
 export default defineCommand({
@@ -43,13 +43,13 @@ export default defineCommand({
     if (args.evidence === undefined) {
       const plan = planStatus(playbook, today, draftsOf);
       process.stdout.write(args.json ? `${JSON.stringify({ plan, evidence: null }, null, 2)}\n` : formatPlanStatusText(plan, playbook.timeZone));
-      if (plan.overdue.length > 0) process.exitCode = STATUS_OVERDUE_EXIT_CODE;
+      if (anythingOverdue(plan)) process.exitCode = STATUS_OVERDUE_EXIT_CODE;
       return;
     }
     const ctx = evidenceContextFromPlaybook(playbook, today);
     const report = await readEvidence(args.evidence, ctx);
     const plan = planStatus(playbook, today, draftsOf, report);
     process.stdout.write(args.json ? `${JSON.stringify({ plan, evidence: report }, null, 2)}\n` : formatStatusText(report, ctx, { color: args.color, plan }));
-    if (plan.overdue.length > 0) process.exitCode = STATUS_OVERDUE_EXIT_CODE;
+    if (anythingOverdue(plan)) process.exitCode = STATUS_OVERDUE_EXIT_CODE;
   },
 });
