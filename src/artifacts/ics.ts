@@ -358,8 +358,26 @@ function taskEvent(playbook: Playbook, task: Task): PlannedEvent {
   };
 }
 
+/** The review day of an exemption override: the risk owner decides to renew, change or end it before it lapses. */
+function exemptionReviewEvent(playbook: Playbook, record: Playbook['decisions'][number], override: NonNullable<Playbook['decisions'][number]['override']>): PlannedEvent {
+  const { organisation } = playbook;
+  const title = `Review exemption ${record.id} (${record.request.name})`;
+  return {
+    timing: timingOf(override.reviewDate, null),
+    data: {
+      id: uid('exemption-review', record.id, organisation.slug),
+      summary: `MFA ${organisation.shortName}: ${title}`,
+      description: [`Risk owner: ${override.riskOwner}.`, `The override lapses after ${override.expiry}: renew it with a new decision, or end it.`, `Reason given: ${record.request.reason}`].join('\n'),
+      categories: [{ name: 'MFA rollout' }, { name: 'Exemption review' }],
+      ...allDay(override.reviewDate),
+      transparency: ICalEventTransparency.TRANSPARENT,
+      alarms: [dayBeforeAtNine(title)],
+    },
+  };
+}
+
 /**
- * The events of admin/calendar.ics: every milestone and every task. A task that marks a milestone is folded into the
+ * The events of admin/calendar.ics: every milestone and every task, and the review day of each exemption override. A task that marks a milestone is folded into the
  * milestone's event (one event, the task's action and evidence in its description) so the calendar does not show it
  * twice.
  */
@@ -370,6 +388,7 @@ function adminEvents(playbook: Playbook): PlannedEvent[] {
   return [
     ...milestones.map((milestone) => milestoneEvent(playbook, milestone, schedule.tasks.filter((task) => task.milestone === milestone.id))),
     ...schedule.tasks.filter((task) => !(task.milestone && milestoneIds.has(task.milestone))).map((task) => taskEvent(playbook, task)),
+    ...playbook.decisions.flatMap((record) => (record.isTemplate || record.override === null ? [] : [exemptionReviewEvent(playbook, record, record.override)])),
   ];
 }
 

@@ -56,3 +56,21 @@ describe('exemption register', () => {
     expect(rows).toHaveLength(3);
   });
 });
+
+describe('exemption reviews in the admin calendar', () => {
+  it('puts the review day of an override in admin/calendar.ics with its owner and expiry', async () => {
+    const { loadConfig } = await import('../../src/config/load.ts');
+    const { buildPlaybook } = await import('../../src/generators/playbook.ts');
+    const { renderAdminCalendar } = await import('../../src/artifacts/ics.ts');
+    const { config } = await loadConfig(new URL('../../tenant.config.json', import.meta.url).pathname, { today: '2027-01-11' });
+    const request = config.exemptionRequests[0]!;
+    request.override = { decidedBy: { name: 'Daniel Whitfield', role: 'Chief Technology Officer' }, decidedOn: '2027-02-09', riskOwner: 'Margaret Osei', compensatingControls: ['Compliant device required'], expiry: '2027-04-30', reviewDate: '2027-04-01' };
+    const ics = renderAdminCalendar(buildPlaybook(config, { today: '2027-01-11', generatorVersion: 'register-test' })).replace(/\r\n /g, '');
+    const event = ics.split('BEGIN:VEVENT').find((block) => block.includes(`UID:exemption-review.${request.id}@`));
+    expect(event).toBeDefined();
+    expect(event).toContain('DTSTART;VALUE=DATE:20270401');
+    expect(event).toContain(`SUMMARY:MFA NE: Review exemption ${request.id} (${request.name})`);
+    expect(event).toContain('Risk owner: Margaret Osei.\\nThe override lapses after 2027-04-30');
+    expect(event).toContain('CATEGORIES:MFA rollout,Exemption review');
+  });
+});
