@@ -7,6 +7,8 @@ export const POLICIES_DIR = 'admin/policies';
 export const POLICY_README = `${POLICIES_DIR}/README.txt`;
 export const EMAILS_DIR = 'admin/emails';
 export const ADMIN_CALENDAR = 'admin/calendar.ics';
+/** The auditors' action plan of exemption overrides (item, owner, reason, review, expiry, state); written when there is one. */
+export const ACTION_PLAN_CSV = 'admin/exemptions/action-plan.csv';
 export const STAFF_CALENDAR = 'staff/calendar.ics';
 
 /** The staff calendar of one staff language: staff/calendar.ics, or staff/<language>/calendar.ics with several. */
@@ -37,12 +39,14 @@ export function emailDrafts(playbook: Pick<Playbook, 'staffMessages'>, message: 
 }
 
 /** The paths renderArtifacts returns for this playbook. */
-export function artifactPaths(playbook: Pick<Playbook, 'policies' | 'communications' | 'staffLanguages' | 'staffMessages'>): string[] {
+export function artifactPaths(playbook: Pick<Playbook, 'policies' | 'communications' | 'staffLanguages' | 'staffMessages'> & Partial<Pick<Playbook, 'decisions'>>): string[] {
+  const overrides = (playbook.decisions ?? []).some((record) => !record.isTemplate && record.override !== null);
   return [
     ...playbook.policies.map(policyPath),
     ...(playbook.policies.length > 0 ? [POLICY_README] : []),
     ADMIN_CALENDAR,
     ...playbook.staffLanguages.map((language) => staffCalendarPath(playbook.staffLanguages, language)),
     ...playbook.communications.flatMap((message) => emailDrafts(playbook, message).map((draft) => draft.path)),
+    ...(overrides ? [ACTION_PLAN_CSV] : []),
   ];
 }

@@ -33,7 +33,7 @@ export function exemptionRegister(decisions: readonly Pick<DecisionRecord, 'id' 
     const base = { item: `Exemption ${record.id}: ${record.request.name}, ${record.request.role}`, owner: override.riskOwner, reason: record.request.reason, review: override.reviewDate, expiry: override.expiry };
     // The expiry day itself still counts as covered; the day after, the override has lapsed.
     if (toExpiry < 0) return [{ ...base, status: 'expired' as const, label: `Expired ${relativeDays(toExpiry)}` }];
-    if (toReview <= 0) return [{ ...base, status: 'review-due' as const, label: toReview === 0 ? 'Review due today' : `Review overdue since ${relativeDays(toReview)}` }];
+    if (toReview <= 0) return [{ ...base, status: 'review-due' as const, label: toReview === 0 ? 'Review due today' : `Review was due ${relativeDays(toReview)}` }];
     return [{ ...base, status: 'open' as const, label: capitalise(`open, review ${relativeDays(toReview)}`) }];
   });
 }

@@ -35,7 +35,7 @@ describe('exemption register', () => {
     const on = (today: string) => exemptionRegister([cfo], today)[0]!;
     expect([on('2027-03-31').status, on('2027-03-31').label]).toEqual(['open', 'Open, review tomorrow']);
     expect([on('2027-04-01').status, on('2027-04-01').label]).toEqual(['review-due', 'Review due today']);
-    expect([on('2027-04-30').status, on('2027-04-30').label]).toEqual(['review-due', 'Review overdue since 29 days ago']);
+    expect([on('2027-04-30').status, on('2027-04-30').label]).toEqual(['review-due', 'Review was due 29 days ago']);
     expect([on('2027-05-01').status, on('2027-05-01').label]).toEqual(['expired', 'Expired yesterday']);
     expect(anythingOverdue({ overdue: [], exemptionsToAct: [on('2027-04-30')] })).toBe(false);
     expect(anythingOverdue({ overdue: [], exemptionsToAct: [on('2027-05-01')] })).toBe(true);
@@ -72,5 +72,27 @@ describe('exemption reviews in the admin calendar', () => {
     expect(event).toContain(`SUMMARY:MFA NE: Review exemption ${request.id} (${request.name})`);
     expect(event).toContain('Risk owner: Margaret Osei.\\nThe override lapses after 2027-04-30');
     expect(event).toContain('CATEGORIES:MFA rollout,Exemption review');
+  });
+});
+
+describe('action plan in the admin output', () => {
+  it('renderArtifacts writes admin/exemptions/action-plan.csv for an overridden exemption, read back with csv-parse', async () => {
+    const { loadConfig } = await import('../../src/config/load.ts');
+    const { buildPlaybook } = await import('../../src/generators/playbook.ts');
+    const { renderArtifacts } = await import('../../src/artifacts/index.ts');
+    const { artifactPaths } = await import('../../src/artifacts/paths.ts');
+    const { config } = await loadConfig(new URL('../../tenant.config.json', import.meta.url).pathname, { today: '2027-04-02' });
+    const plain = buildPlaybook(config, { today: '2027-04-02', generatorVersion: 'register-test' });
+    expect(artifactPaths(plain)).not.toContain('admin/exemptions/action-plan.csv');
+    config.exemptionRequests[0]!.override = { decidedBy: { name: 'Daniel Whitfield', role: 'Chief Technology Officer' }, decidedOn: '2027-02-09', riskOwner: 'Margaret Osei', compensatingControls: ['Compliant device required'], expiry: '2027-04-30', reviewDate: '2027-04-01' };
+    const playbook = buildPlaybook(config, { today: '2027-04-02', generatorVersion: 'register-test' });
+    const files = await renderArtifacts(playbook);
+    expect(files.map((f) => f.path)).toEqual(artifactPaths(playbook));
+    const csv = files.find((f) => f.path === 'admin/exemptions/action-plan.csv')!;
+    const rows = parse(new TextDecoder().decode(csv.bytes)) as string[][];
+    expect(rows).toEqual([
+      ['item', 'owner', 'reason', 'review', 'expiry', 'state'],
+      ['Exemption cfo-prompts: Claire Hendry, Chief Financial Officer', 'Margaret Osei', config.exemptionRequests[0]!.reason, '2027-04-01', '2027-04-30', 'Review was due yesterday'],
+    ]);
   });
 });
