@@ -36,11 +36,9 @@ export async function loadTenant(file: string, options: TenantOptions): Promise<
     const text = await readConfigText(file);
     const today = options.today ?? todayIn(peekTimeZone(text), options.now);
     const { config, warnings } = parseConfig(text, file, { today, overrides: { startDate: options.start } });
-    const inputs = {
-      today,
-      generatorVersion: options.generatorVersion,
-      warnings: warnings.map((warning) => ({ path: warning.path, message: warning.message })),
-    };
+    // Config warnings ("the start date is in the past") are for the person editing the file: the build and
+    // `check` print them; they never go into the model, so the signed plan PDF and the sites never show them.
+    const inputs = { today, generatorVersion: options.generatorVersion, warnings: [] };
     let playbook = datePlan(file, () => buildPlaybook(config, inputs));
     if (options.evidence) {
       const evidence = await options.evidence(config, playbook);
