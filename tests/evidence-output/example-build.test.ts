@@ -170,7 +170,10 @@ describe('the plan PDF with evidence', () => {
     expect(text).toContain('10. Approval and sign-off');
     const start = pdf.pages.findIndex((page) => /2\. Progress\s*\n?\s*Measured from/.test(page.replace(/\s+/g, ' ')));
     expect(start).toBeGreaterThan(0);
-    const progress = pdf.pages.slice(start, start + 2).join(' ').replace(/\s+/g, ' ');
+    // The section runs until the Timeline heading (it grew a go/no-go block, so it can take three pages).
+    const end = pdf.pages.findIndex((page, index) => index > start && /3\. Timeline/.test(page.replace(/\s+/g, ' ')));
+    expect(end).toBeGreaterThan(start);
+    const progress = pdf.pages.slice(start, end + 1).join(' ').replace(/\s+/g, ' ');
     expect(progress).toMatch(/Registration: 88 ?% of active accounts can do MFA \(220 of 250\) on Friday, 22 January 2027; target 95% by Mon, 1 Feb 2027, 7\.0 points below target\./);
     expect(progress).toContain('below 90%, so the reminder is sent');
     expect(progress).toContain('Registration by working day of the register phase');
