@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 // Installed (anywhere under node_modules, including npx's cache and global installs): the compiled lib/.
 // A checkout: always the sources, so that an old lib/ from `npm pack` is never run by mistake.
-const installed = fileURLToPath(import.meta.url).split(sep).includes('node_modules');
+const installed = fileURLToPath(import.meta.url)
+  .split(sep)
+  .includes('node_modules');
 const fromSource = !installed;
 const compiled = new URL('../lib/cli/main.js', import.meta.url);
 const [major, minor] = process.versions.node.split('.').map(Number);

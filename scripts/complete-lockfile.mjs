@@ -15,8 +15,21 @@ const packages = lock.packages;
 /** os, cpu and libc from the platform suffix of a binary package's name. */
 function platformOf(name) {
   const suffix = name.slice(name.lastIndexOf('/') + 1);
-  const os = [['darwin', 'darwin'], ['win32', 'win32'], ['windows', 'win32'], ['linux', 'linux'], ['android', 'android'], ['freebsd', 'freebsd']].find(([key]) => suffix.includes(key))?.[1];
-  const cpu = [['arm64', 'arm64'], ['x64', 'x64'], ['ia32', 'ia32'], ['wasm32', 'wasm32'], ['arm', 'arm']].find(([key]) => suffix.includes(key))?.[1];
+  const os = [
+    ['darwin', 'darwin'],
+    ['win32', 'win32'],
+    ['windows', 'win32'],
+    ['linux', 'linux'],
+    ['android', 'android'],
+    ['freebsd', 'freebsd'],
+  ].find(([key]) => suffix.includes(key))?.[1];
+  const cpu = [
+    ['arm64', 'arm64'],
+    ['x64', 'x64'],
+    ['ia32', 'ia32'],
+    ['wasm32', 'wasm32'],
+    ['arm', 'arm'],
+  ].find(([key]) => suffix.includes(key))?.[1];
   const libc = suffix.includes('musl') ? 'musl' : suffix.includes('gnu') ? 'glibc' : undefined;
   return { ...(cpu ? { cpu: [cpu] } : {}), ...(os ? { os: [os] } : {}), ...(libc ? { libc: [libc] } : {}) };
 }

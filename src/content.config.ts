@@ -9,7 +9,10 @@ import { z } from 'astro/zod';
 const guidanceSchema = z.object({
   title: z.string(),
   navLabel: z.string().optional(),
-  folder: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  folder: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   summary: z.string(),
   audience: z.enum(['staff', 'helpdesk']),
   order: z.number(),

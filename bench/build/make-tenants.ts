@@ -24,7 +24,14 @@ export async function makeTenantFiles(exampleFile: string, dir: string, count: n
     const start = new Date(Date.UTC(2027, 0, 4 + 7 * (index % 20)));
     const tenant = structuredClone(example);
     delete tenant.$schema;
-    tenant.organisation = { ...tenant.organisation, name, shortName: `T${index + 1}`, domain: `${key}.example`, tenantDomain: `${key}tenant.onmicrosoft.com`, userCount: 50 + ((index * 137) % 4950) };
+    tenant.organisation = {
+      ...tenant.organisation,
+      name,
+      shortName: `T${index + 1}`,
+      domain: `${key}.example`,
+      tenantDomain: `${key}tenant.onmicrosoft.com`,
+      userCount: 50 + ((index * 137) % 4950),
+    };
     tenant.startDate = start.toISOString().slice(0, 10);
     tenant.timeZone = place.timeZone;
     tenant.locale = place.locale;

@@ -57,7 +57,9 @@ try {
     const figures = oneBuild(dir, join(work, `out-${count}`));
     if (count === 1) single = figures.steps['process (incl. start-up)']!;
     const ratio = single ? ` (${(figures.steps['process (incl. start-up)']! / single).toFixed(1)}× one tenant)` : '';
-    console.log(`  ${String(count).padStart(3)} tenants: ${figures.steps['process (incl. start-up)']!.toFixed(0)} ms, peak RSS ${figures.peakRssMiB.toFixed(0)} MiB${ratio}, failed ${figures.failed}`);
+    console.log(
+      `  ${String(count).padStart(3)} tenants: ${figures.steps['process (incl. start-up)']!.toFixed(0)} ms, peak RSS ${figures.peakRssMiB.toFixed(0)} MiB${ratio}, failed ${figures.failed}`,
+    );
     for (const [name, ms] of Object.entries(figures.steps)) if (name !== 'process (incl. start-up)') console.log(`      ${name.padEnd(34)} ${ms.toFixed(0)} ms`);
   }
 } finally {

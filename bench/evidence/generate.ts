@@ -9,7 +9,18 @@ import { once } from 'node:events';
 export const PORTAL_HEADER =
   'Date (UTC),Request ID,User agent,Correlation ID,User ID,User,Username,User type,Cross tenant access type,Incoming token type,Authentication Protocol,Unique token identifier,Original transfer method,Client credential type,Token Protection - Sign In Session,Token Protection - Sign In Session StatusCode,Application,Application ID ,App owner tenant ID,Resource,Resource ID ,Resource tenant ID,Resource owner tenant ID,Home tenant ID,Home tenant name,IP address,Location,Status,Sign-in error code,Failure reason,Client app,Device ID,Browser,Operating System,Compliant,Managed,Join Type,Multifactor authentication result,Multifactor authentication auth method,Multifactor authentication auth detail,Authentication requirement,Sign-in identifier,Session ID,IP address (seen by resource),Through Global Secure Access,Global Secure Access IP address,Autonomous system  number,Flagged for review,Token issuer type,Incoming token type,Token issuer name,Latency,Conditional Access,Managed Identity type,Associated Resource Id,Federated Token Id,Federated Token Issuer';
 
-const CLIENTS = ['Browser', 'Browser', 'Browser', 'Mobile Apps and Desktop clients', 'Mobile Apps and Desktop clients', 'Mobile Apps and Desktop clients', 'Exchange ActiveSync', 'IMAP4', 'Authenticated SMTP', 'MAPI Over HTTP'];
+const CLIENTS = [
+  'Browser',
+  'Browser',
+  'Browser',
+  'Mobile Apps and Desktop clients',
+  'Mobile Apps and Desktop clients',
+  'Mobile Apps and Desktop clients',
+  'Exchange ActiveSync',
+  'IMAP4',
+  'Authenticated SMTP',
+  'MAPI Over HTTP',
+];
 const CODES = [0, 0, 0, 0, 0, 0, 0, 50074, 50126, 53003, 500121, 50140];
 
 /** Deterministic pseudo-random numbers (no clock, no Math.random), so runs are comparable. */
@@ -22,7 +33,10 @@ function rng(seed: number): () => number {
 }
 
 function uuid(r: () => number): string {
-  const h = (n: number) => Math.floor(r() * 16 ** n).toString(16).padStart(n, '0');
+  const h = (n: number) =>
+    Math.floor(r() * 16 ** n)
+      .toString(16)
+      .padStart(n, '0');
   return `${h(8)}-${h(4)}-4${h(3)}-a${h(3)}-${h(8)}${h(4)}`;
 }
 
@@ -52,9 +66,63 @@ function csvLine(row: Row): string {
   const status = row.code === 0 ? 'Success' : [50074, 50140].includes(row.code) ? 'Interrupted' : 'Failure';
   const reason = row.code === 0 ? 'Other.' : '"Strong Authentication is required, or the request was refused."';
   const cells = [
-    row.when, row.id, '"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/121.0 Safari/537.36"', row.id, row.id, row.name, row.upn, 'Member', 'none', 'none', 'none', 'AbCdEfGh123', 'none', 'none', 'none', '',
-    'Office 365 Exchange Online', '00000002-0000-0ff1-ce00-000000000000', 'f8cdef31-a31e-4b4a-93e4-5f571e91255a', 'Office 365 Exchange Online', '00000002-0000-0ff1-ce00-000000000000', row.id, row.id, row.id, 'Northgate Engineering Ltd',
-    '203.0.113.10', '"London, England, GB"', status, String(row.code), reason, row.client, '', 'Chrome 121.0', 'Windows 10', 'false', 'false', '', 'MFA requirement satisfied by claim in the token', '', '', 'Multifactor authentication', row.upn, row.id, '203.0.113.10', 'false', '', '5607', 'false', 'AzureAD', 'primaryRefreshToken', '', '112', 'Success', '', '', '', '',
+    row.when,
+    row.id,
+    '"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/121.0 Safari/537.36"',
+    row.id,
+    row.id,
+    row.name,
+    row.upn,
+    'Member',
+    'none',
+    'none',
+    'none',
+    'AbCdEfGh123',
+    'none',
+    'none',
+    'none',
+    '',
+    'Office 365 Exchange Online',
+    '00000002-0000-0ff1-ce00-000000000000',
+    'f8cdef31-a31e-4b4a-93e4-5f571e91255a',
+    'Office 365 Exchange Online',
+    '00000002-0000-0ff1-ce00-000000000000',
+    row.id,
+    row.id,
+    row.id,
+    'Northgate Engineering Ltd',
+    '203.0.113.10',
+    '"London, England, GB"',
+    status,
+    String(row.code),
+    reason,
+    row.client,
+    '',
+    'Chrome 121.0',
+    'Windows 10',
+    'false',
+    'false',
+    '',
+    'MFA requirement satisfied by claim in the token',
+    '',
+    '',
+    'Multifactor authentication',
+    row.upn,
+    row.id,
+    '203.0.113.10',
+    'false',
+    '',
+    '5607',
+    'false',
+    'AzureAD',
+    'primaryRefreshToken',
+    '',
+    '112',
+    'Success',
+    '',
+    '',
+    '',
+    '',
   ];
   return cells.join(',');
 }
@@ -71,7 +139,9 @@ function graphRecord(row: Row): string {
     status: { errorCode: row.code, failureReason: row.code === 0 ? 'Other.' : 'Refused.', additionalDetails: 'MFA requirement satisfied by claim in the token' },
     authenticationRequirement: 'multiFactorAuthentication',
     conditionalAccessStatus: 'success',
-    authenticationDetails: [{ authenticationMethod: 'Previously satisfied', succeeded: true, authenticationStepResultDetail: 'First factor requirement satisfied by claim in the token' }],
+    authenticationDetails: [
+      { authenticationMethod: 'Previously satisfied', succeeded: true, authenticationStepResultDetail: 'First factor requirement satisfied by claim in the token' },
+    ],
     deviceDetail: { deviceId: '', displayName: '', operatingSystem: 'Windows10', browser: 'Chrome 121.0', isCompliant: false, isManaged: false, trustType: '' },
     location: { city: 'London', state: 'England', countryOrRegion: 'GB' },
     ipAddress: '203.0.113.10',
@@ -87,7 +157,9 @@ function diagnosticLine(row: Row, r: () => number): string {
   const record = JSON.parse(graphRecord(row)) as Record<string, unknown>;
   const roll = r();
   const result = roll < 0.85 ? 'reportOnlySuccess' : roll < 0.93 ? 'reportOnlyInterrupted' : roll < 0.97 ? 'reportOnlyFailure' : 'reportOnlyNotApplied';
-  record['appliedConditionalAccessPolicies'] = [{ id: 'b0e4c1a2-0000-4000-a000-000000000002', displayName: 'CA002 - Require MFA - All users', enforcedGrantControls: ['Mfa'], result }];
+  record['appliedConditionalAccessPolicies'] = [
+    { id: 'b0e4c1a2-0000-4000-a000-000000000002', displayName: 'CA002 - Require MFA - All users', enforcedGrantControls: ['Mfa'], result },
+  ];
   return JSON.stringify({ time: row.when, category: 'SignInLogs', resultType: String(row.code), properties: record });
 }
 

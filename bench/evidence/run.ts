@@ -15,7 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './generate.ts';
 import type { BenchFormat } from './generate.ts';
 
-interface Measure { seconds: number; rows: number; peakRssMb: number; peakHeapMb: number }
+interface Measure {
+  seconds: number;
+  rows: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
 
 function sampleHeap(): { stop: () => number } {
   let peak = process.memoryUsage().heapUsed;

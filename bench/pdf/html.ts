@@ -39,18 +39,46 @@ const table = (headers: string[], rows: string[][]) =>
 export function planHtml(p: Playbook): string {
   const l = p.locale;
   let body = `<p><b>MFA rollout plan</b></p><h1 style="border:0;font-size:24pt;color:#000">${esc(p.organisation.name)}</h1>`;
-  body += table(['Item', 'Value'], [['Plan date', longDate(p.meta.asOf, l)], ['Approver', p.people.approver.name], ['Enforcement', longDate(p.schedule.enforcementDate, l)]]);
+  body += table(
+    ['Item', 'Value'],
+    [
+      ['Plan date', longDate(p.meta.asOf, l)],
+      ['Approver', p.people.approver.name],
+      ['Enforcement', longDate(p.schedule.enforcementDate, l)],
+    ],
+  );
   body += `<h1>1. Executive summary</h1><p>Enforcement: <b>${esc(longDate(p.schedule.enforcementDate, l))} at ${esc(p.schedule.milestones.enforcement.time)}</b>. Helpdesk ${esc(p.helpdesk.phone)}.</p>`;
-  body += table(['Date', 'Milestone', 'What happens'], milestoneList(p.schedule.milestones).map((m) => [shortDate(m.date, l), m.title, m.description]));
+  body += table(
+    ['Date', 'Milestone', 'What happens'],
+    milestoneList(p.schedule.milestones).map((m) => [shortDate(m.date, l), m.title, m.description]),
+  );
   body += `<h1>3. Phases and tasks</h1>`;
   for (const phase of p.schedule.phases) {
     body += `<h2>${esc(phase.title)}</h2><p>${esc(phase.summary)}</p>`;
-    body += table(['Date', 'Task', 'Owner', 'Evidence'], p.schedule.tasks.filter((t) => t.phase === phase.id).map((t) => [shortDate(t.date, l), `${t.title}\n${t.action}`, t.ownerName, t.evidence]));
+    body += table(
+      ['Date', 'Task', 'Owner', 'Evidence'],
+      p.schedule.tasks.filter((t) => t.phase === phase.id).map((t) => [shortDate(t.date, l), `${t.title}\n${t.action}`, t.ownerName, t.evidence]),
+    );
   }
-  body += `<h1>4. Communications schedule</h1>` + table(['Send date', 'Message', 'Audience', 'Status'], p.communications.map((c) => [c.sendDate ? shortDate(c.sendDate, l) : 'When needed', `${c.title}\n${c.subject}`, c.audienceLabel, c.status]));
-  body += `<h1>5. Risks and mitigations</h1>` + table(['Risk', 'L / I', 'Mitigation', 'Owner'], p.risks.map((r) => [r.risk, `${r.likelihood} / ${r.impact}`, r.mitigation, r.owner]));
+  body +=
+    `<h1>4. Communications schedule</h1>` +
+    table(
+      ['Send date', 'Message', 'Audience', 'Status'],
+      p.communications.map((c) => [c.sendDate ? shortDate(c.sendDate, l) : 'When needed', `${c.title}\n${c.subject}`, c.audienceLabel, c.status]),
+    );
+  body +=
+    `<h1>5. Risks and mitigations</h1>` +
+    table(
+      ['Risk', 'L / I', 'Mitigation', 'Owner'],
+      p.risks.map((r) => [r.risk, `${r.likelihood} / ${r.impact}`, r.mitigation, r.owner]),
+    );
   body += `<h1>6. Success criteria</h1><ol>${p.successCriteria.map((c) => `<li><b>${esc(c.title)}</b> — ${esc(c.measure)}</li>`).join('')}</ol>`;
-  body += `<h1>8. Sources</h1>` + table(['Fact', 'Source', 'Checked'], p.facts.map((f) => [f.claim, `${f.source.title}\n${f.source.url}`, f.checked]));
+  body +=
+    `<h1>8. Sources</h1>` +
+    table(
+      ['Fact', 'Source', 'Checked'],
+      p.facts.map((f) => [f.claim, `${f.source.title}\n${f.source.url}`, f.checked]),
+    );
   body += `<h1>9. Approval and sign-off</h1><p>Name ____________ Date ________ Signature ______________</p>`;
   return page('MFA rollout plan', p.organisation.name, 'Confidential — IT', body);
 }
@@ -61,13 +89,28 @@ export function runbookHtml(p: Playbook): string {
   let body = `<h1 style="border:0;font-size:20pt;color:#000">Helpdesk runbook: MFA rollout</h1><p>Enforcement: <b>${esc(longDate(v.dates.enforcementDate, v.locale))}</b> · ${esc(v.helpdesk.phone)}</p>`;
   if (r) {
     body += `<h1>1. Verify the caller first</h1><p>${esc(r.identityVerification.summary)}</p><ol>${r.identityVerification.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>`;
-    body += `<h1>2. Standard answers</h1>` + table(['Situation', 'What to do'], r.standardAnswers.map((a) => [a.situation, a.answer]));
+    body +=
+      `<h1>2. Standard answers</h1>` +
+      table(
+        ['Situation', 'What to do'],
+        r.standardAnswers.map((a) => [a.situation, a.answer]),
+      );
     body += `<h1>3. What the caller says</h1>`;
     for (const s of r.symptoms) {
-      body += `<h2>${esc(s.title)}</h2><p><i>${esc(s.userSays)}</i></p>` + table(['Likelihood', 'Cause', 'How to check'], s.likelyCauses.map((c) => [c.likelihood, c.cause, c.check]));
+      body +=
+        `<h2>${esc(s.title)}</h2><p><i>${esc(s.userSays)}</i></p>` +
+        table(
+          ['Likelihood', 'Cause', 'How to check'],
+          s.likelyCauses.map((c) => [c.likelihood, c.cause, c.check]),
+        );
       body += `<ol>${s.steps.map((x) => `<li>${esc(x)}</li>`).join('')}</ol><p><b>Where:</b> ${esc(s.adminPath)}</p><p><b>Tell the user:</b> ${esc(s.tellUser)}</p><p><b>Escalate when:</b> ${esc(s.escalateWhen)}</p>`;
     }
-    body += `<h1>4. Sign-in error codes</h1>` + table(['Code', 'Meaning', 'What to do'], r.errorCodes.map((e) => [e.code, `${e.name}\n${e.meaning}`, e.action]));
+    body +=
+      `<h1>4. Sign-in error codes</h1>` +
+      table(
+        ['Code', 'Meaning', 'What to do'],
+        r.errorCodes.map((e) => [e.code, `${e.name}\n${e.meaning}`, e.action]),
+      );
   }
   return page('Helpdesk runbook', v.organisation.name, 'Internal — Helpdesk', body);
 }
@@ -85,10 +128,25 @@ export function staffGuideHtml(p: Playbook): string {
 
 export function communicationsHtml(p: Playbook): string {
   let body = `<h1 style="border:0;font-size:20pt;color:#000">MFA rollout communications</h1>`;
-  body += table(['Send date', 'Message', 'To', 'Status'], p.communications.map((c) => [c.sendDate ? shortDate(c.sendDate, p.locale) : 'When needed', c.title, c.audienceLabel, c.status]));
+  body += table(
+    ['Send date', 'Message', 'To', 'Status'],
+    p.communications.map((c) => [c.sendDate ? shortDate(c.sendDate, p.locale) : 'When needed', c.title, c.audienceLabel, c.status]),
+  );
   for (const c of p.communications) {
-    body += `<h1 style="break-before:page">${esc(c.title)}</h1>` + table(['Field', 'Value'], [['Send', c.sendDate ?? 'When needed'], ['To', c.audienceLabel], ['Subject', c.subject]]);
-    body += c.text.split(/\n{2,}/).map((para) => `<p>${esc(para)}</p>`).join('');
+    body +=
+      `<h1 style="break-before:page">${esc(c.title)}</h1>` +
+      table(
+        ['Field', 'Value'],
+        [
+          ['Send', c.sendDate ?? 'When needed'],
+          ['To', c.audienceLabel],
+          ['Subject', c.subject],
+        ],
+      );
+    body += c.text
+      .split(/\n{2,}/)
+      .map((para) => `<p>${esc(para)}</p>`)
+      .join('');
   }
   return page('Communications', p.organisation.name, 'Confidential — IT', body);
 }

@@ -38,24 +38,20 @@ function objectIdRef(options: CaSchemaOptions) {
 /** A list of ids where one keyword may stand alone instead: ["All"], ["None"]… */
 function idListWithKeywords(options: CaSchemaOptions, keywords: readonly string[]) {
   const id = objectIdRef(options);
-  return z
-    .array(z.union([z.enum(keywords as [string, ...string[]]), id]))
-    .superRefine((values, ctx) => {
-      const keywordsUsed = values.filter((value) => keywords.includes(value));
-      if (keywordsUsed.length > 0 && values.length > 1 && keywordsUsed.some((value) => value === 'All' || value === 'None')) {
-        ctx.addIssue({ code: 'custom', message: `"${keywordsUsed[0]}" must be the only value in the list` });
-      }
-      if (new Set(values).size !== values.length) ctx.addIssue({ code: 'custom', message: 'duplicate values' });
-    });
+  return z.array(z.union([z.enum(keywords as [string, ...string[]]), id])).superRefine((values, ctx) => {
+    const keywordsUsed = values.filter((value) => keywords.includes(value));
+    if (keywordsUsed.length > 0 && values.length > 1 && keywordsUsed.some((value) => value === 'All' || value === 'None')) {
+      ctx.addIssue({ code: 'custom', message: `"${keywordsUsed[0]}" must be the only value in the list` });
+    }
+    if (new Set(values).size !== values.length) ctx.addIssue({ code: 'custom', message: 'duplicate values' });
+  });
 }
 
 function guestsOrExternalUsersSchema() {
   return z.strictObject({
-    guestOrExternalUserTypes: z
-      .string()
-      .refine((value) => value.split(',').every((part) => (guestOrExternalUserTypes as readonly string[]).includes(part.trim())), {
-        message: `expected a comma-separated list of ${guestOrExternalUserTypes.join(', ')}`,
-      }),
+    guestOrExternalUserTypes: z.string().refine((value) => value.split(',').every((part) => (guestOrExternalUserTypes as readonly string[]).includes(part.trim())), {
+      message: `expected a comma-separated list of ${guestOrExternalUserTypes.join(', ')}`,
+    }),
     externalTenants: z.union([
       z.strictObject({ '@odata.type': z.literal('#microsoft.graph.conditionalAccessAllExternalTenants'), membershipKind: z.literal('all') }),
       z.strictObject({
@@ -126,7 +122,10 @@ export function conditionalAccessPolicySchema(options: CaSchemaOptions = { allow
       builtInControls: z.array(z.enum(builtInControls)).default([]),
       customAuthenticationFactors: z.array(z.string()).default([]),
       termsOfUse: z.array(z.string().regex(GUID_PATTERN)).default([]),
-      authenticationStrength: z.strictObject({ id: z.string().regex(GUID_PATTERN) }).nullable().optional(),
+      authenticationStrength: z
+        .strictObject({ id: z.string().regex(GUID_PATTERN) })
+        .nullable()
+        .optional(),
     })
     .superRefine((value, ctx) => {
       const count = value.builtInControls.length + value.customAuthenticationFactors.length + value.termsOfUse.length + (value.authenticationStrength ? 1 : 0);

@@ -47,7 +47,6 @@ function parts(isoDate: string): { year: number; month: number; day: number } {
   return { year, month, day };
 }
 
-
 function plainDate(isoDate: string): ICalTemporalPlainDateStub {
   const { year, month, day } = parts(isoDate);
   // ical-generator recognises a Temporal.PlainDate by these members; it formats it as YYYYMMDD.
@@ -172,7 +171,6 @@ function compact(isoDate: string): string {
   return isoDate.replaceAll('-', '');
 }
 
-
 // ---- calendar plumbing ----------------------------------------------------------------------------------------------
 
 /** RFC 5545 TEXT escaping, for the calendar-level values ical-generator writes unescaped (NAME, X-WR-CALDESC). */
@@ -288,7 +286,13 @@ function revisionOf(version: string, issued: string, events: PlannedEvent[]): Ca
 }
 
 /** Creates the events of a calendar, numbered against the earlier versions, stamped with the day of issue. */
-function addEvents(calendar: ICalCalendar, events: PlannedEvent[], revision: { version: string; issued: string }, organizer: ICalOrganizer, history: readonly CalendarRevision[]): void {
+function addEvents(
+  calendar: ICalCalendar,
+  events: PlannedEvent[],
+  revision: { version: string; issued: string },
+  organizer: ICalOrganizer,
+  history: readonly CalendarRevision[],
+): void {
   const stamp = stampOf(revision.issued);
   for (const planned of events) {
     const event = calendar.createEvent({ ...planned.data, sequence: eventSequence(planned.data.id, planned.timing, history, revision.version), stamp, organizer });
@@ -367,7 +371,11 @@ function exemptionReviewEvent(playbook: Playbook, record: Playbook['decisions'][
     data: {
       id: uid('exemption-review', record.id, organisation.slug),
       summary: `MFA ${organisation.shortName}: ${title}`,
-      description: [`Risk owner: ${override.riskOwner}.`, `The override lapses after ${override.expiry}: renew it with a new decision, or end it.`, `Reason given: ${record.request.reason}`].join('\n'),
+      description: [
+        `Risk owner: ${override.riskOwner}.`,
+        `The override lapses after ${override.expiry}: renew it with a new decision, or end it.`,
+        `Reason given: ${record.request.reason}`,
+      ].join('\n'),
       categories: [{ name: 'MFA rollout' }, { name: 'Exemption review' }],
       ...allDay(override.reviewDate),
       transparency: ICalEventTransparency.TRANSPARENT,
@@ -386,7 +394,13 @@ function adminEvents(playbook: Playbook): PlannedEvent[] {
   const milestones = milestoneList(schedule.milestones);
   const milestoneIds = new Set(milestones.map((milestone) => milestone.id));
   return [
-    ...milestones.map((milestone) => milestoneEvent(playbook, milestone, schedule.tasks.filter((task) => task.milestone === milestone.id))),
+    ...milestones.map((milestone) =>
+      milestoneEvent(
+        playbook,
+        milestone,
+        schedule.tasks.filter((task) => task.milestone === milestone.id),
+      ),
+    ),
     ...schedule.tasks.filter((task) => !(task.milestone && milestoneIds.has(task.milestone))).map((task) => taskEvent(playbook, task)),
     ...playbook.decisions.flatMap((record) => (record.isTemplate || record.override === null ? [] : [exemptionReviewEvent(playbook, record, record.override)])),
   ];

@@ -33,7 +33,10 @@ export function languageEmailPath(message: { id: string }, language: string): st
  * The drafts of one message: one per staff language when the tenant sends each language its own message,
  * else one (in the one staff language, or bilingual, or English for the IT team and the helpdesk).
  */
-export function emailDrafts(playbook: Pick<Playbook, 'staffMessages'>, message: Pick<Playbook['communications'][number], 'id' | 'languages'>): { path: string; language: string | null }[] {
+export function emailDrafts(
+  playbook: Pick<Playbook, 'staffMessages'>,
+  message: Pick<Playbook['communications'][number], 'id' | 'languages'>,
+): { path: string; language: string | null }[] {
   if (message.languages && playbook.staffMessages === 'per-language') return message.languages.map(({ language }) => ({ path: languageEmailPath(message, language), language }));
   return [{ path: emailPath(message), language: null }];
 }

@@ -83,7 +83,12 @@ export function lintPolicies(files: PolicyFile[], options: PolicyLintOptions): L
     const includesSomeone = includeUsers.some((value) => value !== 'None') || includeGroups.length > 0 || includeRoles.length > 0;
 
     if (isEnforcing(file) && includesSomeone && !excludeGroups.includes(breakGlassGroup)) {
-      add('error', 'break-glass-not-excluded', id, `"${file.displayName}" will be switched on but does not exclude the break-glass group (${options.breakGlassGroup}). Add it to conditions.users.excludeGroups.`);
+      add(
+        'error',
+        'break-glass-not-excluded',
+        id,
+        `"${file.displayName}" will be switched on but does not exclude the break-glass group (${options.breakGlassGroup}). Add it to conditions.users.excludeGroups.`,
+      );
     }
     if (includeGroups.map(lower).includes(breakGlassGroup)) {
       add('error', 'break-glass-group-included', id, `"${file.displayName}" includes the break-glass group; it must only ever be excluded.`);
@@ -96,7 +101,12 @@ export function lintPolicies(files: PolicyFile[], options: PolicyLintOptions): L
 
     const isPilot = options.pilotGroup ? includeGroups.map(lower).includes(lower(options.pilotGroup)) : includeGroups.length > 0 && !includeUsers.includes('All');
     if (isPilot && pilotBreakGlass.length > 0) {
-      add('error', 'pilot-includes-break-glass', id, `The pilot group of "${file.displayName}" lists the break-glass account${pilotBreakGlass.length === 1 ? '' : 's'} ${pilotBreakGlass.join(', ')}. Take ${pilotBreakGlass.length === 1 ? 'it' : 'them'} out of the pilot group.`);
+      add(
+        'error',
+        'pilot-includes-break-glass',
+        id,
+        `The pilot group of "${file.displayName}" lists the break-glass account${pilotBreakGlass.length === 1 ? '' : 's'} ${pilotBreakGlass.join(', ')}. Take ${pilotBreakGlass.length === 1 ? 'it' : 'them'} out of the pilot group.`,
+      );
     }
     if (isPilot && options.pilotGroup && lower(options.pilotGroup) === breakGlassGroup) {
       add('error', 'pilot-includes-break-glass', id, 'The pilot group is the break-glass group.');
@@ -124,9 +134,16 @@ export function lintPolicies(files: PolicyFile[], options: PolicyLintOptions): L
 
     const grant = (file.body.grantControls ?? null) as { builtInControls?: string[] } | null;
     const blocks = list(grant?.builtInControls).includes('block');
-    const targetsAllResources = list((file.body.conditions as { applications?: { includeApplications?: string[] } } | undefined)?.applications?.includeApplications).includes('All');
+    const targetsAllResources = list((file.body.conditions as { applications?: { includeApplications?: string[] } } | undefined)?.applications?.includeApplications).includes(
+      'All',
+    );
     if (isEnforcing(file) && includeUsers.includes('All') && targetsAllResources && !blocks && !list(users.excludeRoles).includes(DIRECTORY_SYNC_ROLE_ID)) {
-      add('warning', 'sync-role-not-excluded', id, `"${file.displayName}" requires MFA of all users but does not exclude the Directory Synchronization Accounts role (${DIRECTORY_SYNC_ROLE_ID}); directory synchronisation would stop.`);
+      add(
+        'warning',
+        'sync-role-not-excluded',
+        id,
+        `"${file.displayName}" requires MFA of all users but does not exclude the Directory Synchronization Accounts role (${DIRECTORY_SYNC_ROLE_ID}); directory synchronisation would stop.`,
+      );
     }
   }
   return findings;

@@ -99,7 +99,9 @@ async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[
         const written = files.map((file) => file.path);
         // The sites linked the planned paths: a renderer that wrote something else would leave a broken link.
         if (written.join('\n') !== planned[index]!.join('\n')) {
-          throw new Error(`${tenant.file}: rendered files differ from the planned ones (${written.filter((path) => !planned[index]!.includes(path)).join(', ') || 'missing files'})`);
+          throw new Error(
+            `${tenant.file}: rendered files differ from the planned ones (${written.filter((path) => !planned[index]!.includes(path)).join(', ') || 'missing files'})`,
+          );
         }
         const prefix = layout === 'multi' ? `${tenant.playbook.organisation.slug}/` : '';
         for (const file of files) writes.push(staged.write(`${prefix}${file.path}`, file.bytes));
@@ -136,7 +138,14 @@ function markDuplicateSlugs(tenants: TenantResult[]): void {
       tenants[index] = {
         file: tenant.file,
         ok: false,
-        problems: [{ severity: 'error', path: 'organisation.name', file: tenant.file, message: `gives the folder name "${slug}", already used by ${first}; tenants need distinct organisation names` }],
+        problems: [
+          {
+            severity: 'error',
+            path: 'organisation.name',
+            file: tenant.file,
+            message: `gives the folder name "${slug}", already used by ${first}; tenants need distinct organisation names`,
+          },
+        ],
       };
     } else seen.set(slug, tenant.file);
   });

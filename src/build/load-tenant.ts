@@ -17,9 +17,7 @@ export interface TenantOptions {
   evidence?: ((config: TenantConfig, playbook: Playbook) => Promise<EvidenceReport | undefined>) | undefined;
 }
 
-export type TenantResult =
-  | { file: string; ok: true; config: TenantConfig; playbook: Playbook; warnings: ConfigProblem[] }
-  | { file: string; ok: false; problems: ConfigProblem[] };
+export type TenantResult = { file: string; ok: true; config: TenantConfig; playbook: Playbook; warnings: ConfigProblem[] } | { file: string; ok: false; problems: ConfigProblem[] };
 
 /** The tenant's time zone if the file names a valid one, so that "today" is the tenant's today even before validation. */
 function peekTimeZone(text: string): string {

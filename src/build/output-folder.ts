@@ -8,8 +8,7 @@ import { onInterrupt } from '../shared/interrupt.ts';
  * Its text is fixed (no date, no version): the same input gives a byte-identical output.
  */
 export const OUTPUT_MARKER = '.mfa-playbook-output';
-export const OUTPUT_MARKER_TEXT =
-  'This folder was written by mfa-playbook. Every build replaces all of it: keep no files of your own here.\n';
+export const OUTPUT_MARKER_TEXT = 'This folder was written by mfa-playbook. Every build replaces all of it: keep no files of your own here.\n';
 
 /** `.dist.staging-<pid>` / `.dist.previous-.dist.staging-<pid>` beside `dist`: the token starts with the process id. */
 function stagingName(target: string, token: string): string {
@@ -112,7 +111,13 @@ export async function removeStaleStaging(target: string): Promise<void> {
     const match = pattern.exec(entry);
     if (!match || isRunning(Number(match[2]))) continue;
     const folder = join(parent, entry);
-    if (!(await stat(folder).then((info) => info.isDirectory(), () => false))) continue;
+    if (
+      !(await stat(folder).then(
+        (info) => info.isDirectory(),
+        () => false,
+      ))
+    )
+      continue;
     // A staging folder is the tool's by its name; a moved-aside output must also carry the marker.
     if (match[1] === 'staging') await rm(folder, { recursive: true, force: true });
     else if (await isOurs(folder)) {

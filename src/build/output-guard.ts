@@ -50,7 +50,13 @@ export async function outputFolderRefusal(out: string, keep: ProtectedFolder[]):
   }
   const info = await lstat(target).catch(() => undefined);
   if (!info) return undefined;
-  const isFolder = info.isDirectory() || (info.isSymbolicLink() && (await stat(target).then((linked) => linked.isDirectory(), () => false)));
+  const isFolder =
+    info.isDirectory() ||
+    (info.isSymbolicLink() &&
+      (await stat(target).then(
+        (linked) => linked.isDirectory(),
+        () => false,
+      )));
   if (!isFolder) {
     return `error: --out ${out}: this is a file, not a folder; a build would replace it. Choose a folder that does not exist yet, such as --out dist`;
   }

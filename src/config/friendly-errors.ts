@@ -15,9 +15,7 @@ export interface ConfigProblem {
 
 export function formatPath(path: JsonPath): string {
   if (path.length === 0) return '(root)';
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
-    .join('');
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
 /** One line for the terminal; control characters and bidi overrides from the file are shown by name, never sent raw. */

@@ -147,4 +147,3 @@ export function lintConfig(config: TenantConfig, context: { today: string }): Li
 
   return findings;
 }
-

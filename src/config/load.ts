@@ -29,9 +29,7 @@ export function parseConfig(text: string, file: string, context: ParseOptions): 
   checkNesting(text, file);
   const source = readJsonSource(file, text.replace(/^\uFEFF/, ''));
   if (source.syntaxErrors.length > 0) {
-    throw new ConfigError(
-      source.syntaxErrors.map((error) => ({ severity: 'error', path: '(syntax)', message: error.message, file, line: error.line, column: error.column })),
-    );
+    throw new ConfigError(source.syntaxErrors.map((error) => ({ severity: 'error', path: '(syntax)', message: error.message, file, line: error.line, column: error.column })));
   }
   const textErrors = textProblems(source);
   if (textErrors.length > 0) throw new ConfigError(textErrors);
@@ -51,9 +49,7 @@ export function parseConfig(text: string, file: string, context: ParseOptions): 
   const parsed = tenantConfigSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new ConfigError(friendlyProblems(parsed.error.issues, tenantConfigSchema, source), { cause: parsed.error });
 
-  const findings = lintConfig(parsed.data, context).map((finding) =>
-    at(source, finding.path, { message: finding.message, severity: finding.severity }),
-  );
+  const findings = lintConfig(parsed.data, context).map((finding) => at(source, finding.path, { message: finding.message, severity: finding.severity }));
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) throw new ConfigError(errors);
   return { config: parsed.data, source, warnings: findings.filter((finding) => finding.severity === 'warning') };

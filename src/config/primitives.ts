@@ -76,11 +76,9 @@ export const fileId = (builtIn: readonly string[]) =>
     })
     .refine((value) => !builtIn.includes(value), { message: `this id names a file of the tool's own (${builtIn.join(', ')}); choose another` });
 
-export const objectId = z
-  .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
-    message: 'expected an Entra object id (a GUID such as 3f2c1a9e-0000-4000-8000-000000000000)',
-  });
+export const objectId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
+  message: 'expected an Entra object id (a GUID such as 3f2c1a9e-0000-4000-8000-000000000000)',
+});
 
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time written HH:mm (24-hour)' });
 

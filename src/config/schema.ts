@@ -9,7 +9,10 @@ import { holidayCountry, holidayRegionProblem } from './holiday-regions.ts';
 export const organisationSchema = z.strictObject({
   name: text('the organisation name'),
   shortName: text('a short name').max(24, { message: 'expected at most 24 characters' }).optional(),
-  domain: z.string().max(253, { message: 'expected at most 253 characters' }).regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, { message: 'expected a DNS domain such as contoso.com' }),
+  domain: z
+    .string()
+    .max(253, { message: 'expected at most 253 characters' })
+    .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, { message: 'expected a DNS domain such as contoso.com' }),
   tenantDomain: z
     .string()
     .max(253, { message: 'expected at most 253 characters' })
@@ -17,14 +20,19 @@ export const organisationSchema = z.strictObject({
   userCount: z.int({ message: 'expected a whole number of users' }).min(1, { message: 'expected at least 1 user' }).max(1_000_000),
 });
 
-export const holidaysSchema = z.strictObject({
-  country: holidayCountry,
-  region: z.string().regex(/^[A-Z0-9]{1,3}$/i, { message: 'expected a region code such as ENG or CA' }).optional(),
-  extraClosedDays: z.array(isoDate).max(1000, { message: 'expected at most 1000 closed days' }).default([]),
-}).superRefine((holidays, ctx) => {
-  const problem = holidayRegionProblem(holidays.country, holidays.region);
-  if (problem) ctx.addIssue({ code: 'custom', path: ['region'], message: problem, input: holidays.region });
-});
+export const holidaysSchema = z
+  .strictObject({
+    country: holidayCountry,
+    region: z
+      .string()
+      .regex(/^[A-Z0-9]{1,3}$/i, { message: 'expected a region code such as ENG or CA' })
+      .optional(),
+    extraClosedDays: z.array(isoDate).max(1000, { message: 'expected at most 1000 closed days' }).default([]),
+  })
+  .superRefine((holidays, ctx) => {
+    const problem = holidayRegionProblem(holidays.country, holidays.region);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['region'], message: problem, input: holidays.region });
+  });
 
 const days = (label: string, min: number, fallback: number) =>
   z
@@ -117,7 +125,9 @@ export const overrideSchema = z.strictObject({
     .max(50, { message: 'expected at most 50 compensating controls' }),
   // An accepted risk lapses: without an expiry an override would stay open for ever, so it is refused.
   expiry: z
-    .string({ error: (issue) => (issue.input === undefined ? 'an override needs an expiry: the date (YYYY-MM-DD) its accepted risk lapses' : 'expected a date written YYYY-MM-DD') })
+    .string({
+      error: (issue) => (issue.input === undefined ? 'an override needs an expiry: the date (YYYY-MM-DD) its accepted risk lapses' : 'expected a date written YYYY-MM-DD'),
+    })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date written YYYY-MM-DD' })
     .pipe(isoDate),
   reviewDate: isoDate.optional(),
@@ -137,7 +147,10 @@ export const methods = ['authenticator', 'passkey'] as const;
 
 export const tenantConfigSchema = z
   .strictObject({
-    $schema: z.string().max(TEXT_LIMITS.url, { message: `expected at most ${TEXT_LIMITS.url} characters` }).optional(),
+    $schema: z
+      .string()
+      .max(TEXT_LIMITS.url, { message: `expected at most ${TEXT_LIMITS.url} characters` })
+      .optional(),
     organisation: organisationSchema,
     licence: z.enum(['free', 'P1', 'P2'], { message: 'expected one of free, P1, P2' }),
     startDate: isoDate,
@@ -164,7 +177,10 @@ export const tenantConfigSchema = z
     /** Local time at which the enforcing policy is switched on; used for calendar events. */
     enforcementTime: timeOfDay.default('08:00'),
     /** Version printed on the plan's cover; bump it when the plan is re-issued. */
-    planVersion: z.string().regex(/^[0-9A-Za-z.\-]{1,16}$/, { message: 'expected a short version such as 1.0' }).default('1.0'),
+    planVersion: z
+      .string()
+      .regex(/^[0-9A-Za-z.\-]{1,16}$/, { message: 'expected a short version such as 1.0' })
+      .default('1.0'),
     /** The day this plan version was issued; calendars stamp their events with it (default: the plan date). */
     planVersionDate: isoDate.optional(),
     /** Paper size of the PDFs; by default A4, or Letter for en-US and en-CA. */

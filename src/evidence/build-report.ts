@@ -2,14 +2,7 @@
 import type { EvidenceContext } from './context.ts';
 import type { EvidenceDirContents } from './read-evidence-dir.ts';
 import type { EvidenceReport } from './report.ts';
-import {
-  completeSnapshots,
-  registrationSeries,
-  reminderDecision,
-  smsVoiceOnlyUsers,
-  snapshotRate,
-  unregisteredUsers,
-} from './analysis/registration.ts';
+import { completeSnapshots, registrationSeries, reminderDecision, smsVoiceOnlyUsers, snapshotRate, unregisteredUsers } from './analysis/registration.ts';
 import { goNoGoFinding } from './analysis/go-no-go.ts';
 import { breakGlassVerdict, legacyVerdict, postEnforcementVerdict, registrationVerdict } from './analysis/verdicts.ts';
 
@@ -59,12 +52,7 @@ export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext)
     legacyAuth: s.legacy,
     breakGlass: s.breakGlass,
     failureClusters: s.failureClusters,
-    verdicts: [
-      registrationVerdict(latestRate, unregistered, smsVoice, ctx),
-      legacyVerdict(s, ctx),
-      breakGlassVerdict(s, ctx),
-      postEnforcementVerdict(s, ctx),
-    ],
+    verdicts: [registrationVerdict(latestRate, unregistered, smsVoice, ctx), legacyVerdict(s, ctx), breakGlassVerdict(s, ctx), postEnforcementVerdict(s, ctx)],
     goNoGo: goNoGoFinding(s.reportOnly, ctx),
   };
 }

@@ -41,9 +41,7 @@ export function evidenceContextFromPlaybook(p: PlaybookLike, today: string): Evi
   const allUsersPolicy = p.policies?.find((x) => x.id === ALL_USERS_POLICY_ID);
   const goNoGoDate = s.milestones['go-no-go'].date;
   const goNoGo =
-    allUsersPolicy === undefined
-      ? undefined
-      : { policyName: allUsersPolicy.displayName, decisionDate: goNoGoDate, maxWouldBlockRate: p.thresholds.goNoGoMaxFailureRate };
+    allUsersPolicy === undefined ? undefined : { policyName: allUsersPolicy.displayName, decisionDate: goNoGoDate, maxWouldBlockRate: p.thresholds.goNoGoMaxFailureRate };
   return {
     goNoGo,
     today,

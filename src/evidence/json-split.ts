@@ -20,11 +20,7 @@ export interface SplitResult {
 
 const WS = new Set([' ', '\t', '\n', '\r']);
 
-export async function splitJsonArray(
-  input: AsyncIterable<string>,
-  arrayKeys: readonly string[],
-  onElement: (text: string, line: number) => void,
-): Promise<SplitResult> {
+export async function splitJsonArray(input: AsyncIterable<string>, arrayKeys: readonly string[], onElement: (text: string, line: number) => void): Promise<SplitResult> {
   const result: SplitResult = { topLevel: {}, topLevelKeys: [], rootType: null, foundArray: false, error: null };
   let depth = 0;
   let inString = false;

@@ -61,7 +61,9 @@ export const EvidenceReportSchema = z.object({
     lastUtc: instant.nullable(),
   }),
   registration: z.object({
-    snapshots: z.array(z.object({ date: day, file: z.string(), registered: z.number().int(), total: z.number().int(), rate: rate.nullable(), basis: z.enum(['isMfaCapable', 'isMfaRegistered']) })),
+    snapshots: z.array(
+      z.object({ date: day, file: z.string(), registered: z.number().int(), total: z.number().int(), rate: rate.nullable(), basis: z.enum(['isMfaCapable', 'isMfaRegistered']) }),
+    ),
     series: z.array(
       z.object({
         date: day,

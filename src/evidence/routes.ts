@@ -30,7 +30,7 @@ export const EVIDENCE_ROUTES: readonly EvidenceRoute[] = [
     id: 'graph-export',
     name: 'Microsoft Graph export (JSON pages)',
     maxRows: 5_000_000,
-    how: 'A script pages through /auditLogs/signIns for the plan\'s dates (with the header Prefer: include-unknown-enum-members, so report-only results are included) and saves every page.',
+    how: "A script pages through /auditLogs/signIns for the plan's dates (with the header Prefer: include-unknown-enum-members, so report-only results are included) and saves every page.",
     why: 'No row limit of its own, and it carries every field the analysis reads. This tool reads about 45,000 Graph records a second on two cores, so five million rows take about two minutes.',
   },
   {
@@ -38,7 +38,7 @@ export const EVIDENCE_ROUTES: readonly EvidenceRoute[] = [
     name: 'Log Analytics or Microsoft Sentinel (the queries on this page)',
     maxRows: null,
     how: 'Run the five queries below in the workspace that receives the sign-in logs and save each result with Export, CSV, into the evidence signins folder.',
-    why: 'The workspace counts the sign-ins where they are, so the results stay a few thousand rows whatever the organisation\'s size. Needs the sign-in logs sent to the workspace (diagnostic settings) for the whole plan.',
+    why: "The workspace counts the sign-ins where they are, so the results stay a few thousand rows whatever the organisation's size. Needs the sign-in logs sent to the workspace (diagnostic settings) for the whole plan.",
   },
 ];
 

@@ -18,13 +18,18 @@ function dueToday(r: EvidenceReport, ctx: EvidenceContext): string[] {
   const reg = r.registration;
   const n = reg.unregistered.length;
   if (ctx.today === ctx.reminderDate) {
-    if (reg.reminder.sendReminder === true) out.push(`Reminder: registration is ${reg.reminder.rate}% (${reg.reminder.rateDate}), below ${reg.reminder.threshold}%: send the reminder to the ${n} unregistered user${n === 1 ? '' : 's'}.`);
-    else if (reg.reminder.sendReminder === false) out.push(`Reminder check: registration is ${reg.reminder.rate}% (${reg.reminder.rateDate}), at or above ${reg.reminder.threshold}%: no reminder needed.`);
-    else out.push('Reminder check: no registration snapshot yet; download today\'s user registration details to decide.');
+    if (reg.reminder.sendReminder === true)
+      out.push(
+        `Reminder: registration is ${reg.reminder.rate}% (${reg.reminder.rateDate}), below ${reg.reminder.threshold}%: send the reminder to the ${n} unregistered user${n === 1 ? '' : 's'}.`,
+      );
+    else if (reg.reminder.sendReminder === false)
+      out.push(`Reminder check: registration is ${reg.reminder.rate}% (${reg.reminder.rateDate}), at or above ${reg.reminder.threshold}%: no reminder needed.`);
+    else out.push("Reminder check: no registration snapshot yet; download today's user registration details to decide.");
   }
   if (ctx.today === ctx.contactDate) out.push(`Individual contact: reach each of the ${n} user${n === 1 ? '' : 's'} still not registered.`);
   if (ctx.today === ctx.enforcementDate) out.push('Enforcement day: switch the policy to all users and watch failed sign-ins for the next 48 hours.');
-  if (ctx.today > ctx.enforcementDate && ctx.today <= ctx.validateEndDate) out.push('Validation: download the latest sign-ins (interactive and non-interactive) and registration details, then re-run.');
+  if (ctx.today > ctx.enforcementDate && ctx.today <= ctx.validateEndDate)
+    out.push('Validation: download the latest sign-ins (interactive and non-interactive) and registration details, then re-run.');
   if (ctx.today === ctx.registerPhase.startDate) out.push('Registration window opens: send the announcement.');
   out.push(...smsVoiceDueLines(smsVoiceOnlyCount(reg)));
   return out;
@@ -71,7 +76,11 @@ export function formatStatusText(r: EvidenceReport, ctx: EvidenceContext, option
     const label = g.decision === 'go' ? 'GO' : g.decision === 'no-go' ? 'NO-GO' : 'NOT ENOUGH EVIDENCE';
     lines.push(`Go / no-go (${g.decisionDate}): ${label}`);
     lines.push(`  ${g.summary}`);
-    lines.push(`  report-only results: ${Object.entries(g.counts).map(([result, n]) => `${result} ${n}`).join(', ')}`);
+    lines.push(
+      `  report-only results: ${Object.entries(g.counts)
+        .map(([result, n]) => `${result} ${n}`)
+        .join(', ')}`,
+    );
     if (g.wouldBlockClientApps.length > 0) lines.push(`  would be blocked: ${g.wouldBlockClientApps.map((a) => `${a.clientApp} (${a.signIns})`).join(', ')}`);
     lines.push('');
   }

@@ -214,8 +214,14 @@ function translatedData(
     smsVoiceDate: known.smsVoiceRetirement ? long(known.smsVoiceRetirement) : '',
   };
   const escape = Handlebars.Utils.escapeExpression;
-  const link = (href: string): HtmlTag => (content) => `<a href="${escape(href)}">${content}</a>`;
-  const quote = (open: string, close: string): HtmlTag => (content) => `${translator.text(open)}${content}${translator.text(close)}`;
+  const link =
+    (href: string): HtmlTag =>
+    (content) =>
+      `<a href="${escape(href)}">${content}</a>`;
+  const quote =
+    (open: string, close: string): HtmlTag =>
+    (content) =>
+      `${translator.text(open)}${content}${translator.text(close)}`;
   return {
     translator,
     values,
@@ -441,7 +447,8 @@ export function buildCommunications(context: GeneratorContext, knownRate?: Known
   // A reminder, contact or escalation sent while many people are away says so, next to its decision.
   const periods = awayPeriods(schedule.closedDays);
   const withHolidayNotes = plans.map((plan) => {
-    const warning = plan.send && ['reminder', 'individual-contact', 'manager-escalation'].includes(plan.id) ? awayWarning(plan.send.date, periods, config.locale, schedule.days) : undefined;
+    const warning =
+      plan.send && ['reminder', 'individual-contact', 'manager-escalation'].includes(plan.id) ? awayWarning(plan.send.date, periods, config.locale, schedule.days) : undefined;
     return warning ? { ...plan, decisionNote: plan.decisionNote ? `${plan.decisionNote} ${warning}` : warning } : plan;
   });
   return withHolidayNotes.map((plan) => renderMessage(plan, context, dataFor));

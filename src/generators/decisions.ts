@@ -32,13 +32,15 @@ export function assessExposure(role: string): { level: ExposureLevel; summary: s
   if (FINANCE.test(role)) {
     areas.push({
       area: 'finance',
-      reason: 'Finance role: the mailbox holds payment approvals, invoices and supplier bank details. It is the first target of business email compromise (BEC), where an attacker asks for a payment or changes bank details in the owner\u2019s name.',
+      reason:
+        'Finance role: the mailbox holds payment approvals, invoices and supplier bank details. It is the first target of business email compromise (BEC), where an attacker asks for a payment or changes bank details in the owner\u2019s name.',
     });
   }
   if (EXECUTIVE.test(role)) {
     areas.push({
       area: 'executive',
-      reason: 'Executive role (or acting for an executive): messages from this account carry authority, so staff and suppliers follow its instructions, and it reaches confidential plans, contracts and people matters. Impersonating an executive is the classic lure for payment fraud.',
+      reason:
+        'Executive role (or acting for an executive): messages from this account carry authority, so staff and suppliers follow its instructions, and it reaches confidential plans, contracts and people matters. Impersonating an executive is the classic lure for payment fraud.',
     });
   }
   if (ADMIN.test(role) || IT.test(role)) {
@@ -58,7 +60,9 @@ export function assessExposure(role: string): { level: ExposureLevel; summary: s
   const reasons =
     areas.length > 0
       ? areas.map((entry) => entry.reason)
-      : ['No finance, executive, admin or management responsibility is recorded for this role: an ordinary staff account, which still reaches email, files and colleagues, and can be used to phish them.'];
+      : [
+          'No finance, executive, admin or management responsibility is recorded for this role: an ordinary staff account, which still reaches email, files and colleagues, and can be used to phish them.',
+        ];
   const summary =
     level === 'high'
       ? `"${role}" is among the most valuable accounts to an attacker.`
@@ -76,7 +80,10 @@ function riskStatementFor(name: string, role: string, exposure: ReturnType<typeo
     : exposure.level === 'high'
       ? `raises the risk of a takeover of one of the organisation\u2019s most valuable accounts: with a stolen password alone, an attacker could give instructions in ${name}\u2019s name, read confidential information and, for an admin account, reach every other account`
       : `raises the risk of account takeover: with a stolen password alone, an attacker could read and send mail as ${name} and use the account to deceive colleagues`;
-  const offer = method === 'a passkey' ? 'a passkey, with the set-up fixed so that prompts are rare' : `${method} with the set-up fixed so that prompts are rare, or a passkey, which is quicker still`;
+  const offer =
+    method === 'a passkey'
+      ? 'a passkey, with the set-up fixed so that prompts are rare'
+      : `${method} with the set-up fixed so that prompts are rare, or a passkey, which is quicker still`;
   return `Exempting ${who} from MFA ${what}. IT recommends against the exemption and offers a less intrusive method instead: ${offer}.`;
 }
 
@@ -129,7 +136,9 @@ export function overrideDates(decidedOn: string, expiry: string, reviewDate: str
   let cappedExpiry = expiry;
   if (expiry > latest) {
     cappedExpiry = latest;
-    notes.push(`The expiry asked for (${formatLongDate(expiry, locale)}) is more than ${MAX_OVERRIDE_DAYS} days after the decision; this record caps it at ${formatLongDate(latest, locale)}. A longer exemption needs a new decision.`);
+    notes.push(
+      `The expiry asked for (${formatLongDate(expiry, locale)}) is more than ${MAX_OVERRIDE_DAYS} days after the decision; this record caps it at ${formatLongDate(latest, locale)}. A longer exemption needs a new decision.`,
+    );
   }
   if (cappedExpiry < decidedOn) {
     cappedExpiry = decidedOn;

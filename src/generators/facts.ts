@@ -85,20 +85,31 @@ function consequences(id: string, taskDate: (taskId: string) => string): Partial
       };
     case 'sms-voice-retirement-admins':
       return {
-        during: 'Administrators move to a passkey or a security key in this plan, before that date; guests who still use a text message or a call are asked to register another method then.',
-        'after-end': 'Administrators move to a passkey or a security key in this plan, well before that date; guests who still use a text message or a call are asked to register another method then.',
+        during:
+          'Administrators move to a passkey or a security key in this plan, before that date; guests who still use a text message or a call are asked to register another method then.',
+        'after-end':
+          'Administrators move to a passkey or a security key in this plan, well before that date; guests who still use a text message or a call are asked to register another method then.',
         'before-start': 'Administrators and guests who relied on a text message or a call already have to use another method.',
       };
     case 'passkeys-auto-enabled':
-      return { 'before-start': 'Users who relied on a text message or a call may already be offered a passkey; that is welcome, and the registration campaign setting decides what the after-sign-in nudge asks for.' };
+      return {
+        'before-start':
+          'Users who relied on a text message or a call may already be offered a passkey; that is welcome, and the registration campaign setting decides what the after-sign-in nudge asks for.',
+      };
     case 'number-matching':
       return { 'before-start': 'Nothing to switch on: every Authenticator notification already asks for the number.' };
     case 'legacy-mfa-sspr-policies':
       return { 'before-start': 'Methods are enabled in the authentication methods policy only; the settings pages of per-user MFA no longer decide which methods work.' };
     case 'exchange-basic-auth-off':
-      return { 'before-start': 'Of the Exchange protocols only SMTP AUTH could still use a password alone, so the legacy-authentication audit looks hardest at mail sent by devices and systems.' };
+      return {
+        'before-start':
+          'Of the Exchange protocols only SMTP AUTH could still use a password alone, so the legacy-authentication audit looks hardest at mail sent by devices and systems.',
+      };
     case 'mandatory-mfa-cli':
-      return { 'before-start': 'Admin scripts using Azure CLI or PowerShell already need MFA; automation that runs under a person\u2019s account moves to a managed identity or a service principal.' };
+      return {
+        'before-start':
+          'Admin scripts using Azure CLI or PowerShell already need MFA; automation that runs under a person\u2019s account moves to a managed identity or a service principal.',
+      };
     default:
       return {};
   }
@@ -279,7 +290,8 @@ export function buildGuidance(context: GeneratorContext): GuidanceNote[] {
       id: 'guests',
       topic: 'Guest users',
       classic: 'Not covered.',
-      current: 'The all-users policy includes guests. A guest meets MFA in their home organisation when the inbound cross-tenant access settings trust MFA from other Entra tenants, otherwise in this tenant with a method they register here. Prepare reviews the guest list (stale guests are removed), sets that trust for partner organisations, and tells the people who invite guests what to expect.',
+      current:
+        'The all-users policy includes guests. A guest meets MFA in their home organisation when the inbound cross-tenant access settings trust MFA from other Entra tenants, otherwise in this tenant with a method they register here. Prepare reviews the guest list (stale guests are removed), sets that trust for partner organisations, and tells the people who invite guests what to expect.',
       why: 'Guests are an account like any other in the directory; leaving them out leaves a way in without MFA, and including them without a word produces calls from partners on enforcement day.',
       factIds: ['all-users-mfa-policy', 'sms-voice-retirement-admins'],
     },
@@ -287,7 +299,8 @@ export function buildGuidance(context: GeneratorContext): GuidanceNote[] {
       id: 'admin-strength',
       topic: 'Phishing-resistant MFA for administrators',
       classic: 'Administrators get the same MFA as everyone.',
-      current: 'Administrators register a passkey or a security key during the pilot, and after sign-off a policy for the admin roles requires the built-in authentication strength "Phishing-resistant MFA", in report-only first and then On. The break-glass group stays excluded; its accounts already sign in with security keys.',
+      current:
+        'Administrators register a passkey or a security key during the pilot, and after sign-off a policy for the admin roles requires the built-in authentication strength "Phishing-resistant MFA", in report-only first and then On. The break-glass group stays excluded; its accounts already sign in with security keys.',
       why: 'An approved notification can still be phished through a fake sign-in page that relays it; a passkey or a security key is bound to the real site and cannot be. Admin accounts are where that matters most.',
       factIds: ['mandatory-mfa-admin-portals', 'emergency-access-accounts'],
     },

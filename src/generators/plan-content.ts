@@ -26,18 +26,22 @@ export function buildSuccessCriteria(context: GeneratorContext): SuccessCriterio
       id: 'no-legacy-auth',
       title: 'No successful legacy authentication',
       measure: `Since enforcement the sign-in log shows no successful legacy-authentication sign-in, interactive or non-interactive, and every blocked attempt is traced to an owner on the legacy-authentication dependency list, with a fix or a date to retire the device or app. Blocked attempts stay in the log and do not fail this criterion.${
-        context.config.current.securityDefaults ? ' (Security defaults blocked legacy authentication before enforcement, so the rows of the audit in Prepare were blocked attempts too.)' : ''
+        context.config.current.securityDefaults
+          ? ' (Security defaults blocked legacy authentication before enforcement, so the rows of the audit in Prepare were blocked attempts too.)'
+          : ''
       } If legacy authentication is not yet blocked, "Block legacy authentication" is the next policy to switch on.`,
     },
     {
       id: 'break-glass-works',
       title: 'Emergency access works',
-      measure: 'Each break-glass account is excluded from the enforcing policy (through its group) and signs in successfully with its FIDO2 key, and the sign-in alert fired for the test.',
+      measure:
+        'Each break-glass account is excluded from the enforcing policy (through its group) and signs in successfully with its FIDO2 key, and the sign-in alert fired for the test.',
     },
     {
       id: 'clean-72-hours',
       title: 'A clean sign-in log for 72 hours',
-      measure: 'In the 72 hours after enforcement there is no failed sign-in of a legitimate user that shows over-blocking, and no successful sign-in without MFA that shows a gap.',
+      measure:
+        'In the 72 hours after enforcement there is no failed sign-in of a legitimate user that shows over-blocking, and no successful sign-in without MFA that shows a gap.',
     },
   ];
 }
@@ -60,7 +64,8 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       risk: 'Admins lock themselves out: an enforcing policy catches the emergency accounts, or they have no usable method.',
       likelihood: 'low',
       impact: 'high',
-      mitigation: 'Emergency accounts sign in with their own FIDO2 keys, are excluded through one group from every enforcing or blocking policy, and are tested in the pilot and again in Validate. Every policy starts in report-only.',
+      mitigation:
+        'Emergency accounts sign in with their own FIDO2 keys, are excluded through one group from every enforcing or blocking policy, and are tested in the pilot and again in Validate. Every policy starts in report-only.',
       owner: 'it-lead',
     },
     {
@@ -68,7 +73,8 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       risk: 'Legacy apps and devices stop working at enforcement: old Outlook, phone mail over basic authentication, printers scanning to email, business systems reading mail.',
       likelihood: 'medium',
       impact: 'high',
-      mitigation: 'The legacy-authentication audit in Prepare lists every dependency with an owner and a fix; report-only results are checked at the go/no-go gate; devices move to an SMTP relay or modern authentication before enforcement.',
+      mitigation:
+        'The legacy-authentication audit in Prepare lists every dependency with an owner and a fix; report-only results are checked at the go/no-go gate; devices move to an SMTP relay or modern authentication before enforcement.',
       owner: 'it-team',
     },
     {
@@ -84,7 +90,8 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       risk: 'The helpdesk is overwhelmed in the first 48 hours after enforcement.',
       likelihood: 'medium',
       impact: 'medium',
-      mitigation: 'The registration window keeps forced registrations few; the helpdesk is briefed the working day before with the runbook; enforcement never falls on a Friday, a weekend, a holiday or the day before one, so the helpdesk is staffed for the watch.',
+      mitigation:
+        'The registration window keeps forced registrations few; the helpdesk is briefed the working day before with the runbook; enforcement never falls on a Friday, a weekend, a holiday or the day before one, so the helpdesk is staffed for the watch.',
       owner: 'helpdesk',
     },
     {
@@ -92,7 +99,8 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       risk: 'An attacker talks the helpdesk into an MFA reset or a Temporary Access Pass by posing as a stressed or senior member of staff.',
       likelihood: 'medium',
       impact: 'high',
-      mitigation: 'The runbook starts with "Verify the caller first": call back on the number on record or confirm with the manager, never act on the caller\u2019s word, shortest Temporary Access Pass lifetime, and a ticket note of how the caller was verified.',
+      mitigation:
+        'The runbook starts with "Verify the caller first": call back on the number on record or confirm with the manager, never act on the caller\u2019s word, shortest Temporary Access Pass lifetime, and a ticket note of how the caller was verified.',
       owner: 'helpdesk',
     },
     {
@@ -100,7 +108,8 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       risk: 'A senior person asks to be exempted, or for MFA to be delayed, when the prompts start.',
       likelihood: 'medium',
       impact: 'high',
-      mitigation: 'The approver signs the dated plan before the start. Each request gets a written decision record (default: decline and make MFA smooth) with the risk stated; any override has a named risk owner, compensating controls and an expiry within 90 days.',
+      mitigation:
+        'The approver signs the dated plan before the start. Each request gets a written decision record (default: decline and make MFA smooth) with the risk stated; any override has a named risk owner, compensating controls and an expiry within 90 days.',
       owner: 'approver',
     },
     {
@@ -116,7 +125,8 @@ export function buildRisks(context: GeneratorContext): Risk[] {
       risk: 'Attackers imitate the rollout messages to harvest passwords and approvals, or bombard users with prompts hoping for an approval.',
       likelihood: 'medium',
       impact: 'high',
-      mitigation: 'Messages come from the named IT lead, link only to the Microsoft security-info page and say that IT never asks for codes; number matching stops blind approvals; users are told to deny and report prompts they did not start, and the helpdesk treats them as a possible compromise.',
+      mitigation:
+        'Messages come from the named IT lead, link only to the Microsoft security-info page and say that IT never asks for codes; number matching stops blind approvals; users are told to deny and report prompts they did not start, and the helpdesk treats them as a possible compromise.',
       owner: 'it-lead',
     },
     {

@@ -70,7 +70,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           {
             cause: 'Stale registration: the user has a new phone or reinstalled Microsoft Authenticator, so the requests go to the old registration.',
             likelihood: 'most likely',
-            check: 'In the user\'s authentication methods, the Authenticator entry names an old device or predates the phone change.',
+            check: "In the user's authentication methods, the Authenticator entry names an old device or predates the phone change.",
           },
           {
             cause: 'The account is compromised and an attacker changed the sign-in method.',
@@ -184,14 +184,16 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         userSays: '"It asks me every time I check my email."',
         likelyCauses: [
           {
-            cause: 'The browser does not keep the session: private browsing, cookies cleared on exit, "Stay signed in" declined, or a device that is not registered or joined, so every browser session starts afresh.',
+            cause:
+              'The browser does not keep the session: private browsing, cookies cleared on exit, "Stay signed in" declined, or a device that is not registered or joined, so every browser session starts afresh.',
             likelihood: 'most likely',
             check: 'The sign-in log shows many interactive sign-ins with MFA from the same browser each day.',
           },
           {
             cause: 'Only a slow method is registered, such as a phone call or a text message, instead of an app notification or a passkey.',
             likelihood: 'possible',
-            check: 'The methods registered in the user\'s authentication methods. With system-preferred MFA the sign-in asks for the strongest registered method, so the "default method" setting is not the cause.',
+            check:
+              'The methods registered in the user\'s authentication methods. With system-preferred MFA the sign-in asks for the strongest registered method, so the "default method" setting is not the cause.',
           },
           {
             cause: 'An old app or a second device keeps asking, or a sign-in frequency rule is too strict.',
@@ -205,7 +207,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           },
         ],
         steps: [
-          'Look at a day of the user\'s sign-ins: which apps, which devices, how often MFA was required.',
+          "Look at a day of the user's sign-ins: which apps, which devices, how often MFA was required.",
           `If the user has only a slow method, help them register ${isPasskey ? 'a passkey' : 'Microsoft Authenticator (or a passkey)'}, then delete the phone call or text message method: the sign-in asks for the strongest method registered, so changing the default method alone does not help.`,
           'Have the user sign in to a normal (not private) browser window and answer "Yes" to "Stay signed in?" on their own device; update Outlook and the Office apps.',
           'If the device is a company device that is not registered or joined, pass it to the IT team.',
@@ -221,12 +223,12 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         userSays: '"My phone keeps asking me to approve sign-ins I didn\'t make."',
         likelyCauses: [
           {
-            cause: 'Someone has the user\'s password and is trying to sign in, hoping the user will approve out of habit or annoyance.',
+            cause: "Someone has the user's password and is trying to sign in, hoping the user will approve out of habit or annoyance.",
             likelihood: 'most likely',
             check: 'The sign-in log shows sign-in attempts from an unfamiliar place or device at the times of the prompts.',
           },
           {
-            cause: 'An old device or app of the user\'s (a second computer, an old phone\'s mail app) is retrying in the background.',
+            cause: "An old device or app of the user's (a second computer, an old phone's mail app) is retrying in the background.",
             likelihood: 'possible',
             check: 'The attempts come from a device and place the user recognises.',
           },
@@ -234,8 +236,8 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         steps: [
           'Tell the user to deny every prompt they did not start, and to report it as not theirs if the app offers that.',
           `${CALLER_VERIFICATION}, then check the sign-in log for the attempts.`,
-          'If the attempts are not the user\'s own device: reset the password, revoke sessions and escalate now as a security incident.',
-          'If it was one of the user\'s own devices, sign it out or update the app, and record what it was.',
+          "If the attempts are not the user's own device: reset the password, revoke sessions and escalate now as a security incident.",
+          "If it was one of the user's own devices, sign it out or update the app, and record what it was.",
         ],
         adminPath: `${PATH.signInLogs}; ${PATH.userOverview} → Reset password, Revoke sessions`,
         tellUser: callerScript(FALLBACK_LANGUAGE, 'unexpected-prompts'),
@@ -257,14 +259,14 @@ export function buildRunbook(context: GeneratorContext): Runbook {
             check: 'The app is current (Outlook, Teams, Outlook mobile) and the log shows 50076 or 50173.',
           },
           {
-            cause: 'A device or business system signs in with a person\'s or a shared account.',
+            cause: "A device or business system signs in with a person's or a shared account.",
             likelihood: 'possible',
             check: 'The sign-in comes from a printer, a server or a script rather than a person.',
           },
         ],
         steps: [
           'Find the sign-in in the log and note the client app and the device.',
-          'For a person\'s app: move them to a current one: the current Outlook on the desktop, Outlook mobile instead of the phone\'s built-in mail app.',
+          "For a person's app: move them to a current one: the current Outlook on the desktop, Outlook mobile instead of the phone's built-in mail app.",
           'For a printer, scanner, business system or script: do not change anything on the account. Pass it to the IT team (SMTP relay or connector, a service principal, or a vendor update to modern authentication).',
           'Never exclude the user from the policy to make an old app work.',
         ],
@@ -322,7 +324,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           {
             cause: 'A mistake with no attacker (the user approved their own sign-in without realising).',
             likelihood: 'possible',
-            check: 'Every sign-in around that time is from the user\'s own devices and places.',
+            check: "Every sign-in around that time is from the user's own devices and places.",
           },
         ],
         steps: [
@@ -354,7 +356,8 @@ export function buildRunbook(context: GeneratorContext): Runbook {
       },
       {
         situation: '"Can you switch it off for me?"',
-        answer: 'No, and nobody at the helpdesk can grant an exemption. Offer to make it smoother (an app notification or a passkey registered and slow methods removed, "Stay signed in" on their own device). Pass any exemption request to the IT lead; it needs a written decision.',
+        answer:
+          'No, and nobody at the helpdesk can grant an exemption. Offer to make it smoother (an app notification or a passkey registered and slow methods removed, "Stay signed in" on their own device). Pass any exemption request to the IT lead; it needs a written decision.',
       },
       {
         situation: '"Is this message or prompt genuine?"',

@@ -12,7 +12,8 @@ import { goNoGoGate, pilotStory } from './pilot.ts';
 const PHASE_TITLES: Record<PhaseId, { title: string; summary: string }> = {
   prepare: {
     title: 'Prepare',
-    summary: 'Security keys ordered and the plan approved before the start; then emergency access, sign-in methods, the legacy-authentication and text-message audits, exceptions, guests, trusted locations and the Conditional Access policies.',
+    summary:
+      'Security keys ordered and the plan approved before the start; then emergency access, sign-in methods, the legacy-authentication and text-message audits, exceptions, guests, trusted locations and the Conditional Access policies.',
   },
   register: {
     title: 'Register',
@@ -154,7 +155,12 @@ export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Sch
   const pilot = pilotStory(config);
   const gate = goNoGoGate(config);
   const milestones: Milestones = {
-    announcement: milestone('announcement', dateOf(p.register.first), 'Announcement sent', `All staff are told what is changing and asked to set up ${method} by ${formatLongDate(registrationDeadline, config.locale)}.`),
+    announcement: milestone(
+      'announcement',
+      dateOf(p.register.first),
+      'Announcement sent',
+      `All staff are told what is changing and asked to set up ${method} by ${formatLongDate(registrationDeadline, config.locale)}.`,
+    ),
     'reminder-check': milestone('reminder-check', reminderDate, 'Reminder check', `If fewer than ${reminderBelowRate}% of users are registered, the reminder goes out today.`),
     'individual-contact': milestone('individual-contact', contactDate, 'Individual contact', 'Everyone still unregistered is contacted one by one to find what is in their way.'),
     'registration-deadline': milestone('registration-deadline', registrationDeadline, 'Registration window closes', `Target: ${targetRate}% of users registered.`),

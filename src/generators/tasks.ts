@@ -87,7 +87,8 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: d.beforeStart(1),
         owner: 'approver',
         title: 'Approve the plan and the announcement',
-        action: 'Read the dated plan and the staff announcement, and sign the plan before the start; it documents the decision and backs IT when someone pushes back during enforcement.',
+        action:
+          'Read the dated plan and the staff announcement, and sign the plan before the start; it documents the decision and backs IT when someone pushes back during enforcement.',
         evidence: 'The signed plan PDF.',
       },
       {
@@ -185,7 +186,8 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: prepareSecond,
         owner: 'it-team',
         title: 'Create the Conditional Access policies',
-        action: 'Import the pilot (CA001), all-users (CA002) and block-legacy-authentication (CA003) policies from the admin site in report-only, and the security-info registration policy (CA004) Off: report-only does not evaluate user actions such as registering security information, so it would show nothing. Check that each excludes the break-glass group.',
+        action:
+          'Import the pilot (CA001), all-users (CA002) and block-legacy-authentication (CA003) policies from the admin site in report-only, and the security-info registration policy (CA004) Off: report-only does not evaluate user actions such as registering security information, so it would show nothing. Check that each excludes the break-glass group.',
         evidence: 'The policy list showing each policy and its state.',
         after: ['prepare.break-glass', 'prepare.named-locations'],
       },
@@ -328,7 +330,8 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: d.dateOf(pl.first),
         owner: 'it-team',
         title: 'Give administrators phishing-resistant methods',
-        action: 'Each administrator registers a passkey or a FIDO2 security key next to their everyday method, ready for the phishing-resistant policy for admin roles after sign-off.',
+        action:
+          'Each administrator registers a passkey or a FIDO2 security key next to their everyday method, ready for the phishing-resistant policy for admin roles after sign-off.',
         evidence: 'The administrators\u2019 registered methods in User registration details.',
         after: ['prepare.order-keys'],
       },
@@ -368,7 +371,9 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         owner: 'it-team',
         title: 'Switch MFA on for all users',
         action: `At ${config.enforcementTime}, ${
-          state === 'security-defaults' ? 'in one sitting: turn security defaults off, switch "CA003 - Block legacy authentication" On (it takes over the legacy block security defaults gave) and ' : ''
+          state === 'security-defaults'
+            ? 'in one sitting: turn security defaults off, switch "CA003 - Block legacy authentication" On (it takes over the legacy block security defaults gave) and '
+            : ''
         }set the all-users policy to On (users: All users; excluded: "${bg.group.name}" and the Directory Synchronization Accounts role).${state === 'per-user-mfa' ? ' Then turn per-user MFA off for every user: the policy replaces it, and leaving both on gives people confusing double prompts.' : ''}`,
         evidence: 'The policy state, the security defaults setting and their audit log entries.',
         milestone: 'enforcement',
@@ -420,7 +425,8 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: d.dateOf(va.first),
         owner: 'it-team',
         title: 'Check legacy authentication is under control',
-        action: 'No successful legacy-authentication sign-in, interactive or not, since enforcement, and every blocked attempt traced to an owner on the dependency list with a fix. If legacy authentication is not yet blocked, schedule the block policy next.',
+        action:
+          'No successful legacy-authentication sign-in, interactive or not, since enforcement, and every blocked attempt traced to an owner on the dependency list with a fix. If legacy authentication is not yet blocked, schedule the block policy next.',
         evidence: 'The sign-in log filtered by legacy client apps, and the dependency list.',
         after: ['enforce.enforce'],
       },
@@ -458,7 +464,8 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: d.signoffDate,
         owner: 'it-team',
         title: 'Switch the security-info registration policy on',
-        action: 'Set "CA004 - Securing security info registration" from Off to On. From now on, registering or changing a method away from the trusted office networks needs MFA or a Temporary Access Pass; the helpdesk meets error 53010 when someone tries without.',
+        action:
+          'Set "CA004 - Securing security info registration" from Off to On. From now on, registering or changing a method away from the trusted office networks needs MFA or a Temporary Access Pass; the helpdesk meets error 53010 when someone tries without.',
         evidence: 'The policy state and its audit log entry.',
         after: ['validate.signoff', 'prepare.named-locations'],
       },
@@ -476,7 +483,8 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         date: d.signoffDate,
         owner: 'it-team',
         title: 'Require phishing-resistant MFA of administrators',
-        action: 'Create a policy for the administrator roles (Global Administrator, Privileged Role Administrator, Security Administrator, Exchange Administrator and the other roles in use) with the built-in authentication strength "Phishing-resistant MFA", the break-glass group excluded, in report-only; switch it On after a week in which its report-only results show no failure.',
+        action:
+          'Create a policy for the administrator roles (Global Administrator, Privileged Role Administrator, Security Administrator, Exchange Administrator and the other roles in use) with the built-in authentication strength "Phishing-resistant MFA", the break-glass group excluded, in report-only; switch it On after a week in which its report-only results show no failure.',
         evidence: 'The policy and, a week later, its state change.',
         after: ['validate.signoff', 'pilot.admin-keys'],
       },
@@ -508,7 +516,8 @@ export function backOutPlan(state: StartingState, breakGlassGroup: string): { tr
         ? 'set "CA002 - Require MFA - All users" back to report-only and turn per-user MFA back on for the users who had it, in the same sitting'
         : 'set "CA002 - Require MFA - All users" back to report-only';
   return {
-    trigger: 'Trigger: during the 48-hour watch, people cannot work and the cause cannot be fixed within two hours: an application the business needs fails for everyone who uses it, or sign-ins fail across many users at once, or the helpdesk cannot clear its queue within the day.',
+    trigger:
+      'Trigger: during the 48-hour watch, people cannot work and the cause cannot be fixed within two hours: an application the business needs fails for everyone who uses it, or sign-ins fail across many users at once, or the helpdesk cannot clear its queue within the day.',
     steps: `First narrow it: when one application is the cause, exclude that application from the all-users policy for at most a week, recorded as an exception with an owner and an end date. Only when the failure is general, the IT lead, with the approver's agreement, backs out in full: ${full}. Never add people to "${breakGlassGroup}" or exclude them from the policy to get them working. A new enforcement date follows as a new plan version.`,
   };
 }

@@ -25,7 +25,9 @@ function flatten(prefix: string, value: unknown, into: Record<string, string>, f
 export function readCatalog(language: string, dir = LOCALES_DIR): Catalog {
   const folder = join(dir, language);
   const catalog: Record<string, string> = {};
-  for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.json')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((entry) => entry.endsWith('.json'))
+    .sort()) {
     const file = join(folder, name);
     flatten(name.replace(/\.json$/, ''), JSON.parse(readFileSync(file, 'utf8')) as unknown, catalog, file);
   }

@@ -59,7 +59,11 @@ function leg(table: 'SigninLogs' | 'AADNonInteractiveUserSignInLogs', start: str
 }
 
 function header(title: string, ctx: EvidenceContext, windowStart: string, windowEnd: string): string {
-  return [`// ${title}`, `// Plan: register phase from ${ctx.registerPhase.startDate}, enforcement ${ctx.enforcementDate}, validation until ${ctx.validateEndDate} (${ctx.timeZone}).`, `// Window (UTC): ${windowStart} to ${windowEnd}. Run in the Log Analytics workspace that receives the sign-in logs; Export > CSV.`].join('\n');
+  return [
+    `// ${title}`,
+    `// Plan: register phase from ${ctx.registerPhase.startDate}, enforcement ${ctx.enforcementDate}, validation until ${ctx.validateEndDate} (${ctx.timeZone}).`,
+    `// Window (UTC): ${windowStart} to ${windowEnd}. Run in the Log Analytics workspace that receives the sign-in logs; Export > CSV.`,
+  ].join('\n');
 }
 
 function signInPrelude(w: EvidenceWindows, ctx: EvidenceContext): string {
@@ -105,12 +109,17 @@ export function kqlQueries(ctx: EvidenceContext): KqlQuery[] {
     text: [header(title, ctx, w.registerStartUtc, w.validationEndUtc), prelude, 'SignIns', ...body].join('\n'),
   });
   const queries: KqlQuery[] = [
-    signInQuery('legacy-auth', 'Legacy-authentication dependencies by user, client app and device', 'Who still signs in with a legacy client, from which device, and whether it still succeeds: the remediation list before enforcement and the no-legacy-auth check after.', [
-      '| where IsLegacy and not(IsBreakGlass)',
-      DEVICE_COLUMNS,
-      `| summarize ${SUMMARY} by UserPrincipalName, ClientAppUsed, ResultType, IsInteractive, AuthenticationRequirement, ConditionalAccessStatus, DeviceName, OperatingSystem, Browser, DeviceId, UserAgent, IPAddress, ${WINDOW_KEYS}`,
-      '| order by ClientAppUsed asc, UserPrincipalName asc, LastSeen desc',
-    ]),
+    signInQuery(
+      'legacy-auth',
+      'Legacy-authentication dependencies by user, client app and device',
+      'Who still signs in with a legacy client, from which device, and whether it still succeeds: the remediation list before enforcement and the no-legacy-auth check after.',
+      [
+        '| where IsLegacy and not(IsBreakGlass)',
+        DEVICE_COLUMNS,
+        `| summarize ${SUMMARY} by UserPrincipalName, ClientAppUsed, ResultType, IsInteractive, AuthenticationRequirement, ConditionalAccessStatus, DeviceName, OperatingSystem, Browser, DeviceId, UserAgent, IPAddress, ${WINDOW_KEYS}`,
+        '| order by ClientAppUsed asc, UserPrincipalName asc, LastSeen desc',
+      ],
+    ),
     signInQuery('break-glass', 'Break-glass sign-ins', 'Proof that each emergency access account signed in, how it authenticated and what Conditional Access did.', [
       '| where IsBreakGlass',
       '| mv-apply Step = Steps on (where tostring(Step.succeeded) != "false" | summarize Methods = make_set(tostring(Step.authenticationMethod)))',
@@ -119,18 +128,28 @@ export function kqlQueries(ctx: EvidenceContext): KqlQuery[] {
       `| summarize ${SUMMARY} by UserPrincipalName, ClientAppUsed, ResultType, IsInteractive, AuthenticationRequirement, ConditionalAccessStatus, AuthMethods, DeviceName, OperatingSystem, Browser, DeviceId, UserAgent, IPAddress, ${WINDOW_KEYS}`,
       '| order by UserPrincipalName asc, LastSeen desc',
     ]),
-    signInQuery('failures-after-enforcement', 'Failed sign-ins after enforcement, by error code', 'Failure clusters after the switch-on, by error code and user, with the first 72 hours apart: the post-enforcement check and the helpdesk triage.', [
-      '| where AfterEnforcement and ResultType != "0" and not(IsLegacy) and not(IsBreakGlass)',
-      `| summarize ${SUMMARY} by ResultType, UserPrincipalName, IsInteractive, ClientAppUsed, AuthenticationRequirement, ConditionalAccessStatus, ${WINDOW_KEYS}`,
-      '| order by ResultType asc, UserPrincipalName asc',
-    ]),
-    signInQuery('other-sign-ins', 'All other sign-ins, counted', 'The volume behind the checks (sign-ins in the validation window and the first 72 hours) and the single-factor sign-ins no policy covered in the first 72 hours, by user. Other users are counted, not named.', [
-      '| where not(IsLegacy) and not(IsBreakGlass) and not(AfterEnforcement and ResultType != "0")',
-      '| extend IsGap = InFirst72h and ResultType == "0" and IsInteractive and AuthenticationRequirement == "singleFactorAuthentication" and ConditionalAccessStatus =~ "notApplied"',
-      `| summarize ${SUMMARY} by UserPrincipalName = iff(IsGap, UserPrincipalName, "(other users)"), ResultType = iff(ResultType == "0", "0", "1"), IsInteractive,`,
-      `    AuthenticationRequirement = iff(IsGap, AuthenticationRequirement, ""), ConditionalAccessStatus = iff(IsGap, ConditionalAccessStatus, ""), ${WINDOW_KEYS}`,
-      '| order by UserPrincipalName asc, IsInteractive desc',
-    ]),
+    signInQuery(
+      'failures-after-enforcement',
+      'Failed sign-ins after enforcement, by error code',
+      'Failure clusters after the switch-on, by error code and user, with the first 72 hours apart: the post-enforcement check and the helpdesk triage.',
+      [
+        '| where AfterEnforcement and ResultType != "0" and not(IsLegacy) and not(IsBreakGlass)',
+        `| summarize ${SUMMARY} by ResultType, UserPrincipalName, IsInteractive, ClientAppUsed, AuthenticationRequirement, ConditionalAccessStatus, ${WINDOW_KEYS}`,
+        '| order by ResultType asc, UserPrincipalName asc',
+      ],
+    ),
+    signInQuery(
+      'other-sign-ins',
+      'All other sign-ins, counted',
+      'The volume behind the checks (sign-ins in the validation window and the first 72 hours) and the single-factor sign-ins no policy covered in the first 72 hours, by user. Other users are counted, not named.',
+      [
+        '| where not(IsLegacy) and not(IsBreakGlass) and not(AfterEnforcement and ResultType != "0")',
+        '| extend IsGap = InFirst72h and ResultType == "0" and IsInteractive and AuthenticationRequirement == "singleFactorAuthentication" and ConditionalAccessStatus =~ "notApplied"',
+        `| summarize ${SUMMARY} by UserPrincipalName = iff(IsGap, UserPrincipalName, "(other users)"), ResultType = iff(ResultType == "0", "0", "1"), IsInteractive,`,
+        `    AuthenticationRequirement = iff(IsGap, AuthenticationRequirement, ""), ConditionalAccessStatus = iff(IsGap, ConditionalAccessStatus, ""), ${WINDOW_KEYS}`,
+        '| order by UserPrincipalName asc, IsInteractive desc',
+      ],
+    ),
   ];
   const gate = ctx.goNoGo;
   if (gate !== undefined) {

@@ -163,7 +163,14 @@ export type Fact = z.infer<typeof factSchema>;
 export const guidanceNoteSchema = z.object({ id: z.string(), topic: z.string(), classic: z.string(), current: z.string(), why: z.string(), factIds: z.array(z.string()) });
 export type GuidanceNote = z.infer<typeof guidanceNoteSchema>;
 
-export const riskSchema = z.object({ id: z.string(), risk: z.string(), likelihood: z.enum(['low', 'medium', 'high']), impact: z.enum(['low', 'medium', 'high']), mitigation: z.string(), owner: ownerRole });
+export const riskSchema = z.object({
+  id: z.string(),
+  risk: z.string(),
+  likelihood: z.enum(['low', 'medium', 'high']),
+  impact: z.enum(['low', 'medium', 'high']),
+  mitigation: z.string(),
+  owner: ownerRole,
+});
 export type Risk = z.infer<typeof riskSchema>;
 
 export const successCriterionSchema = z.object({ id: z.string(), title: z.string(), measure: z.string() });

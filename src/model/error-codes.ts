@@ -69,7 +69,8 @@ export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
     name: 'UserStrongAuthEnrollmentRequired',
     meaning: 'The user must register security information before going on.',
     kind: 'interrupt',
-    action: 'Walk the user through registration at https://aka.ms/mysecurityinfo, or verify their identity and issue a Temporary Access Pass. For federated users, check the MFA claim from the identity provider.',
+    action:
+      'Walk the user through registration at https://aka.ms/mysecurityinfo, or verify their identity and issue a Temporary Access Pass. For federated users, check the MFA claim from the identity provider.',
     symptom: 'not-registered',
     rolloutRelated: false,
   },
@@ -87,7 +88,8 @@ export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
     name: 'Strong authentication failed',
     meaning: 'The MFA step failed: the request was denied, timed out or the wrong number was entered.',
     kind: 'failure',
-    action: 'Read the result detail in the authentication details. If the user denied or reported a prompt they did not start, treat it as a possibly compromised password (reset it and revoke sessions). Otherwise the method usually needs registering again.',
+    action:
+      'Read the result detail in the authentication details. If the user denied or reported a prompt they did not start, treat it as a possibly compromised password (reset it and revoke sessions). Otherwise the method usually needs registering again.',
     symptom: 'no-prompt',
     rolloutRelated: true,
   },
@@ -105,16 +107,19 @@ export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
     name: 'BlockedByConditionalAccess',
     meaning: 'A Conditional Access policy blocked the sign-in.',
     kind: 'block',
-    action: 'Open the Conditional Access tab of the sign-in to see which policy failed and why (location, platform, legacy client). Fix the condition; never exclude the user to make it go away.',
+    action:
+      'Open the Conditional Access tab of the sign-in to see which policy failed and why (location, platform, legacy client). Fix the condition; never exclude the user to make it go away.',
     symptom: 'legacy-app',
     rolloutRelated: true,
   },
   {
     code: '53010',
     name: 'ProofUpBlockedDueToSecurityInfoAcr',
-    meaning: 'Registering or changing security info was refused: the organisation allows it only from trusted locations, or after MFA or a Temporary Access Pass (the security-info registration policy, CA004, once it is on).',
+    meaning:
+      'Registering or changing security info was refused: the organisation allows it only from trusted locations, or after MFA or a Temporary Access Pass (the security-info registration policy, CA004, once it is on).',
     kind: 'block',
-    action: 'Expected when someone registers away from the office without MFA. Verify the caller, then issue a Temporary Access Pass so they can register, or have them register on the office network. Never exclude the user from the policy.',
+    action:
+      'Expected when someone registers away from the office without MFA. Verify the caller, then issue a Temporary Access Pass so they can register, or have them register on the office network. Never exclude the user from the policy.',
     symptom: 'not-registered',
     rolloutRelated: true,
   },
@@ -123,7 +128,8 @@ export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
     name: 'CmsiInterrupt',
     meaning: 'For security reasons the user was asked to confirm the sign-in ("Are you trying to sign in to …?"), typically in a mobile or desktop app.',
     kind: 'interrupt',
-    action: 'Normal: the user confirms and goes on; it is not an MFA failure. If the user did not start that sign-in (for example a code someone sent them), follow the suspected-compromise entry.',
+    action:
+      'Normal: the user confirms and goes on; it is not an MFA failure. If the user did not start that sign-in (for example a code someone sent them), follow the suspected-compromise entry.',
     symptom: null,
     rolloutRelated: false,
   },

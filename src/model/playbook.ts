@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { isoDateString, personView } from './common.ts';
 import { scheduleSchema } from './schedule.ts';
-import {
-  checklistSchema,
-  communicationSchema,
-  decisionRecordSchema,
-  factSchema,
-  guidanceNoteSchema,
-  riskSchema,
-  runbookSchema,
-  successCriterionSchema,
-} from './content.ts';
+import { checklistSchema, communicationSchema, decisionRecordSchema, factSchema, guidanceNoteSchema, riskSchema, runbookSchema, successCriterionSchema } from './content.ts';
 import { policyFileSchema } from './artifacts.ts';
 import { EvidenceReportSchema } from '../evidence/report.ts';
 

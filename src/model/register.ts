@@ -30,7 +30,13 @@ export function exemptionRegister(decisions: readonly Pick<DecisionRecord, 'id' 
     if (record.isTemplate || override === null) return [];
     const toExpiry = daysBetween(today, override.expiry);
     const toReview = daysBetween(today, override.reviewDate);
-    const base = { item: `Exemption ${record.id}: ${record.request.name}, ${record.request.role}`, owner: override.riskOwner, reason: record.request.reason, review: override.reviewDate, expiry: override.expiry };
+    const base = {
+      item: `Exemption ${record.id}: ${record.request.name}, ${record.request.role}`,
+      owner: override.riskOwner,
+      reason: record.request.reason,
+      review: override.reviewDate,
+      expiry: override.expiry,
+    };
     // The expiry day itself still counts as covered; the day after, the override has lapsed.
     if (toExpiry < 0) return [{ ...base, status: 'expired' as const, label: `Expired ${relativeDays(toExpiry)}` }];
     if (toReview <= 0) return [{ ...base, status: 'review-due' as const, label: toReview === 0 ? 'Review due today' : `Review was due ${relativeDays(toReview)}` }];

@@ -8,9 +8,27 @@ import type { EvidenceReport } from '../evidence/report.ts';
 // the figures measured from the exports when they are given. Pure: the plan date is an input and every
 // state word comes from the state module. Counts shown in two places are taken from one value here.
 
-export interface StatusTask { id: string; title: string; ownerName: string; date: string; state: DueState }
-export interface StatusMessage { id: string; title: string; audience: string; state: MessageState; drafts: string[] }
-export interface StatusCheck { checklist: string; id: string; text: string; due: string; state: DueState }
+export interface StatusTask {
+  id: string;
+  title: string;
+  ownerName: string;
+  date: string;
+  state: DueState;
+}
+export interface StatusMessage {
+  id: string;
+  title: string;
+  audience: string;
+  state: MessageState;
+  drafts: string[];
+}
+export interface StatusCheck {
+  checklist: string;
+  id: string;
+  text: string;
+  due: string;
+  state: DueState;
+}
 
 export interface SmsVoiceOnlyCount {
   /** Everyone registered with SMS or voice only. */
@@ -84,7 +102,12 @@ export type StatusPlaybook = Pick<Playbook, 'schedule' | 'communications' | 'che
  * The plan's side of `status` on `today`. `draftsOf` names the email draft files of a message (their paths
  * belong to the artifact layout, which this module does not know).
  */
-export function planStatus(playbook: StatusPlaybook, today: string, draftsOf: (message: Playbook['communications'][number]) => string[], evidence: EvidenceReport | null = null): PlanStatus {
+export function planStatus(
+  playbook: StatusPlaybook,
+  today: string,
+  draftsOf: (message: Playbook['communications'][number]) => string[],
+  evidence: EvidenceReport | null = null,
+): PlanStatus {
   const { schedule } = playbook;
   const progress = progressOn(schedule, today);
   const tasksToday = schedule.tasks
@@ -134,8 +157,12 @@ export function planDueLines(status: PlanStatus): string[] {
 /** The "Due today" lines about SMS or voice only users, from the one count. */
 export function smsVoiceDueLines(count: SmsVoiceOnlyCount): string[] {
   const out: string[] = [];
-  if (count.retired > 0) out.push(`${users(count.retired)} of the ${count.total} on SMS or voice only: Microsoft already retired the method for them; move them to the app or a passkey now.`);
-  if (count.retiringSoon > 0) out.push(`${users(count.retiringSoon)} of the ${count.total} on SMS or voice only: the method retires within ${SMS_VOICE_ACTION_WINDOW_DAYS} days; move them to the app or a passkey.`);
+  if (count.retired > 0)
+    out.push(`${users(count.retired)} of the ${count.total} on SMS or voice only: Microsoft already retired the method for them; move them to the app or a passkey now.`);
+  if (count.retiringSoon > 0)
+    out.push(
+      `${users(count.retiringSoon)} of the ${count.total} on SMS or voice only: the method retires within ${SMS_VOICE_ACTION_WINDOW_DAYS} days; move them to the app or a passkey.`,
+    );
   return out;
 }
 
@@ -165,7 +192,9 @@ export function changeLines(changes: EvidenceChanges | null): string[] {
   const lines = [`Since the previous snapshot (${changes.previousDate} to ${changes.latestDate}):`];
   const n = changes.newlyRegistered;
   lines.push(`  newly registered: ${n >= 0 ? n : `${n} (fewer registered than before)`}`);
-  lines.push(`  new failure clusters: ${changes.newFailureClusters.length === 0 ? 'none' : changes.newFailureClusters.map((c) => `${c.errorCode ?? 'no code'} ${c.meaning} (${users(c.userCount)})`).join('; ')}`);
+  lines.push(
+    `  new failure clusters: ${changes.newFailureClusters.length === 0 ? 'none' : changes.newFailureClusters.map((c) => `${c.errorCode ?? 'no code'} ${c.meaning} (${users(c.userCount)})`).join('; ')}`,
+  );
   lines.push('');
   return lines;
 }

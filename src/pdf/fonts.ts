@@ -45,10 +45,7 @@ async function load(): Promise<PdfFonts> {
   let fallback: PdfFonts['fallback'] = null;
   if (arabic) {
     try {
-      const [arRegular, arBold] = await Promise.all([
-        readFont(arabic, '400Regular/NotoSansArabic_400Regular.ttf'),
-        readFont(arabic, '700Bold/NotoSansArabic_700Bold.ttf'),
-      ]);
+      const [arRegular, arBold] = await Promise.all([readFont(arabic, '400Regular/NotoSansArabic_400Regular.ttf'), readFont(arabic, '700Bold/NotoSansArabic_700Bold.ttf')]);
       fallback = { regular: arRegular, bold: arBold };
     } catch {
       fallback = null;

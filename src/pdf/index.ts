@@ -22,7 +22,14 @@ export { loadPdfFonts };
 export type { PdfFonts };
 
 /** The documents by path, for callers that render one at a time (the benchmark does). */
-export const PDF_DOCUMENTS = ['admin/plan.pdf', 'admin/checklists.pdf', 'admin/communications.pdf', 'admin/decisions/*.pdf', 'helpdesk/runbook.pdf', 'staff/mfa-guide.pdf'] as const;
+export const PDF_DOCUMENTS = [
+  'admin/plan.pdf',
+  'admin/checklists.pdf',
+  'admin/communications.pdf',
+  'admin/decisions/*.pdf',
+  'helpdesk/runbook.pdf',
+  'staff/mfa-guide.pdf',
+] as const;
 
 export { decisionPath, pdfPaths } from './paths.ts';
 

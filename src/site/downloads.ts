@@ -23,7 +23,10 @@ function kindOf(file: string): string {
 }
 
 function humanise(name: string): string {
-  const base = name.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ').trim();
+  const base = name
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return base.charAt(0).toUpperCase() + base.slice(1);
 }
 
@@ -45,7 +48,5 @@ export function describeDownload(file: string, titles: ReadonlyMap<string, strin
 
 /** Files of one site filtered by folder ('' = top level only). */
 export function downloadsIn(files: string[], folder: string | null, titles: ReadonlyMap<string, string> = new Map()): Download[] {
-  return files
-    .filter((file) => (folder === null ? true : folder === '' ? !file.includes('/') : file.startsWith(`${folder}/`)))
-    .map((file) => describeDownload(file, titles));
+  return files.filter((file) => (folder === null ? true : folder === '' ? !file.includes('/') : file.startsWith(`${folder}/`))).map((file) => describeDownload(file, titles));
 }

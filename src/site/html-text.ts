@@ -8,7 +8,44 @@ type Element = Extract<AnyNode, { attribs: Record<string, string> }>;
 // search index and the "On this page" list both take headings and words from it, with htmlparser2.
 
 // Elements whose end separates words (so "Step 1</li><li>Step 2" does not read "Step 1Step 2").
-const BLOCK = new Set(['p', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'div', 'section', 'article', 'header', 'footer', 'nav', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'br', 'figure', 'figcaption', 'details', 'summary', 'blockquote', 'form', 'label', 'aside']);
+const BLOCK = new Set([
+  'p',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'br',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'blockquote',
+  'form',
+  'label',
+  'aside',
+]);
 // Not read: code and pictures, form controls, and what the page marks as not for search.
 const SKIP = new Set(['script', 'style', 'template', 'svg', 'noscript', 'button', 'input', 'select', 'textarea']);
 

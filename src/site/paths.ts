@@ -22,10 +22,12 @@ function splitHash(to: string): [string, string | undefined] {
 
 /** A fragment id safe for HTML ids and URLs. */
 export function anchor(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'x';
+  return (
+    value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  );
 }
 
 /** A tel: link for a phone number as people write it ("+44 20 7946 0321" dials +442079460321). */

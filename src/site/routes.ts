@@ -119,7 +119,12 @@ function adminPages(data: SiteData): [string, PageKind, string][] {
 export function pagesFor(data: SiteData, site: SiteId, guides: GuideInfo[]): PageRef[] {
   if (site === 'admin') return adminPages(data).map(([file, kind]) => ({ site, file, kind }));
   if (site === 'helpdesk') {
-    const symptoms = (data.helpdesk.runbook?.symptoms ?? []).map((symptom) => ({ site, file: `symptoms/${symptom.id}/index.html`, kind: 'helpdesk-symptom' as const, id: symptom.id }));
+    const symptoms = (data.helpdesk.runbook?.symptoms ?? []).map((symptom) => ({
+      site,
+      file: `symptoms/${symptom.id}/index.html`,
+      kind: 'helpdesk-symptom' as const,
+      id: symptom.id,
+    }));
     return [
       { site, file: 'index.html', kind: 'helpdesk-home' },
       ...symptoms,
@@ -136,7 +141,10 @@ export function pagesFor(data: SiteData, site: SiteId, guides: GuideInfo[]): Pag
 }
 
 export function navFor(data: SiteData, site: SiteId, guides: GuideInfo[], language: string = data.staff.staffLanguages[0]!): NavItem[] {
-  if (site === 'admin') return adminPages(data).filter(([, kind]) => kind !== 'search').map(([file, , label]) => ({ file, label }));
+  if (site === 'admin')
+    return adminPages(data)
+      .filter(([, kind]) => kind !== 'search')
+      .map(([file, , label]) => ({ file, label }));
   if (site === 'helpdesk') {
     return [
       { file: 'index.html', label: 'Calls by symptom' },

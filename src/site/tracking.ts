@@ -141,7 +141,13 @@ export const FILE_KIND_LABEL: Record<EvidenceReport['files'][number]['kind'], st
   unreadable: 'Unreadable',
 };
 
-export const ERROR_KIND_LABEL = { interrupt: 'Interrupt (normal step)', failure: 'Failure', block: 'Blocked by policy', token: 'Session renewal', unknown: 'Unknown code' } as const;
+export const ERROR_KIND_LABEL = {
+  interrupt: 'Interrupt (normal step)',
+  failure: 'Failure',
+  block: 'Blocked by policy',
+  token: 'Session renewal',
+  unknown: 'Unknown code',
+} as const;
 
 const METHOD_LABEL: Record<string, string> = {
   microsoftAuthenticatorPush: 'Authenticator app',

@@ -40,7 +40,10 @@ describe('renderArtifacts', () => {
     expect(staff.map((file) => file.path)).toEqual(['staff/calendar.ics']);
     for (const file of staff) for (const canary of CANARIES) expect(decode(file.bytes).toLowerCase()).not.toContain(canary.toLowerCase());
     // The admin policy files do name the break-glass group: they are confidential admin artifacts.
-    const admin = files.filter((file) => file.path.startsWith('admin/policies/')).map((file) => decode(file.bytes)).join('\n');
+    const admin = files
+      .filter((file) => file.path.startsWith('admin/policies/'))
+      .map((file) => decode(file.bytes))
+      .join('\n');
     expect(admin).toContain('CANARY-BG-GROUP-91c2');
   });
 });

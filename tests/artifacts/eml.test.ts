@@ -155,7 +155,13 @@ describe('the drafts of a playbook', () => {
 
   it('are admin/emails/<id>.eml, one per communication, whose content matches the model', async () => {
     const messages = communicationIds.map((id, index) =>
-      communication({ id, subject: `Subject ${index}: ${id}`, text: `Body of ${id}`, html: `<p>Body of ${id}</p>`, sendDate: index % 3 === 0 ? null : `2027-01-${String(11 + index).padStart(2, '0')}` }),
+      communication({
+        id,
+        subject: `Subject ${index}: ${id}`,
+        text: `Body of ${id}`,
+        html: `<p>Body of ${id}</p>`,
+        sendDate: index % 3 === 0 ? null : `2027-01-${String(11 + index).padStart(2, '0')}`,
+      }),
     );
     const files = await renderEmailDrafts(withMessages(example, messages));
     expect(files.map((file) => file.path)).toEqual(communicationIds.map((id) => `admin/emails/${id}.eml`));

@@ -176,10 +176,7 @@ describe('staff calendar', () => {
   const { events, byUid } = parse(text);
 
   it('holds the registration deadline and the enforcement moment, and nothing else', () => {
-    expect(events.map((event) => event.uid)).toEqual([
-      `staff.registration-deadline@${slugOf(example)}.mfa-playbook`,
-      `staff.enforcement@${slugOf(example)}.mfa-playbook`,
-    ]);
+    expect(events.map((event) => event.uid)).toEqual([`staff.registration-deadline@${slugOf(example)}.mfa-playbook`, `staff.enforcement@${slugOf(example)}.mfa-playbook`]);
     const deadline = byUid.get(`staff.registration-deadline@${slugOf(example)}.mfa-playbook`)!;
     expect(deadline.startDate.isDate).toBe(true);
     expect(isoOf(deadline.startDate)).toBe(example.schedule.registrationDeadline);

@@ -214,20 +214,90 @@ describe('the Graph schema', () => {
   });
 
   it.each([
-    ['a misspelt key', (b: Record<string, any>) => { b.conditions.users.excludeGroup = b.conditions.users.excludeGroups; }],
-    ['an unknown state', (b: Record<string, any>) => { b.state = 'reportOnly'; }],
-    ['a read-only id', (b: Record<string, any>) => { b.id = BREAK_GLASS_GROUP_ID; }],
-    ['an unknown client app type', (b: Record<string, any>) => { b.conditions.clientAppTypes = ['imap']; }],
-    ['"all" with another client app type', (b: Record<string, any>) => { b.conditions.clientAppTypes = ['all', 'other']; }],
-    ['"All" with an id', (b: Record<string, any>) => { b.conditions.users.includeUsers = ['All', BREAK_GLASS_GROUP_ID]; }],
-    ['mfa together with an authentication strength', (b: Record<string, any>) => { b.grantControls.builtInControls = ['mfa']; }],
-    ['block with another control', (b: Record<string, any>) => { b.grantControls.builtInControls = ['block']; }],
-    ['no grant control', (b: Record<string, any>) => { b.grantControls = { operator: 'OR' }; }],
-    ['a group id that is not a GUID', (b: Record<string, any>) => { b.conditions.users.excludeGroups = ['NE-Access-Continuity']; }],
-    ['no users included', (b: Record<string, any>) => { b.conditions.users = { excludeGroups: [BREAK_GLASS_GROUP_ID] }; }],
-    ['no target resource', (b: Record<string, any>) => { b.conditions.applications = {}; }],
-    ['an unknown user action', (b: Record<string, any>) => { b.conditions.applications = { includeUserActions: ['urn:user:registerphone'] }; }],
-    ['a lower-case operator', (b: Record<string, any>) => { b.grantControls.operator = 'or'; }],
+    [
+      'a misspelt key',
+      (b: Record<string, any>) => {
+        b.conditions.users.excludeGroup = b.conditions.users.excludeGroups;
+      },
+    ],
+    [
+      'an unknown state',
+      (b: Record<string, any>) => {
+        b.state = 'reportOnly';
+      },
+    ],
+    [
+      'a read-only id',
+      (b: Record<string, any>) => {
+        b.id = BREAK_GLASS_GROUP_ID;
+      },
+    ],
+    [
+      'an unknown client app type',
+      (b: Record<string, any>) => {
+        b.conditions.clientAppTypes = ['imap'];
+      },
+    ],
+    [
+      '"all" with another client app type',
+      (b: Record<string, any>) => {
+        b.conditions.clientAppTypes = ['all', 'other'];
+      },
+    ],
+    [
+      '"All" with an id',
+      (b: Record<string, any>) => {
+        b.conditions.users.includeUsers = ['All', BREAK_GLASS_GROUP_ID];
+      },
+    ],
+    [
+      'mfa together with an authentication strength',
+      (b: Record<string, any>) => {
+        b.grantControls.builtInControls = ['mfa'];
+      },
+    ],
+    [
+      'block with another control',
+      (b: Record<string, any>) => {
+        b.grantControls.builtInControls = ['block'];
+      },
+    ],
+    [
+      'no grant control',
+      (b: Record<string, any>) => {
+        b.grantControls = { operator: 'OR' };
+      },
+    ],
+    [
+      'a group id that is not a GUID',
+      (b: Record<string, any>) => {
+        b.conditions.users.excludeGroups = ['NE-Access-Continuity'];
+      },
+    ],
+    [
+      'no users included',
+      (b: Record<string, any>) => {
+        b.conditions.users = { excludeGroups: [BREAK_GLASS_GROUP_ID] };
+      },
+    ],
+    [
+      'no target resource',
+      (b: Record<string, any>) => {
+        b.conditions.applications = {};
+      },
+    ],
+    [
+      'an unknown user action',
+      (b: Record<string, any>) => {
+        b.conditions.applications = { includeUserActions: ['urn:user:registerphone'] };
+      },
+    ],
+    [
+      'a lower-case operator',
+      (b: Record<string, any>) => {
+        b.grantControls.operator = 'or';
+      },
+    ],
   ])('rejects %s', (_label, mutate) => {
     const candidate = valid();
     mutate(candidate);

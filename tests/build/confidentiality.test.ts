@@ -49,5 +49,4 @@ describe('audience separation in a full build', () => {
     const admin = `${await everythingReadable(join(out, 'admin/playbook.json'))}\n${await everythingReadable(join(out, 'admin/plan.pdf'))}`;
     for (const canary of CANARIES.filter((value) => !value.startsWith('canary-pilot'))) expect(admin).toContain(canary);
   });
-
 });

@@ -11,7 +11,13 @@ const work = join(ROOT, '.tmp', `determinism-${process.pid}`);
 async function fingerprint(dir: string): Promise<Map<string, string>> {
   const files = (await listFiles(dir)).sort();
   const map = new Map<string, string>();
-  for (const file of files) map.set(file, createHash('sha256').update(await readFile(join(dir, file))).digest('hex'));
+  for (const file of files)
+    map.set(
+      file,
+      createHash('sha256')
+        .update(await readFile(join(dir, file)))
+        .digest('hex'),
+    );
   return map;
 }
 

@@ -20,7 +20,14 @@ describe('three tenant files in one run, one of them invalid', () => {
     delete example.$schema;
     await writeFile(join(tenants, 'a-northgate.json'), JSON.stringify(example, null, 2));
     const second = structuredClone(example);
-    second.organisation = { ...second.organisation, name: 'Harbour & Vale Surveyors', shortName: 'HVS', domain: 'harbourvale.example', tenantDomain: 'harbourvale.onmicrosoft.com', userCount: 80 };
+    second.organisation = {
+      ...second.organisation,
+      name: 'Harbour & Vale Surveyors',
+      shortName: 'HVS',
+      domain: 'harbourvale.example',
+      tenantDomain: 'harbourvale.onmicrosoft.com',
+      userCount: 80,
+    };
     second.breakGlass.accounts = ['svc-emergency-alpha@harbourvale.onmicrosoft.com', 'svc-emergency-bravo@harbourvale.onmicrosoft.com'];
     second.startDate = '2027-03-01';
     second.holidays = { country: 'IE', extraClosedDays: [] };
@@ -51,7 +58,18 @@ describe('three tenant files in one run, one of them invalid', () => {
   it('writes two complete outputs, each with its three sites and documents', async () => {
     const files = await listFiles(out);
     for (const slug of ['northgate-engineering-ltd', 'harbour-and-vale-surveyors']) {
-      for (const path of ['admin/index.html', 'admin/plan.pdf', 'admin/checklists.pdf', 'admin/playbook.json', 'admin/calendar.ics', 'helpdesk/index.html', 'helpdesk/runbook.pdf', 'staff/index.html', 'staff/mfa-guide.pdf', 'staff/calendar.ics']) {
+      for (const path of [
+        'admin/index.html',
+        'admin/plan.pdf',
+        'admin/checklists.pdf',
+        'admin/playbook.json',
+        'admin/calendar.ics',
+        'helpdesk/index.html',
+        'helpdesk/runbook.pdf',
+        'staff/index.html',
+        'staff/mfa-guide.pdf',
+        'staff/calendar.ics',
+      ]) {
         expect(files).toContain(`${slug}/${path}`);
       }
     }

@@ -92,7 +92,7 @@ describe('the staged output folder', () => {
   it('leaves a folder that only looks like a moved-aside output but has no marker', async () => {
     const lookalike = join(work, `.out.previous-.out.staging-${GONE}`);
     await mkdir(lookalike, { recursive: true });
-    await writeFile(join(lookalike, 'mine.txt'), 'not the tool\'s');
+    await writeFile(join(lookalike, 'mine.txt'), "not the tool's");
     const staged = new StagedOutput(join(work, 'out'), `${process.pid}`);
     await staged.begin();
     await staged.abandon();

@@ -57,7 +57,7 @@ describe('the output folder guard', () => {
     expect(await folderSnapshot(scratch)).toEqual(before);
   });
 
-  it('refuses --out naming the project (the program\'s own folder)', async () => {
+  it("refuses --out naming the project (the program's own folder)", async () => {
     const before = await folderSnapshot(ROOT, ['node_modules', '.git', '.tmp', '.astro', '.site-build', 'dist']);
     const run = await build(ROOT);
     expect(run.code).toBe(1);
@@ -65,7 +65,7 @@ describe('the output folder guard', () => {
     expect(await folderSnapshot(ROOT, ['node_modules', '.git', '.tmp', '.astro', '.site-build', 'dist'])).toEqual(before);
   });
 
-  it('refuses --out naming the config\'s folder when run from elsewhere', async () => {
+  it("refuses --out naming the config's folder when run from elsewhere", async () => {
     const before = await folderSnapshot(scratch);
     const run = await runCli(['build', '--config', join(org, 'tenant.config.json'), '--out', org, '--today', EXAMPLE_TODAY, '--quiet'], { cwd: join(scratch, 'foreign') });
     expect(run.code).toBe(1);

@@ -7,7 +7,11 @@ describe('the portfolio page', () => {
     [
       { file: 'tenants/a.json', ok: true, config: {} as never, playbook: hostilePlaybook(), warnings: [] },
       { file: 'tenants/b.json', ok: true, config: {} as never, playbook: examplePlaybook(), warnings: [] },
-      { file: 'tenants/<c>.json', ok: false, problems: [{ severity: 'error', path: 'licence', file: 'tenants/<c>.json', line: 3, column: 14, message: 'expected one of free, P1, P2, found "<E5>"' }] },
+      {
+        file: 'tenants/<c>.json',
+        ok: false,
+        problems: [{ severity: 'error', path: 'licence', file: 'tenants/<c>.json', line: 3, column: 14, message: 'expected one of free, P1, P2, found "<E5>"' }],
+      },
     ],
     { today: '2027-02-09' },
   );

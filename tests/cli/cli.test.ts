@@ -47,13 +47,17 @@ describe('mfa-playbook command', () => {
     expect(fresh.stderr).not.toContain('was last checked');
     const stale = await runCli(['check', '--today', '2027-05-23']);
     expect(stale.code).toBe(0);
-    expect(stale.stderr).toMatch(/^warning: tenant\.config\.json facts\.sms-voice-retirement: Fact "sms-voice-retirement" was last checked on 2026-11-23, 181 days before the plan date \(more than 180\)\. Re-read https:\/\/learn\.microsoft\.com\/\S+ and update it in src\/content\/facts\.json\.$/m);
+    expect(stale.stderr).toMatch(
+      /^warning: tenant\.config\.json facts\.sms-voice-retirement: Fact "sms-voice-retirement" was last checked on 2026-11-23, 181 days before the plan date \(more than 180\)\. Re-read https:\/\/learn\.microsoft\.com\/\S+ and update it in src\/content\/facts\.json\.$/m,
+    );
   });
 
-  it('check warns about dated facts near the plan\'s dates, with what they mean for it', async () => {
+  it("check warns about dated facts near the plan's dates, with what they mean for it", async () => {
     const run = await runCli(['check', '--today', EXAMPLE_TODAY]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('warning: tenant.config.json facts.smtp-auth-basic-default-off: Basic authentication for SMTP AUTH is disabled by default for existing tenants from the end of December 2026');
+    expect(run.stderr).toContain(
+      'warning: tenant.config.json facts.smtp-auth-basic-default-off: Basic authentication for SMTP AUTH is disabled by default for existing tenants from the end of December 2026',
+    );
     expect(run.stderr).toContain('For this plan: the end of December 2026 comes before the start on Monday 11 January 2027.');
   });
 

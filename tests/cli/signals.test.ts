@@ -13,7 +13,15 @@ const SITE_WORK = join(ROOT, '.site-build');
 
 /** The system's own Node when it makes the bin re-run itself (older than 22.18), else the test's Node. */
 function nodeForTheBin(): { path: string; wrapped: boolean } {
-  const found = spawnSync('sh', ['-c', 'command -v node'], { env: { PATH: (process.env.PATH ?? '').split(':').filter((part) => !part.includes('node_modules')).join(':') }, encoding: 'utf8' });
+  const found = spawnSync('sh', ['-c', 'command -v node'], {
+    env: {
+      PATH: (process.env.PATH ?? '')
+        .split(':')
+        .filter((part) => !part.includes('node_modules'))
+        .join(':'),
+    },
+    encoding: 'utf8',
+  });
   const path = found.stdout.trim();
   if (found.status === 0 && path) {
     const version = spawnSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
@@ -155,7 +163,11 @@ describe(`a build stopped by a signal (${node.wrapped ? 'through the wrapper tha
     await mkdir(join(scratch, `.site.staging-${gone}`, 'admin'), { recursive: true });
     await writeFile(join(scratch, `.site.staging-${gone}`, 'admin', 'index.html'), 'half-written');
     await mkdir(join(SITE_WORK, `${gone}-stale`, 'out'), { recursive: true });
-    const run = spawnSync(node.path, [join(ROOT, 'bin', 'mfa-playbook.mjs'), 'build', '--out', 'site', '--today', EXAMPLE_TODAY, '--quiet'], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(node.path, [join(ROOT, 'bin', 'mfa-playbook.mjs'), 'build', '--out', 'site', '--today', EXAMPLE_TODAY, '--quiet'], {
+      cwd: scratch,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect((await readdir(scratch)).sort()).toEqual(['site', 'tenant.config.json']);

@@ -32,13 +32,25 @@ const refused = (change: (config: Json) => void): string => {
 
 describe('dates stay within the years 2000 to 2100', () => {
   it('refuses a start date before year 100 (JavaScript would read it as 19xx)', () => {
-    expect(refused((c) => { c.startDate = '0099-01-04'; })).toMatchInlineSnapshot(`"error: tenant.config.json:11:16 startDate: expected a date in the years 2000 to 2100, found "0099-01-04""`);
+    expect(
+      refused((c) => {
+        c.startDate = '0099-01-04';
+      }),
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:11:16 startDate: expected a date in the years 2000 to 2100, found "0099-01-04""`);
   });
   it('refuses 9999-12-31 (beyond what date arithmetic handles)', () => {
-    expect(refused((c) => { c.startDate = '9999-12-31'; })).toMatchInlineSnapshot(`"error: tenant.config.json:11:16 startDate: expected a date in the years 2000 to 2100, found "9999-12-31""`);
+    expect(
+      refused((c) => {
+        c.startDate = '9999-12-31';
+      }),
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:11:16 startDate: expected a date in the years 2000 to 2100, found "9999-12-31""`);
   });
   it('applies to every date, such as a closed day', () => {
-    expect(refused((c) => { c.holidays.extraClosedDays = ['2101-01-01']; })).toMatchInlineSnapshot(`"error: tenant.config.json:18:7 holidays.extraClosedDays[0]: expected a date in the years 2000 to 2100, found "2101-01-01""`);
+    expect(
+      refused((c) => {
+        c.holidays.extraClosedDays = ['2101-01-01'];
+      }),
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:18:7 holidays.extraClosedDays[0]: expected a date in the years 2000 to 2100, found "2101-01-01""`);
   });
 });
 
@@ -66,7 +78,9 @@ describe('the plan finds its working days within a bound', () => {
     const result = await loadTenant(join(scratch, 'tenants', 'a-closed.json'), { today: EXAMPLE_TODAY, now: new Date(), generatorVersion: 'test' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map(formatProblem).join('\n').split(scratch).join('<scratch>')).toMatchInlineSnapshot(`"error: <scratch>/tenants/a-closed.json (plan): the plan cannot be dated: no working day within a year of 2027-01-11; check holidays.extraClosedDays"`);
+    expect(result.problems.map(formatProblem).join('\n').split(scratch).join('<scratch>')).toMatchInlineSnapshot(
+      `"error: <scratch>/tenants/a-closed.json (plan): the plan cannot be dated: no working day within a year of 2027-01-11; check holidays.extraClosedDays"`,
+    );
   });
 
   it('in a run over many tenants, the others are still checked', async () => {
@@ -79,24 +93,59 @@ describe('the plan finds its working days within a bound', () => {
 
 describe('length limits on text', () => {
   it('refuses a 10 MB organisation name by its length, quickly and without echoing it', () => {
-    const message = refused((c) => { c.organisation.name = 'N'.repeat(10_000_000); });
-    expect(message).toMatchInlineSnapshot(`"error: tenant.config.json:4:13 organisation.name: expected at most 200 characters, found "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN…""`);
+    const message = refused((c) => {
+      c.organisation.name = 'N'.repeat(10_000_000);
+    });
+    expect(message).toMatchInlineSnapshot(
+      `"error: tenant.config.json:4:13 organisation.name: expected at most 200 characters, found "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN…""`,
+    );
   });
   it('limits names, reasons and plans', () => {
-    expect(refused((c) => { c.people.approver.name = 'x'.repeat(201); })).toMatch(/^error: tenant\.config\.json:\d+:\d+ people\.approver\.name: expected at most 200 characters/);
-    expect(refused((c) => { c.exemptionRequests[0].reason = 'x'.repeat(2001); })).toMatch(/^error: tenant\.config\.json:\d+:\d+ exemptionRequests\[0\]\.reason: expected at most 2000 characters/);
-    expect(refused((c) => { c.exceptions[0].plan = 'x'.repeat(2001); })).toMatch(/^error: tenant\.config\.json:\d+:\d+ exceptions\[0\]\.plan: expected at most 2000 characters/);
-    expect(refused((c) => { c.helpdesk.email = `${'x'.repeat(250)}@example.org`; })).toMatch(/^error: tenant\.config\.json:\d+:\d+ helpdesk\.email: expected at most 254 characters/);
+    expect(
+      refused((c) => {
+        c.people.approver.name = 'x'.repeat(201);
+      }),
+    ).toMatch(/^error: tenant\.config\.json:\d+:\d+ people\.approver\.name: expected at most 200 characters/);
+    expect(
+      refused((c) => {
+        c.exemptionRequests[0].reason = 'x'.repeat(2001);
+      }),
+    ).toMatch(/^error: tenant\.config\.json:\d+:\d+ exemptionRequests\[0\]\.reason: expected at most 2000 characters/);
+    expect(
+      refused((c) => {
+        c.exceptions[0].plan = 'x'.repeat(2001);
+      }),
+    ).toMatch(/^error: tenant\.config\.json:\d+:\d+ exceptions\[0\]\.plan: expected at most 2000 characters/);
+    expect(
+      refused((c) => {
+        c.helpdesk.email = `${'x'.repeat(250)}@example.org`;
+      }),
+    ).toMatch(/^error: tenant\.config\.json:\d+:\d+ helpdesk\.email: expected at most 254 characters/);
   });
 });
 
 describe('ids that become file names', () => {
   it('refuses an exemption id that would overwrite the blank decision template', () => {
-    expect(refused((c) => { c.exemptionRequests[0].id = 'template'; })).toMatchInlineSnapshot(`"error: tenant.config.json:101:13 exemptionRequests[0].id: this id names a file of the tool's own (template); choose another, found "template""`);
+    expect(
+      refused((c) => {
+        c.exemptionRequests[0].id = 'template';
+      }),
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:101:13 exemptionRequests[0].id: this id names a file of the tool's own (template); choose another, found "template""`);
   });
   it('refuses Windows device names (con, nul, com1, lpt9)', () => {
-    expect(refused((c) => { c.exemptionRequests[0].id = 'con'; })).toMatchInlineSnapshot(`"error: tenant.config.json:101:13 exemptionRequests[0].id: this id cannot be a file name on Windows (a reserved device name); choose another, found "con""`);
-    for (const id of ['nul', 'com1', 'lpt9', 'aux', 'prn']) expect(refused((c) => { c.exemptionRequests[0].id = id; })).toContain('reserved device name');
+    expect(
+      refused((c) => {
+        c.exemptionRequests[0].id = 'con';
+      }),
+    ).toMatchInlineSnapshot(
+      `"error: tenant.config.json:101:13 exemptionRequests[0].id: this id cannot be a file name on Windows (a reserved device name); choose another, found "con""`,
+    );
+    for (const id of ['nul', 'com1', 'lpt9', 'aux', 'prn'])
+      expect(
+        refused((c) => {
+          c.exemptionRequests[0].id = id;
+        }),
+      ).toContain('reserved device name');
   });
   it('still accepts an id that merely starts like one (console-access)', () => {
     const config = example();
@@ -108,9 +157,11 @@ describe('ids that become file names', () => {
 describe('web addresses', () => {
   for (const url of ['javascript:alert(1)', 'data:text/html,<b>hi</b>', 'file:///etc/passwd', 'http://intranet.example/help']) {
     it(`refuses ${url.split(':')[0]}: as the helpdesk address`, () => {
-      expect(refused((c) => { c.helpdesk.url = url; })).toBe(
-        `error: tenant.config.json:59:12 helpdesk.url: expected a web address starting with https:// such as https://intranet.example/it-help, found "${url}"`,
-      );
+      expect(
+        refused((c) => {
+          c.helpdesk.url = url;
+        }),
+      ).toBe(`error: tenant.config.json:59:12 helpdesk.url: expected a web address starting with https:// such as https://intranet.example/it-help, found "${url}"`);
     });
   }
   it('accepts https:', () => {
@@ -122,30 +173,60 @@ describe('web addresses', () => {
 
 describe('holiday country and region', () => {
   it('refuses "UK" and suggests GB', () => {
-    expect(refused((c) => { c.holidays.country = 'UK'; })).toMatchInlineSnapshot(`"error: tenant.config.json:15:16 holidays.country: found "UK", which is not a country code; did you mean "GB" (United Kingdom)?"`);
+    expect(
+      refused((c) => {
+        c.holidays.country = 'UK';
+      }),
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:15:16 holidays.country: found "UK", which is not a country code; did you mean "GB" (United Kingdom)?"`);
   });
   it('refuses an unknown code', () => {
-    expect(refused((c) => { c.holidays.country = 'XX'; })).toMatchInlineSnapshot(`"error: tenant.config.json:15:16 holidays.country: found "XX", which is not a country code with public-holiday data; expected a two-letter ISO code such as GB, IE or US"`);
+    expect(
+      refused((c) => {
+        c.holidays.country = 'XX';
+      }),
+    ).toMatchInlineSnapshot(
+      `"error: tenant.config.json:15:16 holidays.country: found "XX", which is not a country code with public-holiday data; expected a two-letter ISO code such as GB, IE or US"`,
+    );
   });
-  it('refuses a region of another country, listing the country\'s regions', () => {
-    expect(refused((c) => { c.holidays.region = 'CA'; })).toMatchInlineSnapshot(`"error: tenant.config.json:16:15 holidays.region: found "CA", which is not a region of United Kingdom (GB); regions of GB: ALD, ENG, NIR, SCT, WLS"`);
+  it("refuses a region of another country, listing the country's regions", () => {
+    expect(
+      refused((c) => {
+        c.holidays.region = 'CA';
+      }),
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:16:15 holidays.region: found "CA", which is not a region of United Kingdom (GB); regions of GB: ALD, ENG, NIR, SCT, WLS"`);
   });
   it('suggests the region code written in the right case', () => {
-    expect(refused((c) => { c.holidays.region = 'sct'; })).toMatchInlineSnapshot(`"error: tenant.config.json:16:15 holidays.region: found "sct", which is not a region of United Kingdom (GB); did you mean "SCT" (Scotland)?"`);
+    expect(
+      refused((c) => {
+        c.holidays.region = 'sct';
+      }),
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:16:15 holidays.region: found "sct", which is not a region of United Kingdom (GB); did you mean "SCT" (Scotland)?"`);
   });
 });
 
 describe('characters that do not belong in a value', () => {
   it('refuses an ANSI escape and never prints it raw', () => {
-    const message = refused((c) => { c.organisation.name = 'Evil \u001b[31mRed'; });
-    expect(message).toMatchInlineSnapshot(`"error: tenant.config.json:4:13 organisation.name: contains the invisible control character U+001B; remove it (retype the value if unsure where it is)"`);
+    const message = refused((c) => {
+      c.organisation.name = 'Evil \u001b[31mRed';
+    });
+    expect(message).toMatchInlineSnapshot(
+      `"error: tenant.config.json:4:13 organisation.name: contains the invisible control character U+001B; remove it (retype the value if unsure where it is)"`,
+    );
     expect(message).not.toContain('\u001b');
   });
   it('refuses a bidi override', () => {
-    expect(refused((c) => { c.people.itLead.name = 'Ann \u202eeoD'; })).toMatchInlineSnapshot(`"error: tenant.config.json:62:15 people.itLead.name: contains the invisible control character U+202E; remove it (retype the value if unsure where it is)"`);
+    expect(
+      refused((c) => {
+        c.people.itLead.name = 'Ann \u202eeoD';
+      }),
+    ).toMatchInlineSnapshot(
+      `"error: tenant.config.json:62:15 people.itLead.name: contains the invisible control character U+202E; remove it (retype the value if unsure where it is)"`,
+    );
   });
   it('names an unsafe character in an unknown key instead of printing it', () => {
-    const message = refused((c) => { c.organisation['na\u001b[2Jme'] = 'x'; });
+    const message = refused((c) => {
+      c.organisation['na\u001b[2Jme'] = 'x';
+    });
     expect(message).not.toContain('\u001b');
     expect(message).toContain('the key contains the invisible control character U+001B');
   });
@@ -153,7 +234,9 @@ describe('characters that do not belong in a value', () => {
 
 describe('the shape of the file', () => {
   it('reports a key given twice with both lines', () => {
-    expect(problemsOf(exampleText.replace('"licence": "P1",', '"licence": "P1",\n  "licence": "P2",'))).toMatchInlineSnapshot(`"error: tenant.config.json:11:3 licence: duplicate key "licence": also given on line 10; JSON would keep only this last value, so remove one of them"`);
+    expect(problemsOf(exampleText.replace('"licence": "P1",', '"licence": "P1",\n  "licence": "P2",'))).toMatchInlineSnapshot(
+      `"error: tenant.config.json:11:3 licence: duplicate key "licence": also given on line 10; JSON would keep only this last value, so remove one of them"`,
+    );
   });
   it('refuses deep nesting with the line, not a stack overflow', () => {
     const deep = exampleText.replace('"extraClosedDays": []', `"extraClosedDays": ${'['.repeat(50_000)}${']'.repeat(50_000)}`);
@@ -176,13 +259,17 @@ describe('the shape of the file', () => {
       );
     };
     it('names UTF-16 with a byte-order mark', async () => {
-      expect(await readAs('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(exampleText, 'utf16le')]))).toMatchInlineSnapshot(`"error: <scratch>/utf16.json (file): the file is saved as UTF-16 (little-endian); save the file as UTF-8 (in most editors: "Save with encoding" or "Encoding: UTF-8")"`);
+      expect(await readAs('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(exampleText, 'utf16le')]))).toMatchInlineSnapshot(
+        `"error: <scratch>/utf16.json (file): the file is saved as UTF-16 (little-endian); save the file as UTF-8 (in most editors: "Save with encoding" or "Encoding: UTF-8")"`,
+      );
     });
     it('names UTF-16 without a byte-order mark', async () => {
       expect(await readAs('utf16-plain.json', Buffer.from(exampleText, 'utf16le'))).toContain('the file looks like UTF-16 or UTF-32');
     });
     it('names a legacy 8-bit file with the line of the first bad byte', async () => {
-      expect(await readAs('latin1.json', Buffer.from(exampleText.replace('Northgate', 'Nörthgate'), 'latin1'))).toMatchInlineSnapshot(`"error: <scratch>/latin1.json:4:15 (file): the file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1); save the file as UTF-8 (in most editors: "Save with encoding" or "Encoding: UTF-8")"`);
+      expect(await readAs('latin1.json', Buffer.from(exampleText.replace('Northgate', 'Nörthgate'), 'latin1'))).toMatchInlineSnapshot(
+        `"error: <scratch>/latin1.json:4:15 (file): the file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1); save the file as UTF-8 (in most editors: "Save with encoding" or "Encoding: UTF-8")"`,
+      );
     });
     it('accepts UTF-8 with a byte-order mark', async () => {
       expect(await readAs('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(exampleText)]))).toBe('accepted');

@@ -17,9 +17,9 @@ describe('regressions', () => {
       process.env.TZ = zone;
       const { config } = parseConfig(readFileSync(EXAMPLE_CONFIG, 'utf8'), 'tenant.config.json', { today: EXAMPLE_TODAY });
       expect(config.startDate).toBe('2027-01-11');
-      expect(() =>
-        parseConfig(readFileSync(EXAMPLE_CONFIG, 'utf8').replace('2027-01-11', '2027-02-29'), 'tenant.config.json', { today: EXAMPLE_TODAY }),
-      ).toThrow(/startDate: expected a real calendar date, found "2027-02-29"/);
+      expect(() => parseConfig(readFileSync(EXAMPLE_CONFIG, 'utf8').replace('2027-01-11', '2027-02-29'), 'tenant.config.json', { today: EXAMPLE_TODAY })).toThrow(
+        /startDate: expected a real calendar date, found "2027-02-29"/,
+      );
     });
   }
 });

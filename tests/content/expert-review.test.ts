@@ -26,7 +26,10 @@ const contexts = Object.fromEntries(Object.entries(STATES).map(([state, change])
 const example = contexts['security defaults'];
 const task = (context: GeneratorContext, id: string) => context.schedule.tasks.find((entry) => entry.id === id)!;
 const everyTaskText = (context: GeneratorContext) => context.schedule.tasks.map((entry) => `${entry.title} ${entry.action}`).join('\n');
-const checklistItem = (context: GeneratorContext, id: string) => buildChecklists(context).flatMap((list) => list.items).find((item) => item.id === id)!;
+const checklistItem = (context: GeneratorContext, id: string) =>
+  buildChecklists(context)
+    .flatMap((list) => list.items)
+    .find((item) => item.id === id)!;
 
 describe('1. the pilot, one story per starting state', () => {
   it('under security defaults the checklist, task, milestone and phase summary all say report-only', () => {
@@ -89,7 +92,11 @@ describe('3. CA004 is created Off and switched on at its date; CA001 retires; tr
     expect(ca004.state).toBe('disabled');
     const on = task(example, 'validate.registration-protection-on');
     expect(on.date).toBe(ca004.stateChanges.find((change) => change.state === 'enabled')!.date);
-    expect(task(example, 'validate.pilot-policy-off').date).toBe(buildPolicies(example).find((file) => file.id === 'CA001')!.stateChanges.at(-1)!.date);
+    expect(task(example, 'validate.pilot-policy-off').date).toBe(
+      buildPolicies(example)
+        .find((file) => file.id === 'CA001')!
+        .stateChanges.at(-1)!.date,
+    );
     expect(checklistItem(example, 'validate.registration-protection-on').text).toContain('from Off to On');
     expect(task(example, 'prepare.report-only-policies').action).toContain('(CA004) Off: report-only does not evaluate user actions');
     expect(task(example, 'prepare.named-locations').action).toContain('Mark as trusted location');
@@ -179,7 +186,9 @@ describe('missing for 2027: back-out plan, guests, break-glass alert, admin stre
     expect(task(example, 'prepare.guests').action).toContain('inbound trust of multifactor authentication');
     expect(task(example, 'prepare.break-glass-alert').action).toContain('log search alert on SigninLogs and AADNonInteractiveUserSignInLogs');
     expect(task(example, 'validate.admin-strength').action).toContain('"Phishing-resistant MFA"');
-    expect(task(example, 'prepare.registration-campaign').action).toContain('from Microsoft-managed (which now nudges people towards passkeys) to Enabled, target Microsoft Authenticator');
+    expect(task(example, 'prepare.registration-campaign').action).toContain(
+      'from Microsoft-managed (which now nudges people towards passkeys) to Enabled, target Microsoft Authenticator',
+    );
     expect(task(example, 'register.registration-deadline').action).toContain('Enforcement does not wait for them');
   });
 });
@@ -196,7 +205,11 @@ describe('editorial', () => {
   it('does not repeat the exposure level, writes no ISO date in prose and no arrow in a task title', () => {
     const record = buildDecisions(example).find((entry) => !entry.isTemplate)!;
     expect(record.exposure.summary).toBe('"Chief Financial Officer" is among the most valuable accounts to an attacker.');
-    const prose = [...Object.values(example.schedule.milestones).map((entry) => entry.description), ...example.schedule.tasks.map((entry) => `${entry.title} ${entry.action}`), ...example.schedule.moves.flatMap((move) => move.reasons)];
+    const prose = [
+      ...Object.values(example.schedule.milestones).map((entry) => entry.description),
+      ...example.schedule.tasks.map((entry) => `${entry.title} ${entry.action}`),
+      ...example.schedule.moves.flatMap((move) => move.reasons),
+    ];
     for (const text of prose) expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
     for (const entry of example.schedule.tasks) expect(entry.title).not.toMatch(/→|->/);
   });
@@ -214,7 +227,9 @@ describe('holiday periods', () => {
     expect(inPeriod.length).toBeGreaterThan(0);
     for (const entry of inPeriod) expect(entry.action).toContain('Many people are away on');
     expect(inPeriod[0]!.action).toContain('Christmas Day');
-    const messages = buildCommunications(christmas).filter((message) => ['reminder', 'individual-contact'].includes(message.id) && message.sendDate! >= '2026-12-25' && message.sendDate! <= '2027-01-01');
+    const messages = buildCommunications(christmas).filter(
+      (message) => ['reminder', 'individual-contact'].includes(message.id) && message.sendDate! >= '2026-12-25' && message.sendDate! <= '2027-01-01',
+    );
     expect(messages.length).toBeGreaterThan(0);
     for (const message of messages) expect(message.decisionNote).toContain('expect few replies');
     const warnings = planWarnings(buildFacts(christmas), christmas.schedule, 'en-GB');

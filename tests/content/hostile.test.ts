@@ -30,7 +30,10 @@ const RAW_MARKUP = ['<script', '<img', '<b>', '<i>', '<Sicherheit>', 'onerror=al
 describe('hostile values in every text field', () => {
   it('reach the outputs at all (the test is not vacuous)', () => {
     for (const { name, marker } of VALUES) {
-      expect(strings.some((entry) => (entry.path.endsWith('.html') ? htmlText(entry.value) : entry.value).includes(marker)), name).toBe(true);
+      expect(
+        strings.some((entry) => (entry.path.endsWith('.html') ? htmlText(entry.value) : entry.value).includes(marker)),
+        name,
+      ).toBe(true);
     }
   });
 

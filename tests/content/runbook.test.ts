@@ -52,7 +52,33 @@ describe('helpdesk runbook', () => {
 
   it('carries the sign-in error codes of the brief with their kind and action', () => {
     const codes = new Map(runbook.errorCodes.map((entry) => [entry.code, entry]));
-    for (const code of ['50074', '50076', '50079', '50072', '500121', '50158', '53003', '53000', '53001', '53002', '53004', '530032', '530035', '50126', '50053', '50055', '50144', '50057', '50097', '50140', '50125', '50058', '50173', '70043', '50131']) {
+    for (const code of [
+      '50074',
+      '50076',
+      '50079',
+      '50072',
+      '500121',
+      '50158',
+      '53003',
+      '53000',
+      '53001',
+      '53002',
+      '53004',
+      '530032',
+      '530035',
+      '50126',
+      '50053',
+      '50055',
+      '50144',
+      '50057',
+      '50097',
+      '50140',
+      '50125',
+      '50058',
+      '50173',
+      '70043',
+      '50131',
+    ]) {
       expect(codes.has(code), code).toBe(true);
       expect(codes.get(code)!.action.length, code).toBeGreaterThan(5);
     }

@@ -117,22 +117,31 @@ describe('the admin Tracking page', () => {
     for (const user of playbook.evidence!.registration.unregistered) expect(tracking).toContain(user.userPrincipalName);
     expect(text).toMatch(/aaron\.kemp@northgate-engineering\.example Aaron Kemp None Contact individually Tue 26 Jan/);
     expect(text).toContain('SMS or voice only (4)');
-    expect(text).toMatch(/lucy\.brennan@northgate-engineering\.example Lucy Brennan Mobile phone \(SMS or call\) Administrators and external users Thursday, 1 July 2027 \(in 139 days\)/);
+    expect(text).toMatch(
+      /lucy\.brennan@northgate-engineering\.example Lucy Brennan Mobile phone \(SMS or call\) Administrators and external users Thursday, 1 July 2027 \(in 139 days\)/,
+    );
     expect(text).toMatch(/martin\.doyle@northgate-engineering\.example Martin Doyle Mobile phone \(SMS or call\) All users Monday, 1 February 2027 \(11 days ago\)/);
     expect(text).toContain('Legacy authentication (4 client apps)');
     // Client app, then user, then device, with the remediation of that kind of client.
-    expect(text).toMatch(/IMAP4 3 sign-ins, 2 successful, last 8 Feb, 09:00\. Business application reading mail over IMAP or POP\. .*crm\.inbox@northgate-engineering\.example — 3 sign-ins, 2 successful, last 8 Feb, 09:00 CRM mail connector 4\.2 — 3 sign-ins/);
+    expect(text).toMatch(
+      /IMAP4 3 sign-ins, 2 successful, last 8 Feb, 09:00\. Business application reading mail over IMAP or POP\. .*crm\.inbox@northgate-engineering\.example — 3 sign-ins, 2 successful, last 8 Feb, 09:00 CRM mail connector 4\.2 — 3 sign-ins/,
+    );
     expect(text).toMatch(/Authenticated SMTP .*scan2mail@northgate-engineering\.example .* unknown device at 203\.0\.113\.45/);
-    expect(text).toMatch(/Outlook Anywhere \(RPC over HTTP\) 2 sign-ins, 2 successful.*Old Outlook desktop client\..*graham\.tully@northgate-engineering\.example .* Windows 8\.1 — 2 sign-ins/);
+    expect(text).toMatch(
+      /Outlook Anywhere \(RPC over HTTP\) 2 sign-ins, 2 successful.*Old Outlook desktop client\..*graham\.tully@northgate-engineering\.example .* Windows 8\.1 — 2 sign-ins/,
+    );
   });
 
   it('gives the four verdicts with their evidence lines', () => {
-    const verdict = (id: string) => tracking.match(new RegExp(`<li class="verdict [a-z-]+" data-verdict="${id}" data-status="([a-z-]+)">([\\s\\S]*?)</li>\\s*(?=<li class="verdict|</ol>)`));
+    const verdict = (id: string) =>
+      tracking.match(new RegExp(`<li class="verdict [a-z-]+" data-verdict="${id}" data-status="([a-z-]+)">([\\s\\S]*?)</li>\\s*(?=<li class="verdict|</ol>)`));
     expect(verdict('registration-complete')?.[1]).toBe('fail');
     expect(verdict('no-legacy-auth')?.[1]).toBe('pass');
     expect(verdict('break-glass-tested')?.[1]).toBe('pass');
     expect(verdict('post-enforcement-failures')?.[1]).toBe('fail');
-    expect(visibleText(verdict('registration-complete')![2]!)).toMatch(/^ ?Fail Every actively used account can do MFA Registration is 88%: 30 active accounts are not ready; 4 rely on SMS or voice only\./);
+    expect(visibleText(verdict('registration-complete')![2]!)).toMatch(
+      /^ ?Fail Every actively used account can do MFA Registration is 88%: 30 active accounts are not ready; 4 rely on SMS or voice only\./,
+    );
     expect(visibleText(verdict('break-glass-tested')![2]!)).toContain('svc-emergency-alpha@northgateengineering.onmicrosoft.com: 2 sign-ins, 2 successful');
     expect(visibleText(verdict('break-glass-tested')![2]!)).toContain('authenticated with FIDO2 security key');
     expect(visibleText(verdict('no-legacy-auth')![2]!)).toContain('2 legacy attempts were refused');
@@ -140,8 +149,12 @@ describe('the admin Tracking page', () => {
 
   it('lists failures after enforcement by error code with the helpdesk entry named, not linked across sites', () => {
     const row = (code: string) => visibleText(tracking.match(new RegExp(`<tr data-code="${code}">([\\s\\S]*?)</tr>`))?.[1] ?? '');
-    expect(row('500121')).toMatch(/^ ?500121 The MFA step failed: the request was denied.* Failure 3 \(3\) 2: owen\.hartley@northgate-engineering\.example, rita\.kaur@northgate-engineering\.example “No MFA prompt arrives”/);
-    expect(row('53003')).toMatch(/Blocked by policy 2 \(2\) 2: crm\.inbox@northgate-engineering\.example, scan2mail@northgate-engineering\.example “An old app or device stopped working”/);
+    expect(row('500121')).toMatch(
+      /^ ?500121 The MFA step failed: the request was denied.* Failure 3 \(3\) 2: owen\.hartley@northgate-engineering\.example, rita\.kaur@northgate-engineering\.example “No MFA prompt arrives”/,
+    );
+    expect(row('53003')).toMatch(
+      /Blocked by policy 2 \(2\) 2: crm\.inbox@northgate-engineering\.example, scan2mail@northgate-engineering\.example “An old app or device stopped working”/,
+    );
     expect(row('50074')).toContain('not a failure');
     // The runbook is on the helpdesk site, a separate deployable site: no link leaves the admin site.
     const hrefs = [...tracking.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]!);
@@ -173,8 +186,13 @@ describe('the plan PDF with evidence', () => {
     // The section runs until the Timeline heading (it grew a go/no-go block, so it can take three pages).
     const end = pdf.pages.findIndex((page, index) => index > start && /3\. Timeline/.test(page.replace(/\s+/g, ' ')));
     expect(end).toBeGreaterThan(start);
-    const progress = pdf.pages.slice(start, end + 1).join(' ').replace(/\s+/g, ' ');
-    expect(progress).toMatch(/Registration: 88 ?% of active accounts can do MFA \(220 of 250\) on Friday, 22 January 2027; target 95% by Mon, 1 Feb 2027, 7\.0 points below target\./);
+    const progress = pdf.pages
+      .slice(start, end + 1)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(progress).toMatch(
+      /Registration: 88 ?% of active accounts can do MFA \(220 of 250\) on Friday, 22 January 2027; target 95% by Mon, 1 Feb 2027, 7\.0 points below target\./,
+    );
     expect(progress).toContain('below 90%, so the reminder is sent');
     expect(progress).toContain('Registration by working day of the register phase');
     for (const label of ['87.2%', '87.6%', 'Target 95%', 'Reminder below 90%']) expect(progress).toContain(label);

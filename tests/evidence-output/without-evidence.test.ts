@@ -20,8 +20,16 @@ describe('without evidence', () => {
     const [withEvidence] = toSiteData([{ slug: 'x', playbook: { ...plain, evidence }, files: [] }], 'single');
     expect(pagesFor(without!, 'admin', []).map((page) => page.kind)).not.toContain('admin-tracking');
     expect(navFor(without!, 'admin', []).map((item) => item.label)).not.toContain('Tracking');
-    expect(pagesFor(withEvidence!, 'admin', []).filter((page) => page.kind === 'admin-tracking').map((page) => page.file)).toEqual(['tracking/index.html']);
-    expect(navFor(withEvidence!, 'admin', []).map((item) => item.label).slice(0, 2)).toEqual(['Plan', 'Tracking']);
+    expect(
+      pagesFor(withEvidence!, 'admin', [])
+        .filter((page) => page.kind === 'admin-tracking')
+        .map((page) => page.file),
+    ).toEqual(['tracking/index.html']);
+    expect(
+      navFor(withEvidence!, 'admin', [])
+        .map((item) => item.label)
+        .slice(0, 2),
+    ).toEqual(['Plan', 'Tracking']);
     for (const site of ['staff', 'helpdesk'] as const) {
       expect(pagesFor(withEvidence!, site, []).map((page) => page.file)).toEqual(pagesFor(without!, site, []).map((page) => page.file));
       expect(JSON.stringify(withEvidence![site])).not.toContain('evidence');

@@ -8,7 +8,18 @@ import type { SignIn } from '../../src/evidence/signins/record.ts';
 import { context } from './helpers.ts';
 
 function rec(upn: string, capable: boolean, extra: Partial<RegistrationRecord> = {}): RegistrationRecord {
-  return { userPrincipalName: upn, displayName: upn, userType: 'member', isAdmin: false, isMfaCapable: capable, isMfaRegistered: capable, methods: capable ? ['microsoftAuthenticatorPush'] : [], otherMethodNames: [], lastUpdatedUtc: null, ...extra };
+  return {
+    userPrincipalName: upn,
+    displayName: upn,
+    userType: 'member',
+    isAdmin: false,
+    isMfaCapable: capable,
+    isMfaRegistered: capable,
+    methods: capable ? ['microsoftAuthenticatorPush'] : [],
+    otherMethodNames: [],
+    lastUpdatedUtc: null,
+    ...extra,
+  };
 }
 function snap(date: string | null, records: RegistrationRecord[], file = `reg_${date}.json`): RegistrationSnapshot {
   return { file, date, dateSource: 'file-name', records, hasCapableColumn: true };
@@ -21,14 +32,29 @@ describe('registration series and reminder logic', () => {
   it('puts each snapshot on its register-phase day against target and threshold', () => {
     const ctx = context({ today: '2026-03-16' });
     const rates = usableSnapshots(snaps, ctx.today).map(snapshotRate);
-    expect(rates.map((r) => [r.date, r.rate])).toEqual([['2026-03-04', 70], ['2026-03-09', 85], ['2026-03-13', 85]]);
+    expect(rates.map((r) => [r.date, r.rate])).toEqual([
+      ['2026-03-04', 70],
+      ['2026-03-09', 85],
+      ['2026-03-13', 85],
+    ]);
     const series = registrationSeries(rates, ctx);
     expect(series).toHaveLength(10);
-    expect(series[0]).toEqual({ date: '2026-03-04', dayOfPhase: 1, rate: 70, registered: 14, total: 20, target: 95, reminderThreshold: 90, meetsTarget: false, belowReminderThreshold: true, snapshotFile: 'reg_2026-03-04.json' });
+    expect(series[0]).toEqual({
+      date: '2026-03-04',
+      dayOfPhase: 1,
+      rate: 70,
+      registered: 14,
+      total: 20,
+      target: 95,
+      reminderThreshold: 90,
+      meetsTarget: false,
+      belowReminderThreshold: true,
+      snapshotFile: 'reg_2026-03-04.json',
+    });
     expect(series.filter((p) => p.rate !== null).map((p) => p.dayOfPhase)).toEqual([1, 4, 8]);
   });
 
-  it('decides the reminder on the reminder date\'s rate', () => {
+  it("decides the reminder on the reminder date's rate", () => {
     const before = context({ today: '2026-03-10' });
     const r1 = reminderDecision(usableSnapshots(snaps, before.today).map(snapshotRate), before);
     expect(r1).toEqual({ reminderDate: '2026-03-13', threshold: 90, due: false, rate: 85, rateDate: '2026-03-09', sendReminder: true });
@@ -76,19 +102,46 @@ describe('registration series and reminder logic', () => {
 
   it('ignores snapshots dated after today and merges files of the same day (later file wins per user)', () => {
     const s = usableSnapshots(
-      [snap('2026-03-09', [rec('a@x', true), rec('b@x', false)], 'page2.json'), snap('2026-03-09', [rec('b@x', true), rec('c@x', false)], 'page1.json'), snap('2026-04-01', people(2, 2)), snap(null, people(2, 2))],
+      [
+        snap('2026-03-09', [rec('a@x', true), rec('b@x', false)], 'page2.json'),
+        snap('2026-03-09', [rec('b@x', true), rec('c@x', false)], 'page1.json'),
+        snap('2026-04-01', people(2, 2)),
+        snap(null, people(2, 2)),
+      ],
       '2026-03-20',
     );
     expect(s.map((x) => x.file)).toEqual(['page1.json + page2.json']);
-    expect(s[0]!.records.map((r) => [r.userPrincipalName, r.isMfaCapable])).toEqual([['a@x', true], ['b@x', false], ['c@x', false]]);
+    expect(s[0]!.records.map((r) => [r.userPrincipalName, r.isMfaCapable])).toEqual([
+      ['a@x', true],
+      ['b@x', false],
+      ['c@x', false],
+    ]);
     expect(snapshotRate(s[0]!)).toMatchObject({ registered: 1, total: 3, rate: 33.3 });
   });
 });
 
 function signIn(o: Partial<SignIn> & { createdUtc: string; userPrincipalName: string }): SignIn {
   return {
-    requestId: '', userDisplayName: '', userType: '', appDisplayName: '', clientApp: 'Browser', status: 'success', errorCode: 0, failureReason: '', authRequirement: 'multiFactor', authMethods: [], mfaResult: '',
-    deviceId: '', deviceName: '', operatingSystem: '', browser: '', userAgent: '', ipAddress: '', interactive: true, conditionalAccessStatus: 'success', ...o,
+    requestId: '',
+    userDisplayName: '',
+    userType: '',
+    appDisplayName: '',
+    clientApp: 'Browser',
+    status: 'success',
+    errorCode: 0,
+    failureReason: '',
+    authRequirement: 'multiFactor',
+    authMethods: [],
+    mfaResult: '',
+    deviceId: '',
+    deviceName: '',
+    operatingSystem: '',
+    browser: '',
+    userAgent: '',
+    ipAddress: '',
+    interactive: true,
+    conditionalAccessStatus: 'success',
+    ...o,
   };
 }
 
@@ -159,7 +212,19 @@ describe('dates and legacy classification', () => {
 
   it('treats every client app but the modern ones as legacy, case-insensitively', () => {
     expect(['Browser', 'Mobile Apps and Desktop clients', 'mobile apps and desktop clients', ''].map(isLegacyClientApp)).toEqual([false, false, false, false]);
-    expect(['Exchange ActiveSync', 'IMAP4', 'MAPI Over HTTP', 'Other clients', 'Reporting Web Services', 'Something new'].map(isLegacyClientApp)).toEqual([true, true, true, true, true, true]);
-    expect(['POP3', 'Outlook Anywhere (RPC over HTTP)', 'Exchange ActiveSync', 'Exchange Online PowerShell'].map(remediationCategory)).toEqual(['imap-pop-app', 'old-outlook', 'activesync-phone', 'other']);
+    expect(['Exchange ActiveSync', 'IMAP4', 'MAPI Over HTTP', 'Other clients', 'Reporting Web Services', 'Something new'].map(isLegacyClientApp)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['POP3', 'Outlook Anywhere (RPC over HTTP)', 'Exchange ActiveSync', 'Exchange Online PowerShell'].map(remediationCategory)).toEqual([
+      'imap-pop-app',
+      'old-outlook',
+      'activesync-phone',
+      'other',
+    ]);
   });
 });

@@ -78,7 +78,9 @@ describe('go / no-go from report-only results', () => {
     const jsonl = records.map((p) => JSON.stringify({ time: p['createdDateTime'], category: 'SignInLogs', resultType: '0', properties: p })).join('\n');
     const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
     const header = 'TimeGenerated [UTC],Id,UserPrincipalName,ResultType,ClientAppUsed,IsInteractive,ConditionalAccessPolicies';
-    const rows = records.map((p) => [p['createdDateTime'], p['id'], p['userPrincipalName'], '0', p['clientAppUsed'], 'false', q(JSON.stringify(p['appliedConditionalAccessPolicies']))].join(','));
+    const rows = records.map((p) =>
+      [p['createdDateTime'], p['id'], p['userPrincipalName'], '0', p['clientAppUsed'], 'false', q(JSON.stringify(p['appliedConditionalAccessPolicies']))].join(','),
+    );
     const fromJsonl = await readEvidence(await evidenceDir({ 'signins/diagnostic.jsonl': jsonl }), context({ goNoGo: gate }));
     const fromLogAnalytics = await readEvidence(await evidenceDir({ 'signins/AADNonInteractiveUserSignInLogs.csv': `${header}\n${rows.join('\n')}\n` }), context({ goNoGo: gate }));
     expect(fromJsonl.goNoGo?.counts).toEqual({ reportOnlySuccess: 14, reportOnlyFailure: 2, reportOnlyInterrupted: 3, reportOnlyNotApplied: 1 });
@@ -87,13 +89,21 @@ describe('go / no-go from report-only results', () => {
   });
 
   it('says there is not enough evidence when the exports carry no per-policy results (a portal CSV), or when the policy is not among them', async () => {
-    const plain = await readEvidence(await evidenceDir({ 'signins/page.json': graphPage([graphSignIn({ id: 'a', when: '2026-03-12T09:00:00Z', upn: 'a@x.example' })]) }), context({ goNoGo: gate }));
+    const plain = await readEvidence(
+      await evidenceDir({ 'signins/page.json': graphPage([graphSignIn({ id: 'a', when: '2026-03-12T09:00:00Z', upn: 'a@x.example' })]) }),
+      context({ goNoGo: gate }),
+    );
     expect(plain.goNoGo).toMatchObject({ decision: 'insufficient-evidence', wouldBlockRate: null, evaluated: 0 });
     expect(plain.goNoGo?.summary).toBe(
       `No sign-in in the exports carries per-policy Conditional Access results; export sign-ins as JSON (Graph or the portal's JSON download) or from Log Analytics to see "${POLICY}" in report-only.`,
     );
-    const renamed = await readEvidence(await evidenceDir({ 'signins/page.json': graphPage(pilotWeek(1)) }), context({ goNoGo: { ...gate, policyName: 'Require MFA for everyone' } }));
-    expect(renamed.goNoGo?.summary).toBe('No sign-in was evaluated by "Require MFA for everyone" in report-only; check that the policy exists under that name and is in report-only.');
+    const renamed = await readEvidence(
+      await evidenceDir({ 'signins/page.json': graphPage(pilotWeek(1)) }),
+      context({ goNoGo: { ...gate, policyName: 'Require MFA for everyone' } }),
+    );
+    expect(renamed.goNoGo?.summary).toBe(
+      'No sign-in was evaluated by "Require MFA for everyone" in report-only; check that the policy exists under that name and is in report-only.',
+    );
   });
 
   it('matches the policy name whatever its case and surrounding spaces', async () => {

@@ -54,7 +54,10 @@ describe('registration readers', () => {
 
   it('skips the PowerShell #TYPE line, warns without a capable column, and rejects sign-in files', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'ps_2026-03-10.csv'), '#TYPE Microsoft.Graph.PowerShell.Models.MicrosoftGraphUserRegistrationDetails\n"UserPrincipalName","IsMfaRegistered","MethodsRegistered"\n"a@x.example","True","mobilePhone"\n');
+    await writeFile(
+      join(dir, 'ps_2026-03-10.csv'),
+      '#TYPE Microsoft.Graph.PowerShell.Models.MicrosoftGraphUserRegistrationDetails\n"UserPrincipalName","IsMfaRegistered","MethodsRegistered"\n"a@x.example","True","mobilePhone"\n',
+    );
     const ps = await readRegistrationFile(join(dir, 'ps_2026-03-10.csv'), 'ps_2026-03-10.csv', 'UTC');
     expect(ps.rows).toBe(1);
     expect(ps.snapshot!.hasCapableColumn).toBe(false);
@@ -71,8 +74,28 @@ describe('registration readers', () => {
 
 describe('method names and flags', () => {
   it('maps Graph enums, display names and unknown names', () => {
-    expect(['microsoftAuthenticatorPush', 'Microsoft Authenticator app', 'Mobile phone', 'FIDO2 security key', 'passKeyDeviceBoundWindowsHello', 'Windows Hello for Business', 'hardwareOneTimePasscode', 'Certificate-based authentication', 'brandNewMethod'].map(canonicalMethod)).toEqual([
-      'microsoftAuthenticatorPush', 'microsoftAuthenticatorPush', 'mobilePhone', 'fido2', 'passkey', 'windowsHelloForBusiness', 'hardwareOneTimePasscode', 'certificateBasedAuthentication', 'other',
+    expect(
+      [
+        'microsoftAuthenticatorPush',
+        'Microsoft Authenticator app',
+        'Mobile phone',
+        'FIDO2 security key',
+        'passKeyDeviceBoundWindowsHello',
+        'Windows Hello for Business',
+        'hardwareOneTimePasscode',
+        'Certificate-based authentication',
+        'brandNewMethod',
+      ].map(canonicalMethod),
+    ).toEqual([
+      'microsoftAuthenticatorPush',
+      'microsoftAuthenticatorPush',
+      'mobilePhone',
+      'fido2',
+      'passkey',
+      'windowsHelloForBusiness',
+      'hardwareOneTimePasscode',
+      'certificateBasedAuthentication',
+      'other',
     ]);
     expect(splitMethodList('mobilePhone email')).toEqual(['mobilePhone', 'email']);
     expect(splitMethodList('Mobile phone')).toEqual(['Mobile phone']);
@@ -89,7 +112,18 @@ describe('method names and flags', () => {
   });
 
   it('reads flags in every spelling', () => {
-    expect(['True', 'false', 'Capable', 'Not Capable', 'Registered', 'Not Registered', 'Yes', 'No', '', 'maybe'].map(parseFlag)).toEqual([true, false, true, false, true, false, true, false, null, null]);
+    expect(['True', 'false', 'Capable', 'Not Capable', 'Registered', 'Not Registered', 'Yes', 'No', '', 'maybe'].map(parseFlag)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      null,
+      null,
+    ]);
     expect(dateFromFileName('UserRegistrationDetails_2026-03-13.csv')).toBe('2026-03-13');
     expect(dateFromFileName('reg_20260313.json')).toBe('2026-03-13');
     expect(dateFromFileName('export.csv')).toBeNull();

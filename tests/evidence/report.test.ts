@@ -16,11 +16,27 @@ describe('the whole fixture folder', () => {
     expect(a.files).toHaveLength(18);
     expect(a.files.map((f) => f.kind).filter((k) => k === 'wrong-kind')).toEqual(['wrong-kind']);
     expect(a.files.reduce((n, f) => n + f.malformedCount, 0)).toBe(5);
-    expect(a.signIns).toEqual({ total: 29, interactive: 16, nonInteractive: 6, unknownInteractivity: 7, firstUtc: '2024-05-02T07:00:00.000Z', lastUtc: '2026-03-25T10:30:00.000Z' });
+    expect(a.signIns).toEqual({
+      total: 29,
+      interactive: 16,
+      nonInteractive: 6,
+      unknownInteractivity: 7,
+      firstUtc: '2024-05-02T07:00:00.000Z',
+      lastUtc: '2026-03-25T10:30:00.000Z',
+    });
     expect(a.latestRate).toEqual({ rate: 90, date: '2026-03-13' });
-    expect(a.registration.snapshots.map((s) => [s.date, s.rate])).toEqual([['2026-03-04', 50], ['2026-03-09', 80], ['2026-03-13', 90]]);
-    expect(a.registration.unregistered).toEqual([{ userPrincipalName: `jose.nunez@${D}`, displayName: 'José Núñez', isAdmin: false, methods: [], actionDue: 'individual-contact', dueDate: '2026-03-16' }]);
-    expect(a.registration.smsVoiceOnly.map((u) => [u.userPrincipalName, u.retirementDate])).toEqual([[`carol@${D}`, '2027-02-01'], [`henry@${D}`, '2027-07-01']]);
+    expect(a.registration.snapshots.map((s) => [s.date, s.rate])).toEqual([
+      ['2026-03-04', 50],
+      ['2026-03-09', 80],
+      ['2026-03-13', 90],
+    ]);
+    expect(a.registration.unregistered).toEqual([
+      { userPrincipalName: `jose.nunez@${D}`, displayName: 'José Núñez', isAdmin: false, methods: [], actionDue: 'individual-contact', dueDate: '2026-03-16' },
+    ]);
+    expect(a.registration.smsVoiceOnly.map((u) => [u.userPrincipalName, u.retirementDate])).toEqual([
+      [`carol@${D}`, '2027-02-01'],
+      [`henry@${D}`, '2027-07-01'],
+    ]);
     expect(a.legacyAuth.map((g) => [g.clientApp, g.category, g.users.map((u) => u.userPrincipalName.split('@')[0])])).toEqual([
       ['Authenticated SMTP', 'smtp-device', ['frank', 'sam']],
       ['Exchange ActiveSync', 'activesync-phone', ['bob', 'uma']],
@@ -45,7 +61,12 @@ describe('the whole fixture folder', () => {
     expect(text).not.toMatch(/\u001b\[/);
     expect(text).not.toContain('\u202e');
     expect(text).toContain('ab@x.example');
-    expect(text.split('\n').slice(0, 4)).toEqual(['MFA rollout status for 2026-03-27 (Europe/London) - admin only', '', 'Due today:', '  - Validation: download the latest sign-ins (interactive and non-interactive) and registration details, then re-run.']);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'MFA rollout status for 2026-03-27 (Europe/London) - admin only',
+      '',
+      'Due today:',
+      '  - Validation: download the latest sign-ins (interactive and non-interactive) and registration details, then re-run.',
+    ]);
     expect(text).toContain('  [FAIL] registration-complete: Registration is 90%: 1 active account is not ready; 2 rely on SMS or voice only.');
     expect(text).toContain('  signins/malformed-rows.csv: 4 malformed (first at line 3: Invalid Record Length: columns length is 57, got 3)');
     expect(formatStatusText(report, ctx, { color: true })).toContain('[\u001b[31mFAIL\u001b[0m] registration-complete');
@@ -102,8 +123,16 @@ describe('context from the playbook', () => {
           days: ['2027-01-11', '2027-01-12', '2027-01-13', '2027-01-14', '2027-01-15'],
           enforcementDate: '2027-01-15',
           endDate: '2027-01-20',
-          phases: [{ id: 'register', startDate: '2027-01-12', endDate: '2027-01-14' }, { id: 'validate', startDate: '2027-01-18', endDate: '2027-01-20' }],
-          milestones: { 'reminder-check': { date: '2027-01-13' }, 'individual-contact': { date: '2027-01-14' }, 'go-no-go': { date: '2027-01-14' }, enforcement: { time: '08:00' } },
+          phases: [
+            { id: 'register', startDate: '2027-01-12', endDate: '2027-01-14' },
+            { id: 'validate', startDate: '2027-01-18', endDate: '2027-01-20' },
+          ],
+          milestones: {
+            'reminder-check': { date: '2027-01-13' },
+            'individual-contact': { date: '2027-01-14' },
+            'go-no-go': { date: '2027-01-14' },
+            enforcement: { time: '08:00' },
+          },
         },
       },
       '2027-01-13',
@@ -130,7 +159,10 @@ describe('status command', () => {
   it('prints the terminal report for the example tenant and the fixture evidence', () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const node = fileURLToPath(new URL('../../node_modules/node/bin/node', import.meta.url));
-    const r = spawnSync(node, ['bin/mfa-playbook.mjs', 'status', '--config', 'tenant.config.json', '--evidence', 'tests/fixtures/evidence', '--today', '2027-01-20'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(node, ['bin/mfa-playbook.mjs', 'status', '--config', 'tenant.config.json', '--evidence', 'tests/fixtures/evidence', '--today', '2027-01-20'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     // 3: checks of the register phase due on 13 and 15 January are past their date (see tests/cli/status.test.ts).
     expect(r.status).toBe(3);

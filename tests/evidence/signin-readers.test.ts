@@ -16,9 +16,24 @@ describe('header normalisation', () => {
   });
 
   it('maps English, Log Analytics and Spanish names to the same fields', () => {
-    expect(mapColumns(['date (utc)', 'username', 'client app', 'sign-in error code'])).toMatchObject({ createdUtc: 'date (utc)', userPrincipalName: 'username', clientApp: 'client app', errorCode: 'sign-in error code' });
-    expect(mapColumns(['createddatetime', 'userprincipalname', 'clientappused', 'resulttype'])).toMatchObject({ createdUtc: 'createddatetime', userPrincipalName: 'userprincipalname', clientApp: 'clientappused', errorCode: 'resulttype' });
-    expect(mapColumns(['fecha (utc)', 'nombre de usuario', 'aplicación cliente', 'motivo del error'])).toMatchObject({ createdUtc: 'fecha (utc)', userPrincipalName: 'nombre de usuario', clientApp: 'aplicación cliente', failureReason: 'motivo del error' });
+    expect(mapColumns(['date (utc)', 'username', 'client app', 'sign-in error code'])).toMatchObject({
+      createdUtc: 'date (utc)',
+      userPrincipalName: 'username',
+      clientApp: 'client app',
+      errorCode: 'sign-in error code',
+    });
+    expect(mapColumns(['createddatetime', 'userprincipalname', 'clientappused', 'resulttype'])).toMatchObject({
+      createdUtc: 'createddatetime',
+      userPrincipalName: 'userprincipalname',
+      clientApp: 'clientappused',
+      errorCode: 'resulttype',
+    });
+    expect(mapColumns(['fecha (utc)', 'nombre de usuario', 'aplicación cliente', 'motivo del error'])).toMatchObject({
+      createdUtc: 'fecha (utc)',
+      userPrincipalName: 'nombre de usuario',
+      clientApp: 'aplicación cliente',
+      failureReason: 'motivo del error',
+    });
   });
 
   it('tells interactive from non-interactive by the portal file name', () => {
@@ -76,7 +91,12 @@ describe('portal CSV', () => {
     const r = await readSignIns(at('InicioSesionInteractivo_es.csv'));
     expect(r.rows).toBe(2);
     expect(r.byUser(`jose.nunez@${D}`)).toMatchObject({ clientApp: 'POP3', status: 'success', authRequirement: 'singleFactor', userDisplayName: 'José Núñez' });
-    expect(r.byUser(`lucia.gomez@${D}`)).toMatchObject({ status: 'failure', errorCode: 50126, failureReason: 'Nombre de usuario o contraseña no válidos.', authRequirement: 'multiFactor' });
+    expect(r.byUser(`lucia.gomez@${D}`)).toMatchObject({
+      status: 'failure',
+      errorCode: 50126,
+      failureReason: 'Nombre de usuario o contraseña no válidos.',
+      authRequirement: 'multiFactor',
+    });
   });
 
   it('rejects an application sign-ins export with a clear message', async () => {
@@ -101,7 +121,7 @@ describe('portal CSV', () => {
     ]);
   });
 
-  it('keeps hostile values verbatim as data (escaping is the renderer\'s job)', async () => {
+  it("keeps hostile values verbatim as data (escaping is the renderer's job)", async () => {
     const r = await readSignIns(at('hostile-values.csv'));
     expect(r.rows).toBe(3);
     expect(r.byUser(`omar@${D}`)).toMatchObject({ userDisplayName: 'عمر الفاروق', userAgent: '<script>alert(1)</script>', operatingSystem: "=cmd|' /C calc'!A0" });
@@ -139,7 +159,12 @@ describe('JSON shapes', () => {
     expect([p1.kind, p1.rows, p2.rows]).toEqual(['signins-json', 2, 2]);
     expect(p1.problems.warnings).toEqual(['This Graph page has an @odata.nextLink: more pages exist; put every page file in the folder.']);
     expect(p2.problems.warnings).toEqual([]);
-    expect(p1.signIns[1]).toMatchObject({ userPrincipalName: 'svc-emergency-alpha@northgateeng.onmicrosoft.com', authMethods: ['FIDO2 security key'], conditionalAccessStatus: 'notApplied', interactive: true });
+    expect(p1.signIns[1]).toMatchObject({
+      userPrincipalName: 'svc-emergency-alpha@northgateeng.onmicrosoft.com',
+      authMethods: ['FIDO2 security key'],
+      conditionalAccessStatus: 'notApplied',
+      interactive: true,
+    });
     expect(p2.signIns[1]).toMatchObject({ interactive: false, authRequirement: 'singleFactor', clientApp: 'Mobile Apps and Desktop clients' });
   });
 
@@ -153,7 +178,14 @@ describe('JSON shapes', () => {
   it('reads Log Analytics CSV: [UTC] suffix, US dates, JSON inside cells', async () => {
     const r = await readSignIns(at('log-analytics-export.csv'));
     expect(r.kind).toBe('signins-log-analytics-csv');
-    expect(r.byUser(`sam@${D}`)).toMatchObject({ createdUtc: '2026-03-24T13:45:17.287Z', interactive: false, deviceName: 'MFP-2F-Canon', authMethods: ['Password'], clientApp: 'Authenticated SMTP', status: 'success' });
+    expect(r.byUser(`sam@${D}`)).toMatchObject({
+      createdUtc: '2026-03-24T13:45:17.287Z',
+      interactive: false,
+      deviceName: 'MFP-2F-Canon',
+      authMethods: ['Password'],
+      clientApp: 'Authenticated SMTP',
+      status: 'success',
+    });
     expect(r.byUser(`tara@${D}`)).toMatchObject({ createdUtc: '2026-03-24T09:05:00.000Z', errorCode: 50126, status: 'failure', interactive: true, operatingSystem: 'Windows 10' });
   });
 
@@ -185,7 +217,14 @@ describe('JSON shapes', () => {
   it('marks a JSON file of only application sign-ins as the wrong kind', async () => {
     const dir = await tempDir();
     const p = join(dir, 'apps.json');
-    await writeFile(p, JSON.stringify({ value: [{ createdDateTime: '2026-03-24T09:00:00Z', servicePrincipalId: 'x', servicePrincipalName: 'Backup', signInEventTypes: ['servicePrincipal'], status: { errorCode: 0 } }] }));
+    await writeFile(
+      p,
+      JSON.stringify({
+        value: [
+          { createdDateTime: '2026-03-24T09:00:00Z', servicePrincipalId: 'x', servicePrincipalName: 'Backup', signInEventTypes: ['servicePrincipal'], status: { errorCode: 0 } },
+        ],
+      }),
+    );
     const r = await readSignIns(p);
     expect(r.kind).toBe('wrong-kind');
     expect(r.problems.warnings[0]).toMatch(/user sign-ins were expected/);

@@ -97,10 +97,16 @@ describe('the same sign-in in two files', () => {
       graphSignIn({ id: 'r-1', when: '2026-03-24T09:00:00Z', upn: 'a@x.example', code: 50074 }),
       graphSignIn({ id: 'r-2', when: '2026-03-24T09:05:00Z', upn: 'b@x.example', code: 53003 }),
     ];
-    const dir = await evidenceDir({ 'signins/page-a.json': graphPage(records), 'signins/page-b.json': graphPage([...records, graphSignIn({ id: 'r-3', when: '2026-03-24T10:00:00Z', upn: 'c@x.example' })]) });
+    const dir = await evidenceDir({
+      'signins/page-a.json': graphPage(records),
+      'signins/page-b.json': graphPage([...records, graphSignIn({ id: 'r-3', when: '2026-03-24T10:00:00Z', upn: 'c@x.example' })]),
+    });
     const r = await readEvidence(dir, context());
     expect(r.signIns.total).toBe(3);
-    expect(r.failureClusters.map((c) => [c.errorCode, c.signIns])).toEqual([[53003, 1], [50074, 1]]);
+    expect(r.failureClusters.map((c) => [c.errorCode, c.signIns])).toEqual([
+      [53003, 1],
+      [50074, 1],
+    ]);
   });
 });
 
@@ -151,7 +157,9 @@ describe('folders and entries that cannot be read', () => {
   });
 
   it('says when a sign-in file yields no sign-ins', async () => {
-    const dir = await evidenceDir({ 'signins/InteractiveSignIns_empty.csv': (await readFile(join(SIGNINS, 'InteractiveSignIns_2026-03-20_2026-03-26.csv'), 'utf8')).split(/\r?\n/)[0] + '\n' });
+    const dir = await evidenceDir({
+      'signins/InteractiveSignIns_empty.csv': (await readFile(join(SIGNINS, 'InteractiveSignIns_2026-03-20_2026-03-26.csv'), 'utf8')).split(/\r?\n/)[0] + '\n',
+    });
     const ctx = context();
     const report = await readEvidence(dir, ctx);
     expect(report.files[0]?.warnings).toEqual(['No sign-ins could be read from this file.']);

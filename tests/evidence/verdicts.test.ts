@@ -17,7 +17,11 @@ describe('registration-complete', () => {
 
   it('fails naming the accounts not ready and the SMS-only ones', async () => {
     const dir = await evidenceDir({
-      'registration/reg_2026-03-26.json': registrationPage([...users(8, 8), { upn: 'late@x.example', capable: false }, { upn: 'sms@x.example', capable: true, methods: ['mobilePhone'] }]),
+      'registration/reg_2026-03-26.json': registrationPage([
+        ...users(8, 8),
+        { upn: 'late@x.example', capable: false },
+        { upn: 'sms@x.example', capable: true, methods: ['mobilePhone'] },
+      ]),
     });
     const v = verdict(await readEvidence(dir, context()), 'registration-complete');
     expect(v.status).toBe('fail');
@@ -50,7 +54,12 @@ describe('no-legacy-auth', () => {
   });
 
   it('fails on one successful legacy sign-in in the window, even non-interactive', async () => {
-    const dir = await evidenceDir({ 'signins/page.json': graphPage([...modern, graphSignIn({ id: '3', when: '2026-03-26T02:00:00Z', upn: 'printer@x.example', client: 'Authenticated SMTP', interactive: false })]) });
+    const dir = await evidenceDir({
+      'signins/page.json': graphPage([
+        ...modern,
+        graphSignIn({ id: '3', when: '2026-03-26T02:00:00Z', upn: 'printer@x.example', client: 'Authenticated SMTP', interactive: false }),
+      ]),
+    });
     const v = verdict(await readEvidence(dir, context()), 'no-legacy-auth');
     expect(v.status).toBe('fail');
     expect(v.summary).toBe('1 successful legacy-authentication sign-in in the window: these bypass MFA.');
@@ -74,7 +83,10 @@ describe('no-legacy-auth', () => {
 
   it('has not enough evidence without non-interactive sign-ins, or before enforcement', async () => {
     const dir = await evidenceDir({ 'signins/page.json': graphPage([modern[0]!]) });
-    expect(verdict(await readEvidence(dir, context()), 'no-legacy-auth')).toMatchObject({ status: 'insufficient-evidence', summary: expect.stringMatching(/No non-interactive sign-ins/) });
+    expect(verdict(await readEvidence(dir, context()), 'no-legacy-auth')).toMatchObject({
+      status: 'insufficient-evidence',
+      summary: expect.stringMatching(/No non-interactive sign-ins/),
+    });
     const early = await readEvidence(dir, context({ today: '2026-03-20' }));
     expect(verdict(early, 'no-legacy-auth')).toMatchObject({ status: 'insufficient-evidence', summary: 'The validation window has not started yet.' });
   });
@@ -97,22 +109,34 @@ describe('break-glass-tested', () => {
   });
 
   it('fails when an account only failed, and lacks evidence when one never signed in', async () => {
-    const failed = await evidenceDir({ 'signins/page.json': graphPage([graphSignIn({ id: 'b1', when: '2026-03-19T10:00:00Z', upn: BG1, code: 53003, ca: 'failure' }), graphSignIn({ id: 'b2', when: '2026-03-19T10:00:00Z', upn: BG2 })]) });
+    const failed = await evidenceDir({
+      'signins/page.json': graphPage([
+        graphSignIn({ id: 'b1', when: '2026-03-19T10:00:00Z', upn: BG1, code: 53003, ca: 'failure' }),
+        graphSignIn({ id: 'b2', when: '2026-03-19T10:00:00Z', upn: BG2 }),
+      ]),
+    });
     const v = verdict(await readEvidence(failed, context()), 'break-glass-tested');
     expect(v.status).toBe('fail');
     expect(v.summary).toBe(`Break-glass sign-in failed for ${BG1}: check the account is excluded from the enforcing policy and its key works.`);
     expect(v.evidence[0]).toBe(`${BG1}: 1 sign-in, 0 successful; authentication method not in the export; Conditional Access: failure; error codes 53003.`);
     const half = await evidenceDir({ 'signins/page.json': graphPage([graphSignIn({ id: 'b2', when: '2026-03-19T10:00:00Z', upn: BG2 })]) });
-    expect(verdict(await readEvidence(half, context()), 'break-glass-tested')).toMatchObject({ status: 'insufficient-evidence', summary: `No sign-in seen for ${BG1}: test each break-glass account and add the sign-in export.` });
+    expect(verdict(await readEvidence(half, context()), 'break-glass-tested')).toMatchObject({
+      status: 'insufficient-evidence',
+      summary: `No sign-in seen for ${BG1}: test each break-glass account and add the sign-in export.`,
+    });
   });
 
   it('learns the method from an AuthDetails companion file', async () => {
     const dir = await evidenceDir({
       'signins/InteractiveSignIns_2026-03-19_2026-03-19.csv': `Date (UTC),Request ID,Username,Status,Sign-in error code,Client app\n2026-03-19T10:00:00Z,req-1,${BG1},Success,0,Browser\n2026-03-19T10:01:00Z,req-2,${BG2},Success,0,Browser\n`,
-      'signins/InteractiveSignIns_AuthDetails_2026-03-19_2026-03-19.csv': 'Request ID,Authentication method,Succeeded\nreq-1,Password,true\nreq-1,FIDO2 security key,true\nreq-2,Text message,false\nreq-9,Voice,true\n',
+      'signins/InteractiveSignIns_AuthDetails_2026-03-19_2026-03-19.csv':
+        'Request ID,Authentication method,Succeeded\nreq-1,Password,true\nreq-1,FIDO2 security key,true\nreq-2,Text message,false\nreq-9,Voice,true\n',
     });
     const r = await readEvidence(dir, context());
-    expect(r.breakGlass.map((b) => [b.account, b.methods])).toEqual([[BG1, ['FIDO2 security key', 'Password']], [BG2, []]]);
+    expect(r.breakGlass.map((b) => [b.account, b.methods])).toEqual([
+      [BG1, ['FIDO2 security key', 'Password']],
+      [BG2, []],
+    ]);
     expect(r.files.map((f) => [f.file, f.kind, f.rows])).toEqual([
       ['signins/InteractiveSignIns_2026-03-19_2026-03-19.csv', 'signins-portal-csv', 2],
       ['signins/InteractiveSignIns_AuthDetails_2026-03-19_2026-03-19.csv', 'signins-auth-details-csv', 4],
@@ -147,7 +171,10 @@ describe('post-enforcement-failures', () => {
     const v = verdict(r, 'post-enforcement-failures');
     expect(v.status).toBe('fail');
     expect(v.summary).toBe('After enforcement: 3 sign-ins blocked or failed at MFA (codes 500121, 53003).');
-    expect(r.failureClusters.map((c) => [c.errorCode, c.runbookSymptom, c.userCount])).toEqual([[500121, 'no-prompt', 2], [53003, 'legacy-app', 1]]);
+    expect(r.failureClusters.map((c) => [c.errorCode, c.runbookSymptom, c.userCount])).toEqual([
+      [500121, 'no-prompt', 2],
+      [53003, 'legacy-app', 1],
+    ]);
   });
 
   it('fails on a successful single-factor sign-in that no policy covered (a gap)', async () => {

@@ -31,15 +31,7 @@ const FLAGS_LEFT_OUT = new Set([
 ]);
 
 /** Quiet, offline, and the same on every machine. */
-const OWN_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const OWN_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export const CHROMIUM_ARGS: readonly string[] = [...packagedChromium.args.filter((flag) => !FLAGS_LEFT_OUT.has(flag)), ...OWN_FLAGS];
 

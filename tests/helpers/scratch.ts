@@ -22,7 +22,10 @@ export async function folderSnapshot(folder: string, skip: string[] = []): Promi
   for (const entry of entries) {
     const path = relative(folder, join(entry.parentPath, entry.name));
     if (skip.some((name) => path === name || path.startsWith(`${name}/`))) continue;
-    if (entry.isFile()) snapshot[path] = createHash('sha256').update(await readFile(join(folder, path))).digest('hex');
+    if (entry.isFile())
+      snapshot[path] = createHash('sha256')
+        .update(await readFile(join(folder, path)))
+        .digest('hex');
     else if (entry.isDirectory()) snapshot[path] = '(folder)';
     else snapshot[path] = '(other)';
   }

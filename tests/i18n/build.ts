@@ -35,7 +35,11 @@ export function htmlBlocks(html: string): string[] {
   const withoutCode = main.replace(/<(script|style|template|noscript)[\s\S]*?<\/\1>/g, ' ');
   return withoutCode
     .split(/<\/?(?:p|li|h[1-6]|dt|dd|td|th|summary|figcaption|button|label|ol|ul|dl|div|section|article|nav|tr)\b[^>]*>/i)
-    .map((block) => decodeEntities(block.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim())
+    .map((block) =>
+      decodeEntities(block.replace(/<[^>]+>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((block) => block !== '');
 }
 
@@ -57,5 +61,10 @@ export function icsTexts(ics: string): string[] {
   return unfolded
     .split(/\r\n/)
     .filter((line) => /^(SUMMARY|DESCRIPTION|X-WR-CALNAME|X-WR-CALDESC)[;:]/.test(line))
-    .map((line) => line.slice(line.indexOf(':') + 1).replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1'));
+    .map((line) =>
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\\n/g, '\n')
+        .replace(/\\([,;\\])/g, '$1'),
+    );
 }

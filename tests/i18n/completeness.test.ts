@@ -13,7 +13,9 @@ const reference = readCatalog(FALLBACK_LANGUAGE);
 
 describe('message catalogs', () => {
   it('have exactly one folder per listed language', () => {
-    const folders = readdirSync(LOCALES_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const folders = readdirSync(LOCALES_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     expect(folders.sort()).toEqual([...STAFF_LANGUAGES].sort());
   });
 
@@ -38,7 +40,11 @@ describe('message catalogs', () => {
       });
 
       it('leaves no message empty', () => {
-        expect(Object.entries(catalog).filter(([, value]) => value.trim() === '').map(([key]) => key)).toEqual([]);
+        expect(
+          Object.entries(catalog)
+            .filter(([, value]) => value.trim() === '')
+            .map(([key]) => key),
+        ).toEqual([]);
       });
     });
   }

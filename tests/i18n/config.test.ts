@@ -23,34 +23,77 @@ const refusal = (text: string) => {
   }
   throw new Error('expected the config to be refused');
 };
-const playbookOf = (text: string) => buildPlaybook(parseConfig(text, 'tenant.config.json', { today: EXAMPLE_TODAY }).config, { today: EXAMPLE_TODAY, generatorVersion: '0.0.0-test' });
+const playbookOf = (text: string) =>
+  buildPlaybook(parseConfig(text, 'tenant.config.json', { today: EXAMPLE_TODAY }).config, { today: EXAMPLE_TODAY, generatorVersion: '0.0.0-test' });
 
 describe('staffLanguages in the tenant file', () => {
   it('refuses a language without texts and lists the available ones', () => {
-    const message = refusal(source((c) => { c.staffLanguages = ['en-GB', 'xx-XX']; }));
+    const message = refusal(
+      source((c) => {
+        c.staffLanguages = ['en-GB', 'xx-XX'];
+      }),
+    );
     expect(message).toContain('staffLanguages[1]');
     for (const language of STAFF_LANGUAGES) expect(message).toContain(language);
-    expect(message.replace(STAFF_LANGUAGES.join(', '), '<the list>')).toMatchInlineSnapshot(`"error: tenant.config.json:114:5 staffLanguages[1]: expected a language with texts: <the list>, found "xx-XX""`);
+    expect(message.replace(STAFF_LANGUAGES.join(', '), '<the list>')).toMatchInlineSnapshot(
+      `"error: tenant.config.json:114:5 staffLanguages[1]: expected a language with texts: <the list>, found "xx-XX""`,
+    );
   });
 
   it('refuses an empty list and a language listed twice', () => {
-    expect(refusal(source((c) => { c.staffLanguages = []; }))).toMatch(/staffLanguages: expected at least one language/);
-    expect(refusal(source((c) => { c.staffLanguages = ['en-GB', 'en-GB']; }))).toMatch(/staffLanguages\[1\]: "en-GB" is listed twice/);
+    expect(
+      refusal(
+        source((c) => {
+          c.staffLanguages = [];
+        }),
+      ),
+    ).toMatch(/staffLanguages: expected at least one language/);
+    expect(
+      refusal(
+        source((c) => {
+          c.staffLanguages = ['en-GB', 'en-GB'];
+        }),
+      ),
+    ).toMatch(/staffLanguages\[1\]: "en-GB" is listed twice/);
   });
 
   it('refuses a staffMessages mode it does not know', () => {
-    expect(refusal(source((c) => { c.staffMessages = 'both'; }))).toMatch(/staffMessages: expected per-language or bilingual/);
+    expect(
+      refusal(
+        source((c) => {
+          c.staffMessages = 'both';
+        }),
+      ),
+    ).toMatch(/staffMessages: expected per-language or bilingual/);
   });
 
   it('defaults to the tenant locale when it has texts, else to en-GB', () => {
     expect(playbookOf(source(() => undefined)).staffLanguages).toEqual(['en-GB']);
-    expect(playbookOf(source((c) => { c.locale = 'de-DE'; })).staffLanguages).toEqual((STAFF_LANGUAGES as readonly string[]).includes('de-DE') ? ['de-DE'] : ['en-GB']);
-    expect(playbookOf(source((c) => { c.locale = 'pt-BR'; })).staffLanguages).toEqual(['en-GB']);
+    expect(
+      playbookOf(
+        source((c) => {
+          c.locale = 'de-DE';
+        }),
+      ).staffLanguages,
+    ).toEqual((STAFF_LANGUAGES as readonly string[]).includes('de-DE') ? ['de-DE'] : ['en-GB']);
+    expect(
+      playbookOf(
+        source((c) => {
+          c.locale = 'pt-BR';
+        }),
+      ).staffLanguages,
+    ).toEqual(['en-GB']);
     expect(playbookOf(source(() => undefined)).staffMessages).toBe('per-language');
   });
 
   it('keeps the order given: the first language is the default', () => {
     const languages = [...STAFF_LANGUAGES].reverse();
-    expect(playbookOf(source((c) => { c.staffLanguages = languages; })).staffLanguages).toEqual(languages);
+    expect(
+      playbookOf(
+        source((c) => {
+          c.staffLanguages = languages;
+        }),
+      ).staffLanguages,
+    ).toEqual(languages);
   });
 });

@@ -16,7 +16,8 @@ import { buildEveryLanguage, htmlBlocks, icsTexts, type LanguageBuild } from './
 // Authenticator, Microsoft 365, Teams…), addresses, numbers, and the tenant's own values (names, roles, opening
 // hours), which the tenant writes in whatever language it likes.
 
-const PRODUCT_WORDS = /\b(Microsoft Authenticator|Microsoft 365|Microsoft Corporation|Microsoft|Authenticator|Teams|App Store|Google Play|iPhone|Android|Bluetooth|Intune|Passkey|passkey|PIN|QR|USB|MFA|IT|FIDO2|SMS|JavaScript|PDF|pdf|Windows|aka\.ms\/mysecurityinfo)\b/g;
+const PRODUCT_WORDS =
+  /\b(Microsoft Authenticator|Microsoft 365|Microsoft Corporation|Microsoft|Authenticator|Teams|App Store|Google Play|iPhone|Android|Bluetooth|Intune|Passkey|passkey|PIN|QR|USB|MFA|IT|FIDO2|SMS|JavaScript|PDF|pdf|Windows|aka\.ms\/mysecurityinfo)\b/g;
 /** Everyday English words that no sentence of the other launch languages contains. */
 const ENGLISH_WORDS = /\b(the|and|your|you|please|with|this|that|which|have|sign-in|set up|when|what|will be)\b/i;
 
@@ -71,7 +72,9 @@ beforeAll(async () => {
     c.helpdesk.phone,
     c.helpdesk.email,
     ...Object.values(c.people as Record<string, { name: string; role: string; email: string }>).flatMap((person) => [person.name, person.role, person.email]),
-  ].filter((value): value is string => typeof value === 'string' && value.length > 0).sort((a, b) => b.length - a.length);
+  ]
+    .filter((value): value is string => typeof value === 'string' && value.length > 0)
+    .sort((a, b) => b.length - a.length);
 }, 600_000);
 
 afterAll(async () => {
@@ -105,7 +108,15 @@ describe.each([...STAFF_LANGUAGES])('everything staff read in %s', (language) =>
   it('every staff message (subject, email text and HTML, Teams post, banner) in the language, with its email draft', async () => {
     const problems: string[] = [];
     const translated = playbook.communications.filter((message) => message.languages);
-    expect(translated.map((message) => message.id).sort()).toEqual(['announcement', 'completion', 'enforcement-tomorrow', 'individual-contact', 'manager-escalation', 'no-smartphone', 'reminder']);
+    expect(translated.map((message) => message.id).sort()).toEqual([
+      'announcement',
+      'completion',
+      'enforcement-tomorrow',
+      'individual-contact',
+      'manager-escalation',
+      'no-smartphone',
+      'reminder',
+    ]);
     for (const message of translated) {
       const version = message.languages!.find((entry) => entry.language === language)!;
       const parts = [version.title, version.subject, ...version.text.split(/\n+/), ...htmlBlocks(`<main>${version.html}</main>`), ...version.teams.split(/\n+/), version.banner];
@@ -119,7 +130,10 @@ describe.each([...STAFF_LANGUAGES])('everything staff read in %s', (language) =>
   it('the set-up guide PDF: every line in the language', async () => {
     const pdf = await readPdf(new Uint8Array(await readFile(join(build.out, 'staff', folder, 'mfa-guide.pdf'))));
     expect(pdf.pageCount).toBe(1);
-    const lines = pdf.text.split(/\n|(?<=[.!?])\s+/).map((line) => line.trim()).filter(Boolean);
+    const lines = pdf.text
+      .split(/\n|(?<=[.!?])\s+/)
+      .map((line) => line.trim())
+      .filter(Boolean);
     expect(lines.length).toBeGreaterThan(10);
     expect(wrongLanguage(lines, language)).toEqual([]);
   });
@@ -153,7 +167,13 @@ describe('the staff site with several languages', () => {
 
   it('opens on a chooser naming each language in its own words, linked with hreflang', async () => {
     const html = await readFile(join(build.out, 'staff/index.html'), 'utf8');
-    for (const [language, name] of [['de-DE', 'Deutsch'], ['pl-PL', 'Polski'], ['fr-FR', 'Français'], ['nl-NL', 'Nederlands'], ['es-ES', 'Español']] as const) {
+    for (const [language, name] of [
+      ['de-DE', 'Deutsch'],
+      ['pl-PL', 'Polski'],
+      ['fr-FR', 'Français'],
+      ['nl-NL', 'Nederlands'],
+      ['es-ES', 'Español'],
+    ] as const) {
       expect(html).toContain(`hreflang="${language}" lang="${language}"`);
       expect(html).toContain(`>${name}</a>`);
     }
@@ -162,7 +182,10 @@ describe('the staff site with several languages', () => {
   it('keeps one search index per language folder', async () => {
     for (const language of STAFF_LANGUAGES) {
       const files = await listFiles(join(build.out, 'staff', languageFolder(language)));
-      expect(files.some((file) => file.startsWith('pagefind/')), language).toBe(true);
+      expect(
+        files.some((file) => file.startsWith('pagefind/')),
+        language,
+      ).toBe(true);
       expect(files, language).toContain('search/documents.js');
     }
   });

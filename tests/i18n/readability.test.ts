@@ -59,14 +59,17 @@ describe.each([...STAFF_LANGUAGES])('readability in %s', (language) => {
     }
   });
 
-  it(english ? 'the guidance pages and the set-up guide read at Flesch ≥ 60' : `the guidance pages and the set-up guide average at most ${MAX_AVERAGE_SENTENCE} words a sentence`, () => {
-    const guideText = Object.entries(guide)
-      .filter(([key]) => key.startsWith('guide.') && !/\.(subject|author|label|footer|page)$/.test(key))
-      .map(([, value]) => value.replace(/<\/?b>/g, '').replace(/\{[^}]+\}/g, 'x'))
-      .join('\n');
-    for (const { page, text } of [...guidanceText(language), { page: 'set-up guide PDF', text: guideText }]) {
-      if (english) expect(readingEase(text), page).toBeGreaterThanOrEqual(60);
-      else expect(averageSentence(text), page).toBeLessThanOrEqual(MAX_AVERAGE_SENTENCE);
-    }
-  });
+  it(
+    english ? 'the guidance pages and the set-up guide read at Flesch ≥ 60' : `the guidance pages and the set-up guide average at most ${MAX_AVERAGE_SENTENCE} words a sentence`,
+    () => {
+      const guideText = Object.entries(guide)
+        .filter(([key]) => key.startsWith('guide.') && !/\.(subject|author|label|footer|page)$/.test(key))
+        .map(([, value]) => value.replace(/<\/?b>/g, '').replace(/\{[^}]+\}/g, 'x'))
+        .join('\n');
+      for (const { page, text } of [...guidanceText(language), { page: 'set-up guide PDF', text: guideText }]) {
+        if (english) expect(readingEase(text), page).toBeGreaterThanOrEqual(60);
+        else expect(averageSentence(text), page).toBeLessThanOrEqual(MAX_AVERAGE_SENTENCE);
+      }
+    },
+  );
 });

@@ -11,7 +11,11 @@ require('@kusto/language-service-next/bridge.min.js');
 require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
 
 // The bridge defines a global namespace; only the few members used here are typed.
-interface Diagnostic { Severity: string; Message: string; Start: number }
+interface Diagnostic {
+  Severity: string;
+  Message: string;
+  Start: number;
+}
 interface KustoLanguage {
   Symbols: {
     TableSymbol: { $ctor7: new (name: string, schema: string, description: string | null) => unknown };
@@ -23,13 +27,46 @@ interface KustoLanguage {
 const K = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
 
 const COMMON: [string, string][] = [
-  ['TenantId', 'string'], ['SourceSystem', 'string'], ['TimeGenerated', 'datetime'], ['ResourceId', 'string'], ['OperationName', 'string'], ['Category', 'string'],
-  ['ResultType', 'string'], ['ResultSignature', 'string'], ['ResultDescription', 'string'], ['DurationMs', 'long'], ['CorrelationId', 'string'], ['Identity', 'string'],
-  ['Level', 'string'], ['Location', 'string'], ['AlternateSignInName', 'string'], ['AppDisplayName', 'string'], ['AppId', 'string'], ['AuthenticationDetails', 'string'],
-  ['AuthenticationMethodsUsed', 'string'], ['AuthenticationProcessingDetails', 'string'], ['AuthenticationRequirement', 'string'], ['AuthenticationRequirementPolicies', 'string'],
-  ['ClientAppUsed', 'string'], ['ConditionalAccessStatus', 'string'], ['CreatedDateTime', 'datetime'], ['Id', 'string'], ['IPAddress', 'string'], ['IsInteractive', 'bool'],
-  ['IsRisky', 'bool'], ['HomeTenantId', 'string'], ['ResourceTenantId', 'string'], ['AADTenantId', 'string'], ['UserAgent', 'string'], ['UserDisplayName', 'string'],
-  ['UserId', 'string'], ['UserPrincipalName', 'string'], ['UserType', 'string'], ['ServicePrincipalId', 'string'], ['ServicePrincipalName', 'string'], ['Type', 'string'],
+  ['TenantId', 'string'],
+  ['SourceSystem', 'string'],
+  ['TimeGenerated', 'datetime'],
+  ['ResourceId', 'string'],
+  ['OperationName', 'string'],
+  ['Category', 'string'],
+  ['ResultType', 'string'],
+  ['ResultSignature', 'string'],
+  ['ResultDescription', 'string'],
+  ['DurationMs', 'long'],
+  ['CorrelationId', 'string'],
+  ['Identity', 'string'],
+  ['Level', 'string'],
+  ['Location', 'string'],
+  ['AlternateSignInName', 'string'],
+  ['AppDisplayName', 'string'],
+  ['AppId', 'string'],
+  ['AuthenticationDetails', 'string'],
+  ['AuthenticationMethodsUsed', 'string'],
+  ['AuthenticationProcessingDetails', 'string'],
+  ['AuthenticationRequirement', 'string'],
+  ['AuthenticationRequirementPolicies', 'string'],
+  ['ClientAppUsed', 'string'],
+  ['ConditionalAccessStatus', 'string'],
+  ['CreatedDateTime', 'datetime'],
+  ['Id', 'string'],
+  ['IPAddress', 'string'],
+  ['IsInteractive', 'bool'],
+  ['IsRisky', 'bool'],
+  ['HomeTenantId', 'string'],
+  ['ResourceTenantId', 'string'],
+  ['AADTenantId', 'string'],
+  ['UserAgent', 'string'],
+  ['UserDisplayName', 'string'],
+  ['UserId', 'string'],
+  ['UserPrincipalName', 'string'],
+  ['UserType', 'string'],
+  ['ServicePrincipalId', 'string'],
+  ['ServicePrincipalName', 'string'],
+  ['Type', 'string'],
 ];
 const DYNAMIC_IN_SIGNINLOGS = ['ConditionalAccessPolicies', 'Status', 'DeviceDetail', 'LocationDetails', 'MfaDetail'];
 

@@ -81,9 +81,17 @@ describe('query results read back', () => {
     expect(resultReport).toEqual(rawReport);
     // The comparison is not vacuous: the constructed sign-ins reach every part of the report.
     expect(raw.signIns).toMatchObject({ total: 13, interactive: 10, nonInteractive: 3 });
-    expect(raw.legacyAuth.map((g) => [g.clientApp, g.signIns])).toEqual([['Authenticated SMTP', 1], ['IMAP4', 2]]);
+    expect(raw.legacyAuth.map((g) => [g.clientApp, g.signIns])).toEqual([
+      ['Authenticated SMTP', 1],
+      ['IMAP4', 2],
+    ]);
     expect(raw.breakGlass[0]).toMatchObject({ signIns: 1, methods: ['FIDO2 security key'] });
-    expect(raw.failureClusters.map((c) => [c.errorCode, c.signIns, c.signInsFirst72h])).toEqual([[50126, 1, 0], [53003, 1, 1], [500121, 1, 1], [50074, 2, 2]]);
+    expect(raw.failureClusters.map((c) => [c.errorCode, c.signIns, c.signInsFirst72h])).toEqual([
+      [50126, 1, 0],
+      [53003, 1, 1],
+      [500121, 1, 1],
+      [50074, 2, 2],
+    ]);
     expect(raw.goNoGo).toMatchObject({ evaluated: 3, wouldBlock: 1, wouldBlockRate: 33.3, decision: 'no-go' });
     expect(raw.verdicts.map((v) => v.status)).toEqual(['insufficient-evidence', 'pass', 'insufficient-evidence', 'fail']);
   });

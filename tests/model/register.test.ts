@@ -10,14 +10,22 @@ function record(id: string, override: { reviewDate: string; expiry: string } | n
     id,
     isTemplate: false,
     request: { name: 'Claire Hendry', role: 'Chief Financial Officer', date: '2027-02-08', reason, requestedBy: null },
-    override: override === null ? null : { decidedBy: 'Daniel Whitfield', decidedOn: '2027-02-08', riskOwner: 'Margaret Osei', compensatingControls: ['Compliant device required'], ...override },
+    override:
+      override === null
+        ? null
+        : { decidedBy: 'Daniel Whitfield', decidedOn: '2027-02-08', riskOwner: 'Margaret Osei', compensatingControls: ['Compliant device required'], ...override },
   };
 }
 const cfo = record('cfo-prompts', { reviewDate: '2027-04-01', expiry: '2027-04-30' });
 
 describe('exemption register', () => {
   it('refuses an override without an expiry, naming the field', () => {
-    const result = overrideSchema.safeParse({ decidedBy: { name: 'Daniel Whitfield', role: 'CTO' }, decidedOn: '2027-02-08', riskOwner: 'Margaret Osei', compensatingControls: ['Compliant device required'] });
+    const result = overrideSchema.safeParse({
+      decidedBy: { name: 'Daniel Whitfield', role: 'CTO' },
+      decidedOn: '2027-02-08',
+      riskOwner: 'Margaret Osei',
+      compensatingControls: ['Compliant device required'],
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((issue) => ({ path: issue.path, message: issue.message }))).toMatchInlineSnapshot(`
       [
@@ -50,7 +58,14 @@ describe('exemption register', () => {
     const csv = actionPlanCsv(exemptionRegister([cfo, { ...hostile, override: { ...hostile.override!, riskOwner: '@owner' } }], '2027-03-01'));
     const rows = parse(csv) as string[][];
     expect(rows[0]).toEqual(['item', 'owner', 'reason', 'review', 'expiry', 'state']);
-    expect(rows[1]).toEqual(['Exemption cfo-prompts: Claire Hendry, Chief Financial Officer', 'Margaret Osei', 'Asked to be prompted less.', '2027-04-01', '2027-04-30', 'Open, review in 31 days']);
+    expect(rows[1]).toEqual([
+      'Exemption cfo-prompts: Claire Hendry, Chief Financial Officer',
+      'Margaret Osei',
+      'Asked to be prompted less.',
+      '2027-04-01',
+      '2027-04-30',
+      'Open, review in 31 days',
+    ]);
     expect(rows[2]![1]).toBe("'@owner");
     expect(rows[2]![2]).toBe('\'=HYPERLINK("http://x.example","click"), then "more"\nsecond line');
     expect(rows).toHaveLength(3);
@@ -64,7 +79,14 @@ describe('exemption reviews in the admin calendar', () => {
     const { renderAdminCalendar } = await import('../../src/artifacts/ics.ts');
     const { config } = await loadConfig(new URL('../../tenant.config.json', import.meta.url).pathname, { today: '2027-01-11' });
     const request = config.exemptionRequests[0]!;
-    request.override = { decidedBy: { name: 'Daniel Whitfield', role: 'Chief Technology Officer' }, decidedOn: '2027-02-09', riskOwner: 'Margaret Osei', compensatingControls: ['Compliant device required'], expiry: '2027-04-30', reviewDate: '2027-04-01' };
+    request.override = {
+      decidedBy: { name: 'Daniel Whitfield', role: 'Chief Technology Officer' },
+      decidedOn: '2027-02-09',
+      riskOwner: 'Margaret Osei',
+      compensatingControls: ['Compliant device required'],
+      expiry: '2027-04-30',
+      reviewDate: '2027-04-01',
+    };
     const ics = renderAdminCalendar(buildPlaybook(config, { today: '2027-01-11', generatorVersion: 'register-test' })).replace(/\r\n /g, '');
     const event = ics.split('BEGIN:VEVENT').find((block) => block.includes(`UID:exemption-review.${request.id}@`));
     expect(event).toBeDefined();
@@ -84,7 +106,14 @@ describe('action plan in the admin output', () => {
     const { config } = await loadConfig(new URL('../../tenant.config.json', import.meta.url).pathname, { today: '2027-04-02' });
     const plain = buildPlaybook(config, { today: '2027-04-02', generatorVersion: 'register-test' });
     expect(artifactPaths(plain)).not.toContain('admin/exemptions/action-plan.csv');
-    config.exemptionRequests[0]!.override = { decidedBy: { name: 'Daniel Whitfield', role: 'Chief Technology Officer' }, decidedOn: '2027-02-09', riskOwner: 'Margaret Osei', compensatingControls: ['Compliant device required'], expiry: '2027-04-30', reviewDate: '2027-04-01' };
+    config.exemptionRequests[0]!.override = {
+      decidedBy: { name: 'Daniel Whitfield', role: 'Chief Technology Officer' },
+      decidedOn: '2027-02-09',
+      riskOwner: 'Margaret Osei',
+      compensatingControls: ['Compliant device required'],
+      expiry: '2027-04-30',
+      reviewDate: '2027-04-01',
+    };
     const playbook = buildPlaybook(config, { today: '2027-04-02', generatorVersion: 'register-test' });
     const files = await renderArtifacts(playbook);
     expect(files.map((f) => f.path)).toEqual(artifactPaths(playbook));
@@ -92,7 +121,14 @@ describe('action plan in the admin output', () => {
     const rows = parse(new TextDecoder().decode(csv.bytes)) as string[][];
     expect(rows).toEqual([
       ['item', 'owner', 'reason', 'review', 'expiry', 'state'],
-      ['Exemption cfo-prompts: Claire Hendry, Chief Financial Officer', 'Margaret Osei', config.exemptionRequests[0]!.reason, '2027-04-01', '2027-04-30', 'Review was due yesterday'],
+      [
+        'Exemption cfo-prompts: Claire Hendry, Chief Financial Officer',
+        'Margaret Osei',
+        config.exemptionRequests[0]!.reason,
+        '2027-04-01',
+        '2027-04-30',
+        'Review was due yesterday',
+      ],
     ]);
   });
 });

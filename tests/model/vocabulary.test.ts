@@ -24,9 +24,27 @@ function playbookWith(patch: (config: Record<string, unknown>) => void): Playboo
 
 function failedSignIn(code: number, user: string): SignIn {
   return {
-    requestId: '', userDisplayName: '', userType: '', appDisplayName: '', clientApp: 'Browser', status: 'failure', errorCode: code, failureReason: '', authRequirement: 'multiFactor',
-    authMethods: [], mfaResult: '', deviceId: '', deviceName: '', operatingSystem: '', browser: '', userAgent: '', ipAddress: '', interactive: true, conditionalAccessStatus: 'failure',
-    createdUtc: '2026-03-24T09:00:00.000Z', userPrincipalName: user,
+    requestId: '',
+    userDisplayName: '',
+    userType: '',
+    appDisplayName: '',
+    clientApp: 'Browser',
+    status: 'failure',
+    errorCode: code,
+    failureReason: '',
+    authRequirement: 'multiFactor',
+    authMethods: [],
+    mfaResult: '',
+    deviceId: '',
+    deviceName: '',
+    operatingSystem: '',
+    browser: '',
+    userAgent: '',
+    ipAddress: '',
+    interactive: true,
+    conditionalAccessStatus: 'failure',
+    createdUtc: '2026-03-24T09:00:00.000Z',
+    userPrincipalName: user,
   };
 }
 
@@ -69,7 +87,9 @@ describe('facts the config or a dated fact owns', () => {
     expect(item.pass).toMatch(/^All three accounts exist/);
     const plan = await readPdf(await renderPlan(three, await loadPdfFonts()));
     expect(plan.text.replace(/\s+/g, ' ')).toContain('Three emergency access accounts stay outside the policy');
-    const two = examplePlaybook().checklists.flatMap((list) => list.items).find((entry) => entry.id === 'prepare.break-glass-accounts')!;
+    const two = examplePlaybook()
+      .checklists.flatMap((list) => list.items)
+      .find((entry) => entry.id === 'prepare.break-glass-accounts')!;
     expect(two.text).toMatch(/^Two cloud-only emergency accounts/);
     expect(two.pass).toMatch(/^Both accounts exist/);
   });
@@ -85,7 +105,10 @@ describe('facts the config or a dated fact owns', () => {
       const audit = playbook.schedule.tasks.find((task) => task.id === 'prepare.legacy-audit');
       const texts = [
         audit?.action ?? '',
-        playbook.checklists.flatMap((list) => list.items).map((entry) => entry.text).join('\n'),
+        playbook.checklists
+          .flatMap((list) => list.items)
+          .map((entry) => entry.text)
+          .join('\n'),
         playbook.successCriteria.map((criterion) => criterion.measure).join('\n'),
       ];
       for (const text of texts) expect(text).toContain(`last ${days} days`);

@@ -116,10 +116,25 @@ describe('blank decision record (template)', () => {
     const template = playbook.decisions.find((decision) => decision.isTemplate)!;
     expect(template.exposure.level).toBeNull();
     const pdf = await readPdf(await renderDecision(playbook, template, fonts));
-    for (const name of ['request.name', 'request.role', 'request.date', 'request.requested-by', 'request.reason', 'decision.outcome', 'decision.rationale', 'override.decided-by', 'override.decided-on', 'override.risk-owner', 'override.compensating-controls', 'override.expiry', 'override.review-date']) {
+    for (const name of [
+      'request.name',
+      'request.role',
+      'request.date',
+      'request.requested-by',
+      'request.reason',
+      'decision.outcome',
+      'decision.rationale',
+      'override.decided-by',
+      'override.decided-on',
+      'override.risk-owner',
+      'override.compensating-controls',
+      'override.expiry',
+      'override.review-date',
+    ]) {
       expect(pdf.fields[name], name).toContain('text');
     }
-    for (const name of ['exposure.high', 'exposure.elevated', 'exposure.standard', 'decision.option.a', 'decision.option.b', 'decision.option.c']) expect(pdf.fields[name], name).toContain('checkbox');
+    for (const name of ['exposure.high', 'exposure.elevated', 'exposure.standard', 'decision.option.a', 'decision.option.b', 'decision.option.c'])
+      expect(pdf.fields[name], name).toContain('checkbox');
     expect(pdf.fields['decision.it-lead.signature']).toContain('signature');
     // Nothing is decided in a blank record: no exposure level, no person.
     expect(pdf.text).not.toMatch(/Standard exposure|Who ,/);

@@ -37,7 +37,13 @@ describe('PDF layout module', () => {
     const doc = await LayoutDocument.create(await loadPdfFonts(), OPTIONS);
     doc.heading('A long table');
     const rows = Array.from({ length: 120 }, (_, index) => [`Row ${index + 1}`, `Value of row ${index + 1} with enough words to wrap maybe`]);
-    doc.table([{ header: 'Column one', width: 1 }, { header: 'Column two', width: 3 }], rows);
+    doc.table(
+      [
+        { header: 'Column one', width: 1 },
+        { header: 'Column two', width: 3 },
+      ],
+      rows,
+    );
     const pdf = await readPdf(await doc.save());
     expect(pdf.pageCount).toBeGreaterThanOrEqual(3);
     pdf.pages.forEach((page, index) => {
@@ -54,7 +60,13 @@ describe('PDF layout module', () => {
     const rowHeight = 9 * 1.35 + 8;
     const fit = Math.floor((doc.remaining - 10) / rowHeight) - 1;
     const rows = Array.from({ length: fit + 1 }, (_, index) => [`Row ${index + 1}`, `Value ${index + 1}`]);
-    doc.table([{ header: 'Key', width: 1 }, { header: 'Value', width: 3 }], rows);
+    doc.table(
+      [
+        { header: 'Key', width: 1 },
+        { header: 'Value', width: 3 },
+      ],
+      rows,
+    );
     const pdf = await readPdf(await doc.save());
     expect(pdf.pageCount).toBe(2);
     expect(pdf.pages[1]).toContain(`Value ${fit + 1}`);
@@ -65,7 +77,13 @@ describe('PDF layout module', () => {
   it('splits a table row taller than a page between lines instead of cutting it off', async () => {
     const doc = await LayoutDocument.create(await loadPdfFonts(), OPTIONS);
     const words = Array.from({ length: 900 }, (_, index) => `w${index}`).join(' ');
-    doc.table([{ header: 'Key', width: 1 }, { header: 'Long cell', width: 3 }], [['only', words]]);
+    doc.table(
+      [
+        { header: 'Key', width: 1 },
+        { header: 'Long cell', width: 3 },
+      ],
+      [['only', words]],
+    );
     const pdf = await readPdf(await doc.save());
     expect(pdf.pageCount).toBeGreaterThanOrEqual(2);
     const text = pdf.text.replace(/\s+/g, ' ');

@@ -32,7 +32,14 @@ beforeAll(async () => {
 describe('PDF set of the example tenant', () => {
   it('renders every document at its place in the output folder', () => {
     const paths = files.map((f) => f.path).sort();
-    const expected = ['admin/plan.pdf', 'admin/checklists.pdf', 'admin/communications.pdf', 'helpdesk/runbook.pdf', 'staff/mfa-guide.pdf', ...playbook.decisions.map((decision) => `admin/decisions/${fieldPart(decision.id)}.pdf`)].sort();
+    const expected = [
+      'admin/plan.pdf',
+      'admin/checklists.pdf',
+      'admin/communications.pdf',
+      'helpdesk/runbook.pdf',
+      'staff/mfa-guide.pdf',
+      ...playbook.decisions.map((decision) => `admin/decisions/${fieldPart(decision.id)}.pdf`),
+    ].sort();
     expect(paths).toEqual(expected);
     expect(paths).toContain('admin/decisions/cfo-prompts.pdf');
   });
@@ -107,7 +114,17 @@ describe('PDF set of the example tenant', () => {
   it('has an outline per section and contents entries that link inside the document', () => {
     const plan = pdf('admin/plan.pdf');
     const titles = plan.outline.map((item) => item.title);
-    expect(titles).toEqual(['Executive summary', 'Timeline', 'Phases and tasks', 'Communications schedule', 'Risks and mitigations', 'Success criteria', 'Exceptions and decisions', 'Sources', 'Approval and sign-off']);
+    expect(titles).toEqual([
+      'Executive summary',
+      'Timeline',
+      'Phases and tasks',
+      'Communications schedule',
+      'Risks and mitigations',
+      'Success criteria',
+      'Exceptions and decisions',
+      'Sources',
+      'Approval and sign-off',
+    ]);
     const phases = plan.outline.find((item) => item.title === 'Phases and tasks')!;
     expect(phases.children).toHaveLength(playbook.schedule.phases.length);
     expect(phases.children[0]).toMatch(/^Prepare \(/);
@@ -146,7 +163,8 @@ describe('PDF set of the example tenant', () => {
     for (const choice of ['approve', 'approve-with-changes', 'reject']) expect(plan[`signoff.decision.${choice}`], choice).toContain('checkbox');
     expect(plan['signoff.changes']).toContain('text');
     const lastPage = pdf('admin/plan.pdf').pages.at(-1)!;
-    for (const caption of ['Prepared by: Priya Raman', 'Approved by: Daniel Whitfield', 'Sponsor: Margaret Osei', 'Approve with changes', 'Reject']) expect(lastPage).toContain(caption);
+    for (const caption of ['Prepared by: Priya Raman', 'Approved by: Daniel Whitfield', 'Sponsor: Margaret Osei', 'Approve with changes', 'Reject'])
+      expect(lastPage).toContain(caption);
     for (const role of ['prepared-by', 'approver', 'sponsor']) {
       expect(plan[`signoff.${role}.name`]).toContain('text');
       expect(plan[`signoff.${role}.date`]).toContain('text');

@@ -23,7 +23,12 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   for (let n = 1; n <= doc.numPages; n += 1) {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : '')).join(' ').replace(/[ \t]+/g, ' '));
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : ''))
+        .join(' ')
+        .replace(/[ \t]+/g, ' '),
+    );
     const [, , width, height] = page.view as [number, number, number, number];
     pageSizes.push([Math.round(width), Math.round(height)]);
     for (const annotation of await page.getAnnotations()) {

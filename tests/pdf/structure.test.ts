@@ -102,7 +102,10 @@ describe('tagged PDFs (PDF/UA-1 structure), read back with pdf.js', () => {
       expect(doc.language, doc.path).toMatch(/^[a-z]{2}(-[A-Z]{2})?$/);
       expect(doc.xmp, doc.path).toContain('<pdfuaid:part>1</pdfuaid:part>');
       expect(doc.xmp, doc.path).toContain('<dc:title>');
-      expect(doc.tabs.every((tabs) => tabs === '/S'), doc.path).toBe(true);
+      expect(
+        doc.tabs.every((tabs) => tabs === '/S'),
+        doc.path,
+      ).toBe(true);
     }
   });
 
@@ -138,7 +141,11 @@ describe('tagged PDFs (PDF/UA-1 structure), read back with pdf.js', () => {
           const continued = position === 0 && index > 0;
           if (!continued) expect(headers, `${doc.path} page ${index + 1}`).toBeGreaterThan(0);
           walk(node, (row) => {
-            if (row.role === 'TR') expect(row.children?.every((cell) => cell.role === 'TH' || cell.role === 'TD'), doc.path).toBe(true);
+            if (row.role === 'TR')
+              expect(
+                row.children?.every((cell) => cell.role === 'TH' || cell.role === 'TD'),
+                doc.path,
+              ).toBe(true);
           });
         });
       });
@@ -190,7 +197,11 @@ describe('tagged PDFs (PDF/UA-1 structure), read back with pdf.js', () => {
         const drawn = page.text.filter((item) => item.str.trim());
         const furniture = drawn.slice(-4);
         expect(furniture.map((item) => item.str).join(' '), `${doc.path} page ${index + 1}`).toMatch(new RegExp(`\\b${index + 1}\\b.*\\b${doc.pages.length}\\b`));
-        for (const item of furniture) expect(item.marks.map((mark) => mark.tag), `${doc.path}: ${item.str}`).toEqual(['Artifact']);
+        for (const item of furniture)
+          expect(
+            item.marks.map((mark) => mark.tag),
+            `${doc.path}: ${item.str}`,
+          ).toEqual(['Artifact']);
       });
     }
   });
@@ -204,8 +215,14 @@ describe('tagged PDFs (PDF/UA-1 structure), read back with pdf.js', () => {
           for (const match of item.str.matchAll(/https?:\/\/[^\s"'<>]+/g)) {
             const url = match[0].replace(/[.,;:)\]]+$/, '');
             urls += 1;
-            expect(targets.some((target) => target.startsWith(url)), `${doc.path} page ${index + 1}: ${url}`).toBe(true);
-            expect(item.marks.some((mark) => mark.tag === 'Link'), `${doc.path}: ${url} in a Link element`).toBe(true);
+            expect(
+              targets.some((target) => target.startsWith(url)),
+              `${doc.path} page ${index + 1}: ${url}`,
+            ).toBe(true);
+            expect(
+              item.marks.some((mark) => mark.tag === 'Link'),
+              `${doc.path}: ${url} in a Link element`,
+            ).toBe(true);
           }
         }
         for (const annotation of page.annotations) {

@@ -69,13 +69,9 @@ describe('Confidentiality of the helpdesk and staff PDFs', () => {
     it(`${path} holds no break-glass account, group, exception, exemption or pilot member`, () => {
       const doc = pdf(path);
       const file = files.find((f) => f.path === path)!;
-      const haystacks = [
-        doc.text,
-        JSON.stringify(doc.info),
-        JSON.stringify(doc.outline),
-        JSON.stringify(Object.keys(doc.fields)),
-        rawContent(file.bytes),
-      ].map((value) => value.toLowerCase());
+      const haystacks = [doc.text, JSON.stringify(doc.info), JSON.stringify(doc.outline), JSON.stringify(Object.keys(doc.fields)), rawContent(file.bytes)].map((value) =>
+        value.toLowerCase(),
+      );
       for (const canary of CANARIES) {
         for (const haystack of haystacks) expect(haystack, canary).not.toContain(canary.toLowerCase());
       }

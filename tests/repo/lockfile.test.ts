@@ -20,7 +20,14 @@ describe('package-lock.json', () => {
     const manifest = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
     const lock = JSON.parse(readFileSync(`${ROOT}package-lock.json`, 'utf8'));
     const major = (name: string) => Number(lock.packages[`node_modules/${name}`].version.split('.')[0]);
-    expect({ astro: major('astro'), mdx: major('@astrojs/mdx'), zod: major('zod'), dateFns: major('date-fns'), vitest: major('vitest'), node: major('node') }).toEqual({ astro: 7, mdx: 8, zod: 4, dateFns: 4, vitest: 5, node: 24 });
+    expect({ astro: major('astro'), mdx: major('@astrojs/mdx'), zod: major('zod'), dateFns: major('date-fns'), vitest: major('vitest'), node: major('node') }).toEqual({
+      astro: 7,
+      mdx: 8,
+      zod: 4,
+      dateFns: 4,
+      vitest: 5,
+      node: 24,
+    });
     expect(lock.packages['node_modules/pdf-lib'].version).toMatch(/^1\.17\./);
     expect(lock.packages['node_modules/handlebars'].version >= '4.7.10').toBe(true);
     expect(manifest.engines.node).toBe('>=22.12');

@@ -54,7 +54,16 @@ function expectSound(config: TenantConfig, schedule: Schedule) {
   });
   // Milestones are in date order and carry the stable ids.
   expect(milestoneList(schedule.milestones).map((m) => m.id)).toEqual([
-    'announcement', 'reminder-check', 'individual-contact', 'registration-deadline', 'pilot-start', 'go-no-go', 'enforcement', 'watch-end', 'log-review', 'validation-signoff',
+    'announcement',
+    'reminder-check',
+    'individual-contact',
+    'registration-deadline',
+    'pilot-start',
+    'go-no-go',
+    'enforcement',
+    'watch-end',
+    'log-review',
+    'validation-signoff',
   ]);
   expect([...milestoneList(schedule.milestones).map((m) => m.date)].sort()).toEqual(milestoneList(schedule.milestones).map((m) => m.date));
 }
@@ -107,7 +116,7 @@ describe('schedule around holidays', () => {
       '2026-12-25 Christmas Day',
       '2026-12-26 Boxing Day',
       '2026-12-28 Boxing Day (substitute day)',
-      '2027-01-01 New Year\'s Day',
+      "2027-01-01 New Year's Day",
     ]);
     // Day 16 (end of registration) is 22 December; pilot days 17–19 are 23, 24 and 29 December.
     expect(schedule.registrationDeadline).toBe('2026-12-22');
@@ -204,7 +213,10 @@ describe('the example tenant', () => {
         subject: 'Enforcement',
         from: '2027-02-05',
         to: '2027-02-08',
-        reasons: ['5 February 2027 is a Friday: the 48 hours after enforcement would fall on the weekend', 'The pilot runs 1 working day longer and every later date moves with it.'],
+        reasons: [
+          '5 February 2027 is a Friday: the 48 hours after enforcement would fall on the weekend',
+          'The pilot runs 1 working day longer and every later date moves with it.',
+        ],
       },
     ]);
   });

@@ -33,7 +33,9 @@ describe('task dependencies hold in the dates', () => {
 
   it('fails when a dependency is listed after its dependant on the same day, or is missing', () => {
     const sameDay = [draft('prepare.break-glass', '2027-01-11', ['prepare.methods']), draft('prepare.methods', '2027-01-11')];
-    expect(taskOrderProblems(sameDay).map((problem) => problem.message)).toEqual(['task "prepare.break-glass" is listed before "prepare.methods" on 2027-01-11, but depends on it']);
+    expect(taskOrderProblems(sameDay).map((problem) => problem.message)).toEqual([
+      'task "prepare.break-glass" is listed before "prepare.methods" on 2027-01-11, but depends on it',
+    ]);
     expect(taskOrderProblems([draft('a', '2027-01-11', ['nowhere'])])[0]!.message).toBe('task "a" depends on "nowhere", which is not in the plan');
     expect(taskOrderProblems([draft('prepare.methods', '2027-01-11'), draft('prepare.break-glass', '2027-01-11', ['prepare.methods'])])).toEqual([]);
   });

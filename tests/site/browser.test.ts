@@ -82,7 +82,9 @@ async function open(url: string, colorScheme: 'light' | 'dark' = 'light'): Promi
 async function axeSerious(page: Page, only?: string[]): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async (rules) => {
-    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run(document, {
       resultTypes: ['violations'],
       ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}),
     });
@@ -148,16 +150,20 @@ describe.each(SITES)('%s site in Chromium', (site) => {
   // One crawl per colour scheme, each its own test: a crawl of a whole site with axe on every page is the
   // slowest thing in the suite, and the timeout leaves room for a busy machine.
   for (const scheme of ['light', 'dark'] as const) {
-    it(`every page loads without console errors or outside requests, has no serious or critical axe violation, and no broken internal link (${scheme})`, { timeout: 300_000 }, async () => {
-      const pages = await crawl(`${origin}/example/${site}/`, scheme);
-      expect(pages.length).toBeGreaterThan(2);
-      for (const visit of pages) {
-        expect(visit.consoleErrors, `${scheme} ${visit.url}`).toEqual([]);
-        expect(visit.outsideRequests, `${scheme} ${visit.url}`).toEqual([]);
-        expect(visit.serious, `${scheme} ${visit.url}`).toEqual([]);
-        expect(visit.missingAnchors, `${scheme} ${visit.url}`).toEqual([]);
-      }
-    });
+    it(
+      `every page loads without console errors or outside requests, has no serious or critical axe violation, and no broken internal link (${scheme})`,
+      { timeout: 300_000 },
+      async () => {
+        const pages = await crawl(`${origin}/example/${site}/`, scheme);
+        expect(pages.length).toBeGreaterThan(2);
+        for (const visit of pages) {
+          expect(visit.consoleErrors, `${scheme} ${visit.url}`).toEqual([]);
+          expect(visit.outsideRequests, `${scheme} ${visit.url}`).toEqual([]);
+          expect(visit.serious, `${scheme} ${visit.url}`).toEqual([]);
+          expect(visit.missingAnchors, `${scheme} ${visit.url}`).toEqual([]);
+        }
+      },
+    );
   }
 
   it("shows the tenant's name, the enforcement date and lang from the locale", async () => {

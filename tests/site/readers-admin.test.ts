@@ -146,7 +146,9 @@ describe('state on the plan date, mid-register (Monday 25 January 2027)', () => 
 
   it('communications: sent, scheduled and decided messages', async () => {
     const page = await open('mid/admin/communications/index.html');
-    const statuses = Object.fromEntries(await page.$$eval('tr[data-message]', (rows) => rows.map((row) => [row.getAttribute('data-message'), row.querySelector('.state')?.textContent ?? ''])));
+    const statuses = Object.fromEntries(
+      await page.$$eval('tr[data-message]', (rows) => rows.map((row) => [row.getAttribute('data-message'), row.querySelector('.state')?.textContent ?? ''])),
+    );
     expect(statuses).toMatchObject({
       announcement: 'Sent 12 days ago',
       'no-smartphone': 'Sent 10 days ago',

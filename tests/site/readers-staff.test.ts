@@ -89,7 +89,11 @@ describe('the plan date on the staff site', () => {
     const countdown = (await page.textContent('[data-countdown]'))!.replace(/\s+/g, ' ');
     expect(countdown).toContain(`14 days left before the second check starts on ${longDate('2027-02-08', 'en-GB')}`);
     expect(countdown).toContain(`Please be set up by ${longDate('2027-02-01', 'en-GB')} (in 7 days)`);
-    expect(await page.$$eval('.key-dates .relative', (nodes) => nodes.map((node) => node.textContent?.trim()))).toEqual(['12 days ago', 'in 7 days', `from ${playbook.schedule.milestones.enforcement.time}, in 14 days`]);
+    expect(await page.$$eval('.key-dates .relative', (nodes) => nodes.map((node) => node.textContent?.trim()))).toEqual([
+      '12 days ago',
+      'in 7 days',
+      `from ${playbook.schedule.milestones.enforcement.time}, in 14 days`,
+    ]);
     await closePage(page);
   });
 

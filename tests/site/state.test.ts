@@ -134,7 +134,8 @@ describe('the example plan on known dates', () => {
     expect(state.progress.state).toBe('complete');
     expect(new Set(Object.values(statusesOf(state.tasks)))).toEqual(new Set(['done']));
     expect(new Set(Object.values(statusesOf(state.milestones)))).toEqual(new Set(['done']));
-    for (const id of ['announcement', 'no-smartphone', 'pilot-notice', 'helpdesk-briefing', 'enforcement-tomorrow', 'completion']) expect(state.messages[id]!.status, id).toBe('sent');
+    for (const id of ['announcement', 'no-smartphone', 'pilot-notice', 'helpdesk-briefing', 'enforcement-tomorrow', 'completion'])
+      expect(state.messages[id]!.status, id).toBe('sent');
     expect(state.messages['completion']!.label).toBe('Sent 4 days ago');
     expect(state.enforcement.status).toBe('after');
     expect(workAhead(playbook.schedule, AFTER_VALIDATION)).toEqual([]);

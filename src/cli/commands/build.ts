@@ -9,8 +9,8 @@ export default defineCommand({
   args: {
     config: { type: 'string', description: 'Tenant file, folder of tenant files, or glob', default: 'tenant.config.json' },
     out: { type: 'string', description: 'Output folder (replaced only when the build succeeds)', default: 'dist' },
-    start: { type: 'string', description: 'Start date YYYY-MM-DD, replacing the file\'s startDate' },
-    today: { type: 'string', description: 'Plan date YYYY-MM-DD (default: today in the tenant\'s time zone)' },
+    start: { type: 'string', description: "Start date YYYY-MM-DD, replacing the file's startDate" },
+    today: { type: 'string', description: "Plan date YYYY-MM-DD (default: today in the tenant's time zone)" },
     evidence: { type: 'string', description: 'Folder of Entra exports (registration/, signins/); per tenant slug in a multi-tenant run' },
     quiet: { type: 'boolean', description: 'Print only warnings and errors', default: false },
   },

@@ -11,8 +11,8 @@ export default defineCommand({
   meta: { name: 'check', description: 'Validate and lint tenant files; print errors and warnings with their JSON paths' },
   args: {
     config: { type: 'string', description: 'Tenant file, folder of tenant files, or glob', default: 'tenant.config.json' },
-    start: { type: 'string', description: 'Start date YYYY-MM-DD, replacing the file\'s startDate' },
-    today: { type: 'string', description: 'Plan date YYYY-MM-DD (default: today in the tenant\'s time zone)' },
+    start: { type: 'string', description: "Start date YYYY-MM-DD, replacing the file's startDate" },
+    today: { type: 'string', description: "Plan date YYYY-MM-DD (default: today in the tenant's time zone)" },
   },
   async run({ args }) {
     const paths = await resolveConfigPaths(args.config);

@@ -18,7 +18,10 @@ export default defineCommand({
   },
   async run({ args }) {
     const target = resolve(args.out);
-    const exists = await access(target).then(() => true, () => false);
+    const exists = await access(target).then(
+      () => true,
+      () => false,
+    );
     if (exists && !args.force) throw new CliError(`error: ${args.out} already exists; pass --force to overwrite it`);
     let schemaPath = relative(dirname(target), SCHEMA_FILE).split('\\').join('/');
     if (!schemaPath.startsWith('.')) schemaPath = `./${schemaPath}`;

@@ -35,7 +35,13 @@ const isReportOnlyResult = (v: string): v is ReportOnlyResult => (reportOnlyResu
 export const samePolicy = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Add the results of `count` sign-ins with one result (a query result row gives many at once). */
-export function tallyResult(t: ReportOnlyTally, result: ReportOnlyResult, count: number, at: { firstUtc: string; lastUtc: string } | null, who?: { user: string; clientApp: string }): void {
+export function tallyResult(
+  t: ReportOnlyTally,
+  result: ReportOnlyResult,
+  count: number,
+  at: { firstUtc: string; lastUtc: string } | null,
+  who?: { user: string; clientApp: string },
+): void {
   t.counts[result] += count;
   if (at !== null) {
     if (t.firstUtc === null || at.firstUtc < t.firstUtc) t.firstUtc = at.firstUtc;
@@ -77,8 +83,10 @@ export interface GoNoGoFinding {
   wouldBlockClientApps: { clientApp: string; signIns: number }[];
 }
 
-const byCountThenName = <K extends string>(key: K) => (a: Record<K, string> & { signIns: number }, b: Record<K, string> & { signIns: number }): number =>
-  b.signIns - a.signIns || (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0);
+const byCountThenName =
+  <K extends string>(key: K) =>
+  (a: Record<K, string> & { signIns: number }, b: Record<K, string> & { signIns: number }): number =>
+    b.signIns - a.signIns || (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0);
 
 /** The gate's figure and decision; null when the plan names no gate (a context built without one). */
 export function goNoGoFinding(t: ReportOnlyTally, ctx: EvidenceContext): GoNoGoFinding | null {
@@ -114,7 +122,10 @@ export function goNoGoFinding(t: ReportOnlyTally, ctx: EvidenceContext): GoNoGoF
     summary,
     firstUtc: t.firstUtc,
     lastUtc: t.lastUtc,
-    wouldBlockUsers: [...t.wouldBlockUsers.entries()].map(([userPrincipalName, signIns]) => ({ userPrincipalName, signIns })).sort(byCountThenName('userPrincipalName')).slice(0, MAX_LISTED_WOULD_BLOCK),
+    wouldBlockUsers: [...t.wouldBlockUsers.entries()]
+      .map(([userPrincipalName, signIns]) => ({ userPrincipalName, signIns }))
+      .sort(byCountThenName('userPrincipalName'))
+      .slice(0, MAX_LISTED_WOULD_BLOCK),
     wouldBlockClientApps: [...t.wouldBlockClientApps.entries()].map(([clientApp, signIns]) => ({ clientApp, signIns })).sort(byCountThenName('clientApp')),
   };
 }

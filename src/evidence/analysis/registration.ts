@@ -123,7 +123,10 @@ function fileDefect(s: RegistrationSnapshot): string | null {
  * cut-off or mostly unreadable file, or a day listing far fewer users than the previous complete
  * day, would understate or overstate the rate, so it never becomes the latest snapshot.
  */
-export function completeSnapshots(snapshots: readonly RegistrationSnapshot[], today: string): { usable: (RegistrationSnapshot & { date: string })[]; setAside: SetAsideSnapshot[] } {
+export function completeSnapshots(
+  snapshots: readonly RegistrationSnapshot[],
+  today: string,
+): { usable: (RegistrationSnapshot & { date: string })[]; setAside: SetAsideSnapshot[] } {
   const setAside: SetAsideSnapshot[] = [];
   const sound: RegistrationSnapshot[] = [];
   for (const s of snapshots) {

@@ -17,8 +17,18 @@ import type { ReportOnlyTally } from './go-no-go.ts';
 
 export const MAX_LISTED_USERS = 25;
 
-export interface LegacyDevice { device: string; signIns: number; lastSeenUtc: string }
-export interface LegacyUser { userPrincipalName: string; signIns: number; successful: number; lastSeenUtc: string; devices: LegacyDevice[] }
+export interface LegacyDevice {
+  device: string;
+  signIns: number;
+  lastSeenUtc: string;
+}
+export interface LegacyUser {
+  userPrincipalName: string;
+  signIns: number;
+  successful: number;
+  lastSeenUtc: string;
+  devices: LegacyDevice[];
+}
 export interface LegacyDependency {
   clientApp: string;
   category: RemediationCategory;
@@ -56,7 +66,12 @@ export interface FailureCluster {
   lastSeenUtc: string;
 }
 
-export interface WindowCounts { total: number; interactive: number; nonInteractive: number; unknown: number }
+export interface WindowCounts {
+  total: number;
+  interactive: number;
+  nonInteractive: number;
+  unknown: number;
+}
 
 export interface SignInSummary {
   total: number;
@@ -117,21 +132,35 @@ function deviceLabel(s: SignIn): string {
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const maxIso = (a: string | null, b: string): string => (a === null || b > a ? b : a);
 
-
 export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator {
   const windows = evidenceWindows(ctx);
   const enforcementStart = windows.enforcementStartUtc;
   const validationEnd = windows.validationEndUtc;
   const end72 = windows.first72hEndUtc;
-  const breakGlass = new Map<string, { signIns: number; successful: number; last: string | null; lastOk: string | null; methods: Set<string>; ca: Set<string>; codes: Set<number> }>();
+  const breakGlass = new Map<
+    string,
+    { signIns: number; successful: number; last: string | null; lastOk: string | null; methods: Set<string>; ca: Set<string>; codes: Set<number> }
+  >();
   for (const a of ctx.breakGlassAccounts) {
     breakGlass.set(a.trim().toLowerCase(), { signIns: 0, successful: 0, last: null, lastOk: null, methods: new Set(), ca: new Set(), codes: new Set() });
   }
 
-  let total = 0, interactive = 0, nonInteractive = 0, unknown = 0;
+  let total = 0,
+    interactive = 0,
+    nonInteractive = 0,
+    unknown = 0;
   let firstUtc: string | null = null;
   let lastUtc: string | null = null;
-  const legacy = new Map<string, { category: RemediationCategory; signIns: number; successful: number; last: string; users: Map<string, { signIns: number; successful: number; last: string; devices: Map<string, { signIns: number; last: string }> }> }>();
+  const legacy = new Map<
+    string,
+    {
+      category: RemediationCategory;
+      signIns: number;
+      successful: number;
+      last: string;
+      users: Map<string, { signIns: number; successful: number; last: string; devices: Map<string, { signIns: number; last: string }> }>;
+    }
+  >();
   const windowCounts: WindowCounts = { total: 0, interactive: 0, nonInteractive: 0, unknown: 0 };
   const legacyWindow = { successful: 0, failed: 0, interactive: 0, nonInteractive: 0, unknown: 0, pairs: new Set<string>() };
   const clusters = new Map<string, { code: number | null; signIns: number; in72: number; users: Set<string>; first: string; last: string }>();

@@ -24,9 +24,16 @@ export function registrationVerdict(
 ): Verdict {
   const id = 'registration-complete';
   if (latest === null || latest.total === 0) {
-    return { id, status: 'insufficient-evidence', summary: 'No dated registration snapshot on or before today.', evidence: ['Add a user registration details export to the registration folder (date in the file name, YYYY-MM-DD).'] };
+    return {
+      id,
+      status: 'insufficient-evidence',
+      summary: 'No dated registration snapshot on or before today.',
+      evidence: ['Add a user registration details export to the registration folder (date in the file name, YYYY-MM-DD).'],
+    };
   }
-  const evidence = [`Snapshot ${latest.date} (${latest.file}): ${latest.registered} of ${latest.total} active accounts ${latest.basis === 'isMfaCapable' ? 'MFA capable' : 'MFA registered'} (${latest.rate}%).`];
+  const evidence = [
+    `Snapshot ${latest.date} (${latest.file}): ${latest.registered} of ${latest.total} active accounts ${latest.basis === 'isMfaCapable' ? 'MFA capable' : 'MFA registered'} (${latest.rate}%).`,
+  ];
   if (unregistered.length > 0) evidence.push(`Not ready: ${list(unregistered.map((u) => u.userPrincipalName))}.`);
   if (smsVoiceOnly.length > 0) evidence.push(`Only SMS or voice: ${list(smsVoiceOnly.map((u) => u.userPrincipalName))}.`);
   if (ctx.userCount > 0 && Math.abs(latest.total - ctx.userCount) > ctx.userCount * 0.1) {
@@ -39,7 +46,12 @@ export function registrationVerdict(
     return { id, status: 'fail', summary: `Registration is ${latest.rate}%: ${parts.join('; ')}.`, evidence };
   }
   if (latest.basis !== 'isMfaCapable') {
-    return { id, status: 'insufficient-evidence', summary: 'Every account is MFA registered, but the export has no "MFA capable" column to confirm the methods are allowed.', evidence };
+    return {
+      id,
+      status: 'insufficient-evidence',
+      summary: 'Every account is MFA registered, but the export has no "MFA capable" column to confirm the methods are allowed.',
+      evidence,
+    };
   }
   return { id, status: 'pass', summary: `All ${latest.total} active accounts are MFA capable and none relies on SMS or voice only.`, evidence };
 }
@@ -49,22 +61,27 @@ export function legacyVerdict(s: SignInSummary, ctx: EvidenceContext): Verdict {
   const w = s.validationWindow;
   const lw = s.legacyInWindow;
   const windowText = `${ctx.enforcementDate} to ${ctx.validateEndDate}`;
-  const evidence = [
-    `Sign-ins in the window ${windowText}: ${w.total} (${w.interactive} interactive, ${w.nonInteractive} non-interactive, ${w.unknown} of unknown type).`,
-  ];
+  const evidence = [`Sign-ins in the window ${windowText}: ${w.total} (${w.interactive} interactive, ${w.nonInteractive} non-interactive, ${w.unknown} of unknown type).`];
   if (lw.successful > 0) {
     evidence.push(`Legacy clients seen: ${list(lw.pairs)}.`);
     return { id, status: 'fail', summary: `${lw.successful} successful legacy-authentication sign-in${lw.successful === 1 ? '' : 's'} in the window: these bypass MFA.`, evidence };
   }
   if (ctx.today < ctx.enforcementDate) {
-    evidence.push(`Enforcement starts ${ctx.enforcementDate}; before that, see the legacy-auth dependency list (${s.legacy.length} client app${s.legacy.length === 1 ? '' : 's'}).`);
+    evidence.push(
+      `Enforcement starts ${ctx.enforcementDate}; before that, see the legacy-auth dependency list (${s.legacy.length} client app${s.legacy.length === 1 ? '' : 's'}).`,
+    );
     return { id, status: 'insufficient-evidence', summary: 'The validation window has not started yet.', evidence };
   }
   if (w.total === 0) {
     return { id, status: 'insufficient-evidence', summary: 'No sign-ins in the validation window: download interactive and non-interactive sign-ins for it.', evidence };
   }
   if (w.nonInteractive === 0) {
-    return { id, status: 'insufficient-evidence', summary: 'No non-interactive sign-ins cover the window (keep the portal file names, or use an export that says which kind each record is).', evidence };
+    return {
+      id,
+      status: 'insufficient-evidence',
+      summary: 'No non-interactive sign-ins cover the window (keep the portal file names, or use an export that says which kind each record is).',
+      evidence,
+    };
   }
   if (w.interactive + w.unknown === 0) {
     return { id, status: 'insufficient-evidence', summary: 'No interactive sign-ins cover the window.', evidence };
@@ -91,10 +108,19 @@ export function breakGlassVerdict(s: SignInSummary, ctx: EvidenceContext): Verdi
     const how = b.methods.length > 0 ? `authenticated with ${b.methods.join(', ')}` : 'authentication method not in the export';
     const ca = b.conditionalAccess.length > 0 ? `; Conditional Access: ${b.conditionalAccess.join(', ')}` : '';
     const codes = b.errorCodes.length > 0 ? `; error codes ${b.errorCodes.join(', ')}` : '';
-    evidence.push(`${b.account}: ${b.signIns} sign-in${b.signIns === 1 ? '' : 's'}, ${b.successful} successful${b.lastSuccessUtc !== null ? ` (last ${b.lastSuccessUtc})` : ''}; ${how}${ca}${codes}.`);
+    evidence.push(
+      `${b.account}: ${b.signIns} sign-in${b.signIns === 1 ? '' : 's'}, ${b.successful} successful${b.lastSuccessUtc !== null ? ` (last ${b.lastSuccessUtc})` : ''}; ${how}${ca}${codes}.`,
+    );
   }
-  if (failing.length > 0) return { id, status: 'fail', summary: `Break-glass sign-in failed for ${failing.join(', ')}: check the account is excluded from the enforcing policy and its key works.`, evidence };
-  if (missing.length > 0) return { id, status: 'insufficient-evidence', summary: `No sign-in seen for ${missing.join(', ')}: test each break-glass account and add the sign-in export.`, evidence };
+  if (failing.length > 0)
+    return {
+      id,
+      status: 'fail',
+      summary: `Break-glass sign-in failed for ${failing.join(', ')}: check the account is excluded from the enforcing policy and its key works.`,
+      evidence,
+    };
+  if (missing.length > 0)
+    return { id, status: 'insufficient-evidence', summary: `No sign-in seen for ${missing.join(', ')}: test each break-glass account and add the sign-in export.`, evidence };
   return { id, status: 'pass', summary: `Every break-glass account (${s.breakGlass.length}) signed in successfully.`, evidence };
 }
 
@@ -113,14 +139,21 @@ export function postEnforcementVerdict(s: SignInSummary, ctx: EvidenceContext): 
   const blocking = in72.filter((c) => c.countsAsFailure && c.rolloutRelated);
   const other = in72.filter((c) => c.countsAsFailure && !c.rolloutRelated);
   const interrupts = in72.filter((c) => !c.countsAsFailure);
-  for (const c of blocking) evidence.push(`${c.errorCode}: ${c.meaning} ${c.signInsFirst72h} sign-in${c.signInsFirst72h === 1 ? '' : 's'}, ${c.userCount} user${c.userCount === 1 ? '' : 's'} (${list(c.users)}); runbook: ${c.runbookSymptom ?? 'none'}.`);
-  for (const c of other) evidence.push(`${c.errorCode ?? 'no code'}: ${c.meaning} ${c.signInsFirst72h} sign-in${c.signInsFirst72h === 1 ? '' : 's'}, ${c.userCount} user${c.userCount === 1 ? '' : 's'}; not caused by MFA enforcement.`);
+  for (const c of blocking)
+    evidence.push(
+      `${c.errorCode}: ${c.meaning} ${c.signInsFirst72h} sign-in${c.signInsFirst72h === 1 ? '' : 's'}, ${c.userCount} user${c.userCount === 1 ? '' : 's'} (${list(c.users)}); runbook: ${c.runbookSymptom ?? 'none'}.`,
+    );
+  for (const c of other)
+    evidence.push(
+      `${c.errorCode ?? 'no code'}: ${c.meaning} ${c.signInsFirst72h} sign-in${c.signInsFirst72h === 1 ? '' : 's'}, ${c.userCount} user${c.userCount === 1 ? '' : 's'}; not caused by MFA enforcement.`,
+    );
   if (interrupts.length > 0) evidence.push(`Interrupts (normal MFA steps, not failures): ${interrupts.map((c) => `${c.errorCode} ×${c.signInsFirst72h}`).join(', ')}.`);
   const gaps = s.gapsFirst72h;
   if (gaps.signIns > 0) evidence.push(`Successful single-factor sign-ins where no Conditional Access policy applied: ${gaps.signIns} (${list(gaps.users)}).`);
   if (blocking.length > 0 || gaps.signIns > 0) {
     const parts = [];
-    if (blocking.length > 0) parts.push(`${blocking.reduce((n, c) => n + c.signInsFirst72h, 0)} sign-ins blocked or failed at MFA (codes ${blocking.map((c) => c.errorCode).join(', ')})`);
+    if (blocking.length > 0)
+      parts.push(`${blocking.reduce((n, c) => n + c.signInsFirst72h, 0)} sign-ins blocked or failed at MFA (codes ${blocking.map((c) => c.errorCode).join(', ')})`);
     if (gaps.signIns > 0) parts.push(`${gaps.signIns} successful sign-ins without MFA and without any policy applied`);
     return { id, status: 'fail', summary: `After enforcement: ${parts.join('; ')}.`, evidence };
   }

@@ -71,12 +71,20 @@ export function splitMethodList(value: string): string[] {
   if (v.startsWith('[')) {
     try {
       const parsed: unknown = JSON.parse(v);
-      if (Array.isArray(parsed)) return parsed.map(String).map((s) => s.trim()).filter((s) => s !== '');
+      if (Array.isArray(parsed))
+        return parsed
+          .map(String)
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
     } catch {
       /* fall through */
     }
   }
-  if (/[,;]/.test(v)) return v.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '');
+  if (/[,;]/.test(v))
+    return v
+      .split(/[,;]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   // Display names contain spaces ("Mobile phone"); enum strings joined by spaces do not.
   if (canonicalMethod(v) !== 'other') return [v];
   const tokens = v.split(/\s+/);

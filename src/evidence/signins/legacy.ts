@@ -77,13 +77,11 @@ const monthYear = (id: string) => formatDate(effective(id), 'monthYear', 'en-GB'
 export const REMEDIATION: Readonly<Record<RemediationCategory, { title: string; action: string }>> = {
   'old-outlook': {
     title: 'Old Outlook desktop client',
-    action:
-      `Outlook 2013 or older (or an Outlook set to basic authentication) cannot do MFA. Upgrade the user to a current Microsoft 365 Outlook, make sure modern authentication is on, then recreate the mail profile. Exchange Web Services is blocked by default from ${dayMonthYear('ews-blocked-by-default')} and switched off for good on ${dayMonthYear('ews-retired')}.`,
+    action: `Outlook 2013 or older (or an Outlook set to basic authentication) cannot do MFA. Upgrade the user to a current Microsoft 365 Outlook, make sure modern authentication is on, then recreate the mail profile. Exchange Web Services is blocked by default from ${dayMonthYear('ews-blocked-by-default')} and switched off for good on ${dayMonthYear('ews-retired')}.`,
   },
   'smtp-device': {
     title: 'Printer, scanner or application sending mail over SMTP',
-    action:
-      `A multifunction printer or application that scans or sends to email with a user name and password. Move it to an SMTP relay through an Exchange Online connector, or replace it with a device that supports modern authentication. Basic authentication for SMTP AUTH is disabled by default for existing tenants from the end of ${monthYear('smtp-auth-basic-default-off')}.`,
+    action: `A multifunction printer or application that scans or sends to email with a user name and password. Move it to an SMTP relay through an Exchange Online connector, or replace it with a device that supports modern authentication. Basic authentication for SMTP AUTH is disabled by default for existing tenants from the end of ${monthYear('smtp-auth-basic-default-off')}.`,
   },
   'imap-pop-app': {
     title: 'Business application reading mail over IMAP or POP',
@@ -93,7 +91,7 @@ export const REMEDIATION: Readonly<Record<RemediationCategory, { title: string; 
   'activesync-phone': {
     title: 'Phone mail app using Exchange ActiveSync with basic authentication',
     action:
-      'The phone\'s built-in mail app signs in with a password. Install Outlook for iOS or Android, add the account there and remove the old account from the built-in app. (ActiveSync can also use modern authentication; check the device before counting it as legacy.)',
+      "The phone's built-in mail app signs in with a password. Install Outlook for iOS or Android, add the account there and remove the old account from the built-in app. (ActiveSync can also use modern authentication; check the device before counting it as legacy.)",
   },
   other: {
     title: 'Other legacy client or protocol',

@@ -51,8 +51,7 @@ export function classifySignInHeaders(headers: readonly string[], map: ColumnMap
   if ((has('service principal id') || has('service principal name')) && map.userPrincipalName === undefined) {
     return {
       kind: 'wrong-kind',
-      message:
-        'This is an application (service principal) sign-ins export; user sign-ins were expected. Download "Interactive sign-ins" and "Non-interactive sign-ins" instead.',
+      message: 'This is an application (service principal) sign-ins export; user sign-ins were expected. Download "Interactive sign-ins" and "Non-interactive sign-ins" instead.',
     };
   }
   if (has('signins') && has('firstseen') && has('lastseen') && (has('userprincipalname') || has('reportonlyresult'))) {
@@ -65,14 +64,25 @@ export function classifySignInHeaders(headers: readonly string[], map: ColumnMap
     return { kind: 'wrong-kind', message: 'No sign-in date column found (expected "Date (UTC)", "CreatedDateTime" or a translation); this does not look like a sign-in export.' };
   }
   if (map.userPrincipalName === undefined) {
-    return { kind: 'wrong-kind', message: 'No user name column found (expected "Username", "UserPrincipalName" or a translation); this does not look like a user sign-ins export.' };
+    return {
+      kind: 'wrong-kind',
+      message: 'No user name column found (expected "Username", "UserPrincipalName" or a translation); this does not look like a user sign-ins export.',
+    };
   }
   if (has('timegenerated') || has('resulttype') || has('clientappused')) return { kind: 'signins-log-analytics-csv' };
   if (has('createddatetime') && map.clientApp === undefined) return { kind: 'signins-legacy-portal-csv' };
   return { kind: 'signins-portal-csv' };
 }
 
-function deliver(result: RecordResult, line: number, defaults: { interactive: boolean | null }, sink: SignInSink, out: SignInFileResult, counters: { servicePrincipal: number }, group?: SignInGroup): void {
+function deliver(
+  result: RecordResult,
+  line: number,
+  defaults: { interactive: boolean | null },
+  sink: SignInSink,
+  out: SignInFileResult,
+  counters: { servicePrincipal: number },
+  group?: SignInGroup,
+): void {
   if (result.kind === 'malformed') {
     addMalformed(out.problems, line, result.reason);
     return;
@@ -134,7 +144,10 @@ async function readCsv(path: string, name: string, sink: SignInSink, authSink: A
         entries = fields();
         out.kind = classification.kind;
         if (classification.kind === 'signins-legacy-portal-csv') {
-          addWarning(out.problems, 'Old portal export: dates are read month-first (US) and taken as UTC; it has no client app column, so legacy authentication cannot be seen in it.');
+          addWarning(
+            out.problems,
+            'Old portal export: dates are read month-first (US) and taken as UTC; it has no client app column, so legacy authentication cannot be seen in it.',
+          );
         }
       }
       const line = item.info.lines;
@@ -163,7 +176,10 @@ async function readCsv(path: string, name: string, sink: SignInSink, authSink: A
             addMalformed(out.problems, line, `not a report-only result: "${result.slice(0, 40)}"`);
             continue;
           }
-          reportOnlySink?.(result, summary.count, summary.firstUtc, summary.lastUtc, { user: (rec['userprincipalname'] ?? '').trim().toLowerCase(), clientApp: (rec['clientappused'] ?? '').trim() });
+          reportOnlySink?.(result, summary.count, summary.firstUtc, summary.lastUtc, {
+            user: (rec['userprincipalname'] ?? '').trim().toLowerCase(),
+            clientApp: (rec['clientappused'] ?? '').trim(),
+          });
           out.rows += 1;
           continue;
         }
@@ -270,7 +286,13 @@ async function readJsonl(path: string, name: string, sink: SignInSink): Promise<
  * Read one sign-in export of any supported shape, streaming, and pass each user sign-in to `sink`.
  * Never throws for bad content: problems are returned with the file's result.
  */
-export async function readSignInFile(path: string, name: string, sink: SignInSink, authSink: AuthDetailSink | null = null, reportOnlySink: ReportOnlySink | null = null): Promise<SignInFileResult> {
+export async function readSignInFile(
+  path: string,
+  name: string,
+  sink: SignInSink,
+  authSink: AuthDetailSink | null = null,
+  reportOnlySink: ReportOnlySink | null = null,
+): Promise<SignInFileResult> {
   let head: string;
   try {
     head = await readHead(path);

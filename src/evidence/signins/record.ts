@@ -46,10 +46,7 @@ function caPoliciesOf(v: unknown): CaPolicyResult[] {
   return out;
 }
 
-export type RecordResult =
-  | { kind: 'user'; signIn: SignIn }
-  | { kind: 'service-principal' }
-  | { kind: 'malformed'; reason: string };
+export type RecordResult = { kind: 'user'; signIn: SignIn } | { kind: 'service-principal' } | { kind: 'malformed'; reason: string };
 
 /** Raw values of one record, by canonical field. Objects and arrays are allowed (JSON exports). */
 export type RawRecord = Partial<Record<SignInField, unknown>>;
@@ -135,12 +132,7 @@ function statusFromText(v: string): SignIn['status'] | null {
   return null;
 }
 
-const SERVICE_PRINCIPAL_CATEGORIES = new Set([
-  'serviceprincipalsigninlogs',
-  'managedidentitysigninlogs',
-  'aadserviceprincipalsigninlogs',
-  'aadmanagedidentitysigninlogs',
-]);
+const SERVICE_PRINCIPAL_CATEGORIES = new Set(['serviceprincipalsigninlogs', 'managedidentitysigninlogs', 'aadserviceprincipalsigninlogs', 'aadmanagedidentitysigninlogs']);
 
 /** Build the canonical sign-in from raw field values, or say why the record cannot be used. */
 export function toSignIn(raw: RawRecord, eventTypes: readonly string[] = []): RecordResult {

@@ -38,9 +38,7 @@ function usesCommaAfterWeekday(locale: string): boolean {
  * Not yet the shared 'long' style: British texts drop the comma the sites and PDFs write ("Monday 8 February 2027").
  */
 export function longDateIn(date: string, language: string): string {
-  const parts = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(
-    toUtcNoon(date),
-  );
+  const parts = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(toUtcNoon(date));
   const text = parts.map((part) => part.value).join('');
   if (!/^en(-|$)/i.test(language) || usesCommaAfterWeekday(language)) return text;
   const weekday = parts.find((part) => part.type === 'weekday')?.value ?? '';

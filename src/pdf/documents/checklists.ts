@@ -28,10 +28,10 @@ export function itemKey(phase: string, itemId: string): string {
 
 export async function renderChecklists(playbook: Playbook, fonts: PdfFonts): Promise<Uint8Array> {
   const { organisation, locale, schedule } = playbook;
-  const doc = await LayoutDocument.create(
-    fonts,
-    { ...adminDocumentOptions(playbook, { title: 'MFA rollout checklists', subject: `Phase checklists with evidence for the MFA rollout at ${organisation.name}` }), fillable: true },
-  );
+  const doc = await LayoutDocument.create(fonts, {
+    ...adminDocumentOptions(playbook, { title: 'MFA rollout checklists', subject: `Phase checklists with evidence for the MFA rollout at ${organisation.name}` }),
+    fillable: true,
+  });
   const checklists = checklistsOf(playbook);
   const names = new FieldNames();
 
@@ -68,29 +68,38 @@ export async function renderChecklists(playbook: Playbook, fonts: PdfFonts): Pro
       const evidenceHint = item.evidence ? measure.wrapHeight(`Evidence: ${item.evidence}`, textWidth, 8.5, 11.5) : 0;
       const fieldHeight = 30;
       const height = textHeight + 14 + passHeight + evidenceHint + fieldHeight + 6;
-      doc.block(height, (canvas, top) => {
-        canvas.checkbox(doneName, `Done: ${item.text}`, doc.left + 2, top - 14, 12);
-        let y = top;
-        y -= canvas.textBox([{ text: item.text, bold: true }], textX, y, textWidth, { size: 9.5, lineHeight: 13 });
-        canvas.text(meta, textX, y - 10, { size: 8.5, color: colors.accent });
-        y -= 14;
-        if (item.pass) y -= canvas.textBox([{ text: 'Pass: ', bold: true }, { text: item.pass }], textX, y, textWidth, { size: 8.5, lineHeight: 11.5, color: colors.muted });
-        if (item.evidence) y -= canvas.textBox([{ text: 'Evidence: ', bold: true }, { text: item.evidence }], textX, y, textWidth, { size: 8.5, lineHeight: 11.5, color: colors.muted });
-        canvas.textField(evidenceName, `Where the evidence is kept: ${item.text}`, textX, y - fieldHeight + 2, textWidth, fieldHeight - 4, { multiline: true, fontSize: 9 });
-        canvas.line(doc.left, top - height - 3, doc.right, top - height - 3, { color: colors.rule, width: 0.4 });
-      }, 8);
+      doc.block(
+        height,
+        (canvas, top) => {
+          canvas.checkbox(doneName, `Done: ${item.text}`, doc.left + 2, top - 14, 12);
+          let y = top;
+          y -= canvas.textBox([{ text: item.text, bold: true }], textX, y, textWidth, { size: 9.5, lineHeight: 13 });
+          canvas.text(meta, textX, y - 10, { size: 8.5, color: colors.accent });
+          y -= 14;
+          if (item.pass) y -= canvas.textBox([{ text: 'Pass: ', bold: true }, { text: item.pass }], textX, y, textWidth, { size: 8.5, lineHeight: 11.5, color: colors.muted });
+          if (item.evidence)
+            y -= canvas.textBox([{ text: 'Evidence: ', bold: true }, { text: item.evidence }], textX, y, textWidth, { size: 8.5, lineHeight: 11.5, color: colors.muted });
+          canvas.textField(evidenceName, `Where the evidence is kept: ${item.text}`, textX, y - fieldHeight + 2, textWidth, fieldHeight - 4, { multiline: true, fontSize: 9 });
+          canvas.line(doc.left, top - height - 3, doc.right, top - height - 3, { color: colors.rule, width: 0.4 });
+        },
+        8,
+      );
     }
     // Sign-off of the phase.
     const signName = names.take(checklist.phase, 'signoff', 'name');
     const signDate = names.take(checklist.phase, 'signoff', 'date');
-    doc.block(44, (canvas, top) => {
-      canvas.text(`${checklist.title}: checked and complete`, doc.left, top - 10, { size: 9.5, weight: 'bold' });
-      const nameWidth = doc.contentWidth * 0.6;
-      canvas.text('Name', doc.left, top - 22, { size: 8, color: colors.muted });
-      canvas.textField(signName, `${checklist.title}: name of the person signing off`, doc.left, top - 44, nameWidth, 20);
-      canvas.text('Date', doc.left + nameWidth + 10, top - 22, { size: 8, color: colors.muted });
-      canvas.textField(signDate, `${checklist.title}: date of sign-off`, doc.left + nameWidth + 10, top - 44, doc.contentWidth - nameWidth - 10, 20);
-    }, 12);
+    doc.block(
+      44,
+      (canvas, top) => {
+        canvas.text(`${checklist.title}: checked and complete`, doc.left, top - 10, { size: 9.5, weight: 'bold' });
+        const nameWidth = doc.contentWidth * 0.6;
+        canvas.text('Name', doc.left, top - 22, { size: 8, color: colors.muted });
+        canvas.textField(signName, `${checklist.title}: name of the person signing off`, doc.left, top - 44, nameWidth, 20);
+        canvas.text('Date', doc.left + nameWidth + 10, top - 22, { size: 8, color: colors.muted });
+        canvas.textField(signDate, `${checklist.title}: date of sign-off`, doc.left + nameWidth + 10, top - 44, doc.contentWidth - nameWidth - 10, 20);
+      },
+      12,
+    );
   }
   return doc.save();
 }

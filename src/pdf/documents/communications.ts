@@ -19,9 +19,7 @@ export async function renderCommunications(playbook: Playbook, fonts: PdfFonts):
     fonts,
     adminDocumentOptions(playbook, { title: 'MFA rollout communications', subject: `Messages of the MFA rollout at ${organisation.name}, with their send dates` }),
   );
-  const messages = [...playbook.communications].sort(
-    (a, b) => (a.sendDate ?? '9999-99-99').localeCompare(b.sendDate ?? '9999-99-99') || (a.sendDay ?? 0) - (b.sendDay ?? 0),
-  );
+  const messages = [...playbook.communications].sort((a, b) => (a.sendDate ?? '9999-99-99').localeCompare(b.sendDate ?? '9999-99-99') || (a.sendDay ?? 0) - (b.sendDay ?? 0));
 
   doc.paragraph('MFA rollout communications', { size: 20, weight: 'bold', spaceAfter: 2, role: 'H1' });
   doc.paragraph(organisation.name, { size: 12, color: colors.accent, weight: 'bold', spaceAfter: 10 });
@@ -47,7 +45,10 @@ export async function renderCommunications(playbook: Playbook, fonts: PdfFonts):
     { zebra: true },
   );
   doc.heading('Messages', { level: 2, bookmark: false });
-  doc.contents(messages.map((message) => ({ anchor: `message-${message.id}`, title: `${message.sendDate ? shortDate(message.sendDate, locale) : 'When needed'} — ${message.title}` })), 9.5);
+  doc.contents(
+    messages.map((message) => ({ anchor: `message-${message.id}`, title: `${message.sendDate ? shortDate(message.sendDate, locale) : 'When needed'} — ${message.title}` })),
+    9.5,
+  );
 
   messages.forEach((message) => {
     doc.pageBreak();

@@ -13,10 +13,14 @@ const EXPOSURE = { high: 'High', elevated: 'Elevated', standard: 'Standard' } as
 
 export async function renderDecision(playbook: Playbook, decision: DecisionRecord, fonts: PdfFonts): Promise<Uint8Array> {
   const { organisation, locale } = playbook;
-  const doc = await LayoutDocument.create(
-    fonts,
-    { ...adminDocumentOptions(playbook, { title: `Decision record: ${decision.title}`, subject: `Exemption decision record for the MFA rollout at ${organisation.name}`, shortTitle: `Decision record ${decision.id}` }), fillable: true },
-  );
+  const doc = await LayoutDocument.create(fonts, {
+    ...adminDocumentOptions(playbook, {
+      title: `Decision record: ${decision.title}`,
+      subject: `Exemption decision record for the MFA rollout at ${organisation.name}`,
+      shortTitle: `Decision record ${decision.id}`,
+    }),
+    fillable: true,
+  });
 
   doc.paragraph(decision.isTemplate ? 'Decision record (template)' : 'Decision record', { size: 11, color: colors.accent, weight: 'bold', spaceAfter: 2 });
   doc.paragraph(decision.title, { size: 18, weight: 'bold', spaceAfter: 10, role: 'H1' });
@@ -43,7 +47,10 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
 
   doc.heading('2. Exposure of the account', { anchor: 'exposure', outlineTitle: 'Exposure of the account' });
   const level = decision.exposure.level;
-  doc.paragraph([{ text: level ? `${EXPOSURE[level]} exposure. ` : 'Exposure to be assessed. ', bold: true, color: level === 'high' || level === 'elevated' ? colors.warn : colors.text }, { text: decision.exposure.summary }]);
+  doc.paragraph([
+    { text: level ? `${EXPOSURE[level]} exposure. ` : 'Exposure to be assessed. ', bold: true, color: level === 'high' || level === 'elevated' ? colors.warn : colors.text },
+    { text: decision.exposure.summary },
+  ]);
   if (decision.exposure.reasons.length > 0) doc.list(decision.exposure.reasons);
 
   doc.heading('3. Options', { anchor: 'options', outlineTitle: 'Options' });
@@ -111,7 +118,10 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
  */
 function renderBlankDecision(doc: LayoutDocument, decision: DecisionRecord, playbook: Playbook): void {
   const names = new FieldNames();
-  doc.paragraph('Fill in one record per request, in a PDF reader or by hand. The recommendation is option B unless the exposure is low and the person cannot use any MFA method.', { size: 9.5, color: colors.muted });
+  doc.paragraph('Fill in one record per request, in a PDF reader or by hand. The recommendation is option B unless the exposure is low and the person cannot use any MFA method.', {
+    size: 9.5,
+    color: colors.muted,
+  });
 
   doc.heading('1. Request', { anchor: 'request', outlineTitle: 'Request' });
   labelledField(doc, names, ['request', 'name'], 'Person (name)');
@@ -136,12 +146,22 @@ function renderBlankDecision(doc: LayoutDocument, decision: DecisionRecord, play
       { header: 'What it means', width: 2.2 },
       { header: 'Consequences', width: 4 },
     ],
-    decision.options.map((option) => [[{ text: option.key, bold: true }], [{ text: option.title, bold: option.recommended }, ...(option.recommended ? [{ text: '\nRecommended', bold: true, color: colors.accent }] : [])], option.consequences]),
+    decision.options.map((option) => [
+      [{ text: option.key, bold: true }],
+      [{ text: option.title, bold: option.recommended }, ...(option.recommended ? [{ text: '\nRecommended', bold: true, color: colors.accent }] : [])],
+      option.consequences,
+    ]),
     { zebra: true },
   );
 
   doc.heading('4. Decision', { anchor: 'decision', outlineTitle: 'Decision' });
-  choiceRow(doc, names, ['decision', 'option'], 'Option chosen:', decision.options.map((option) => ({ key: option.key.toLowerCase(), label: `Option ${option.key}` })));
+  choiceRow(
+    doc,
+    names,
+    ['decision', 'option'],
+    'Option chosen:',
+    decision.options.map((option) => ({ key: option.key.toLowerCase(), label: `Option ${option.key}` })),
+  );
   labelledField(doc, names, ['decision', 'outcome'], 'Outcome', { height: 36, multiline: true });
   labelledField(doc, names, ['decision', 'rationale'], 'Why', { height: 36, multiline: true });
   if (decision.frictionReduction.length > 0) {
@@ -154,7 +174,13 @@ function renderBlankDecision(doc: LayoutDocument, decision: DecisionRecord, play
   labelledField(doc, names, ['override', 'decided-by'], 'Decided by (name and role)');
   labelledField(doc, names, ['override', 'decided-on'], 'Decided on');
   labelledField(doc, names, ['override', 'risk-owner'], 'Risk owner (accepts the risk of the exemption)');
-  labelledField(doc, names, ['override', 'compensating-controls'], 'Compensating controls (for example: sign-in only from a compliant device, a named location, a shorter session)', { height: 52, multiline: true });
+  labelledField(
+    doc,
+    names,
+    ['override', 'compensating-controls'],
+    'Compensating controls (for example: sign-in only from a compliant device, a named location, a shorter session)',
+    { height: 52, multiline: true },
+  );
   labelledField(doc, names, ['override', 'expiry'], 'Exemption expires on');
   labelledField(doc, names, ['override', 'review-date'], 'Review date');
 

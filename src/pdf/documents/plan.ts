@@ -46,10 +46,13 @@ function statusLabel(status: Playbook['communications'][number]['status']): stri
 
 export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<Uint8Array> {
   const { organisation, schedule, locale, people } = playbook;
-  const doc = await LayoutDocument.create(
-    fonts,
-    { ...adminDocumentOptions(playbook, { title: 'MFA rollout plan', subject: `Multifactor authentication rollout for ${organisation.name}: timeline, tasks, communications, risks, success criteria and sign-off` }), fillable: true },
-  );
+  const doc = await LayoutDocument.create(fonts, {
+    ...adminDocumentOptions(playbook, {
+      title: 'MFA rollout plan',
+      subject: `Multifactor authentication rollout for ${organisation.name}: timeline, tasks, communications, risks, success criteria and sign-off`,
+    }),
+    fillable: true,
+  });
   const enforcementTime = schedule.milestones.enforcement.time;
   const sections = sectionsFor(playbook);
   const n = (anchor: SectionAnchor) => sections.findIndex((section) => section.anchor === anchor) + 1;
@@ -120,7 +123,11 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     ],
     milestoneList(schedule.milestones)
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map((milestone) => [`${shortDate(milestone.date, locale)}${milestone.time ? ` ${milestone.time}` : ''}`, [{ text: milestone.title, bold: milestone.id === 'enforcement' }], milestone.description]),
+      .map((milestone) => [
+        `${shortDate(milestone.date, locale)}${milestone.time ? ` ${milestone.time}` : ''}`,
+        [{ text: milestone.title, bold: milestone.id === 'enforcement' }],
+        milestone.description,
+      ]),
     { zebra: true },
   );
   if (schedule.moves.length > 0) {
@@ -128,7 +135,10 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     doc.list(schedule.moves.map((move) => `${move.subject}: moved from ${shortDate(move.from, locale)} to ${shortDate(move.to, locale)}. ${move.reasons.join(' ')}`));
   }
   if (playbook.warnings.length > 0) {
-    doc.callout(`Notes from the configuration: ${playbook.warnings.map((warning) => `${warning.path}: ${warning.message}`).join(' · ')}`, { fill: colors.warnLight, border: colors.warn });
+    doc.callout(`Notes from the configuration: ${playbook.warnings.map((warning) => `${warning.path}: ${warning.message}`).join(' · ')}`, {
+      fill: colors.warnLight,
+      border: colors.warn,
+    });
   }
 
   // ---- progress (only with evidence) --------------------------------------------------------
@@ -136,14 +146,20 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
 
   // ---- 2. timeline -------------------------------------------------------------------------
   doc.heading(`${n('timeline')}. Timeline`, { anchor: 'timeline', outlineTitle: 'Timeline' });
-  doc.paragraph(`Working days only: weekends and public holidays of the organisation's calendar are skipped. ${schedule.closedDays.length > 0 ? `Closed days inside the plan: ${schedule.closedDays.map((day) => `${shortDate(day.date, locale)} (${day.name})`).join(', ')}.` : ''}`, { size: 9, color: colors.muted });
+  doc.paragraph(
+    `Working days only: weekends and public holidays of the organisation's calendar are skipped. ${schedule.closedDays.length > 0 ? `Closed days inside the plan: ${schedule.closedDays.map((day) => `${shortDate(day.date, locale)} (${day.name})`).join(', ')}.` : ''}`,
+    { size: 9, color: colors.muted },
+  );
   drawTimeline(doc, playbook);
 
   // ---- 3. phases -------------------------------------------------------------------------
   doc.heading(`${n('phases')}. Phases and tasks`, { anchor: 'phases', outlineTitle: 'Phases and tasks' });
   doc.paragraph('Every task has a date and an owner. The evidence column says what to keep as proof that the task was done.', { size: 9, color: colors.muted });
   schedule.phases.forEach((phase, index) => {
-    doc.heading(`${n('phases')}.${index + 1} ${phase.title} — ${dateRange(phase.startDate, phase.endDate, locale)}`, { level: 2, outlineTitle: `${phase.title} (${dateRange(phase.startDate, phase.endDate, locale)})` });
+    doc.heading(`${n('phases')}.${index + 1} ${phase.title} — ${dateRange(phase.startDate, phase.endDate, locale)}`, {
+      level: 2,
+      outlineTitle: `${phase.title} (${dateRange(phase.startDate, phase.endDate, locale)})`,
+    });
     doc.paragraph(`${phase.summary} ${phase.workingDays} working day${phase.workingDays === 1 ? '' : 's'}.`);
     const tasks = schedule.tasks.filter((task) => task.phase === phase.id);
     doc.table(

@@ -45,7 +45,9 @@ export function renderProgress(doc: LayoutDocument, playbook: Playbook, evidence
     doc.paragraph([
       { text: 'Registration: ' },
       { text: `${latest.rate}%`, bold: true },
-      { text: ` of active accounts can do MFA (${latest.registered} of ${latest.total}) on ${longDate(latest.date, locale)}; target ${reg.target}%${registerPhase ? ` by ${shortDate(registerPhase.endDate, locale)}` : ''}, ${gap}.` },
+      {
+        text: ` of active accounts can do MFA (${latest.registered} of ${latest.total}) on ${longDate(latest.date, locale)}; target ${reg.target}%${registerPhase ? ` by ${shortDate(registerPhase.endDate, locale)}` : ''}, ${gap}.`,
+      },
     ]);
   }
   const reminder = reg.reminder;
@@ -65,7 +67,11 @@ export function renderProgress(doc: LayoutDocument, playbook: Playbook, evidence
     doc.heading('Go / no-go', { level: 2 });
     doc.paragraph([
       { text: `${decision[gate.decision]}`, bold: true, color: STATUS_COLOR[gate.decision === 'go' ? 'pass' : gate.decision === 'no-go' ? 'fail' : 'insufficient-evidence'] },
-      { text: ` (decision day ${shortDate(gate.decisionDate, locale)}). ${gate.summary} Report-only results: ${Object.entries(gate.counts).map(([result, n]) => `${REPORT_ONLY_LABELS[result as ReportOnlyResult]} ${n}`).join(', ')}.` },
+      {
+        text: ` (decision day ${shortDate(gate.decisionDate, locale)}). ${gate.summary} Report-only results: ${Object.entries(gate.counts)
+          .map(([result, n]) => `${REPORT_ONLY_LABELS[result as ReportOnlyResult]} ${n}`)
+          .join(', ')}.`,
+      },
     ]);
   }
 
@@ -94,8 +100,16 @@ export function renderProgress(doc: LayoutDocument, playbook: Playbook, evidence
       { header: 'What to do', width: 4.4 },
     ],
     [
-      ['Active accounts not registered', String(reg.unregistered.length), reg.unregistered.length === 0 ? 'Nothing.' : 'Reminder, then individual contact; service accounts and mailboxes need an exception plan.'],
-      ['Users on SMS or voice only', String(reg.smsVoiceOnly.length), reg.smsVoiceOnly.length === 0 ? 'Nothing.' : 'Move them to the Authenticator app, a passkey or a security key before SMS and voice retire.'],
+      [
+        'Active accounts not registered',
+        String(reg.unregistered.length),
+        reg.unregistered.length === 0 ? 'Nothing.' : 'Reminder, then individual contact; service accounts and mailboxes need an exception plan.',
+      ],
+      [
+        'Users on SMS or voice only',
+        String(reg.smsVoiceOnly.length),
+        reg.smsVoiceOnly.length === 0 ? 'Nothing.' : 'Move them to the Authenticator app, a passkey or a security key before SMS and voice retire.',
+      ],
       [
         'Legacy-authentication dependencies',
         `${evidence.legacyAuth.length}`,
@@ -169,6 +183,11 @@ function drawRegistrationChart(doc: LayoutDocument, reg: EvidenceReport['registr
       canvas.circle(point.x, point.y, 2.6, { fill: colors.accent, stroke: colors.white, borderWidth: 0.8 });
       canvas.text(`${point.rate}%`, point.x, point.y + 5, { size: 7, weight: 'bold', align: 'center' });
     }
-    if (points.length === 0) canvas.text('No registration snapshot inside the register phase yet.', (plotLeft + plotRight) / 2, (plotTop + plotBottom) / 2, { size: 8, color: colors.muted, align: 'center' });
+    if (points.length === 0)
+      canvas.text('No registration snapshot inside the register phase yet.', (plotLeft + plotRight) / 2, (plotTop + plotBottom) / 2, {
+        size: 8,
+        color: colors.muted,
+        align: 'center',
+      });
   });
 }

@@ -64,7 +64,9 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
 
   if (!runbook) {
     doc.heading('Triage guide', { anchor: 'triage' });
-    doc.paragraph('The triage guide for this rollout has not been written yet. Until it is, pass every MFA call to the IT lead above, and never reset MFA or issue a Temporary Access Pass without calling the user back on the number on record.');
+    doc.paragraph(
+      'The triage guide for this rollout has not been written yet. Until it is, pass every MFA call to the IT lead above, and never reset MFA or issue a Temporary Access Pass without calling the user back on the number on record.',
+    );
     return doc.save();
   }
 
@@ -97,7 +99,10 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
     // Heading, what the caller says and the start of the causes table belong together.
     doc.needSpace(150);
     doc.heading(`3.${index + 1} ${symptom.title}`, { level: 2, anchor: `symptom-${symptom.id}`, outlineTitle: symptom.title });
-    doc.paragraph([{ text: 'The caller says: ', bold: true }, { text: symptom.userSays, italic: true }]);
+    doc.paragraph([
+      { text: 'The caller says: ', bold: true },
+      { text: symptom.userSays, italic: true },
+    ]);
     doc.table(
       [
         { header: 'Likelihood', width: 1 },
@@ -116,7 +121,10 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
 
   // ---- error codes ---------------------------------------------------------------------------
   doc.heading('4. Sign-in error codes', { anchor: 'error-codes', outlineTitle: 'Sign-in error codes' });
-  doc.paragraph('The code is in the sign-in log entry (Entra admin center, Sign-in logs, the failed sign-in, Basic info) as "Sign-in error code".', { size: 9, color: colors.muted });
+  doc.paragraph('The code is in the sign-in log entry (Entra admin center, Sign-in logs, the failed sign-in, Basic info) as "Sign-in error code".', {
+    size: 9,
+    color: colors.muted,
+  });
   const symptomTitle = new Map(runbook.symptoms.map((symptom) => [symptom.id, symptom.title]));
   doc.table(
     [

@@ -59,18 +59,22 @@ export async function renderStaffGuide(view: StaffView, fonts: PdfFonts, languag
     { label: t.text('guide.boxes.by'), date: dates.registrationDeadline, note: t.text('guide.boxes.byNote') },
     { label: t.text('guide.boxes.required'), date: dates.enforcementDate, note: t.text('guide.boxes.requiredNote', { time: enforcementTime }) },
   ];
-  doc.block(62, (canvas, top) => {
-    const gap = 10;
-    const width = (doc.contentWidth - 2 * gap) / 3;
-    boxes.forEach((box, index) => {
-      const x = doc.left + index * (width + gap);
-      const last = index === boxes.length - 1;
-      canvas.rect(x, top - 62, width, 62, { fill: last ? colors.warnLight : colors.accentLight });
-      canvas.text(box.label, x + 8, top - 15, { size: 9, color: colors.muted, weight: 'bold' });
-      canvas.text(shortDate(box.date, language), x + 8, top - 34, { size: 14, weight: 'bold', color: last ? colors.warn : colors.accent, maxWidth: width - 14 });
-      canvas.text(box.note, x + 8, top - 51, { size: 8.5, color: colors.muted, maxWidth: width - 14 });
-    });
-  }, 10);
+  doc.block(
+    62,
+    (canvas, top) => {
+      const gap = 10;
+      const width = (doc.contentWidth - 2 * gap) / 3;
+      boxes.forEach((box, index) => {
+        const x = doc.left + index * (width + gap);
+        const last = index === boxes.length - 1;
+        canvas.rect(x, top - 62, width, 62, { fill: last ? colors.warnLight : colors.accentLight });
+        canvas.text(box.label, x + 8, top - 15, { size: 9, color: colors.muted, weight: 'bold' });
+        canvas.text(shortDate(box.date, language), x + 8, top - 34, { size: 14, weight: 'bold', color: last ? colors.warn : colors.accent, maxWidth: width - 14 });
+        canvas.text(box.note, x + 8, top - 51, { size: 8.5, color: colors.muted, maxWidth: width - 14 });
+      });
+    },
+    10,
+  );
 
   doc.heading(t.text('guide.whatToDo'), { level: 2, bookmark: true, anchor: 'what-to-do' });
   doc.list(setupSteps(t, view.method), { numbered: true, size: 10 });

@@ -19,11 +19,12 @@ function dayIndex(from: string, iso: string): number {
   return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-
 /** The timeline in words, for readers that cannot see the figure: phases with their dates, then milestones. */
 export function timelineText(playbook: Playbook): string {
   const { schedule, locale } = playbook;
-  const phases = schedule.phases.map((phase) => `${phase.title}, ${dateRange(phase.startDate, phase.endDate, locale)} (${phase.workingDays} working day${phase.workingDays === 1 ? '' : 's'})`);
+  const phases = schedule.phases.map(
+    (phase) => `${phase.title}, ${dateRange(phase.startDate, phase.endDate, locale)} (${phase.workingDays} working day${phase.workingDays === 1 ? '' : 's'})`,
+  );
   const milestones = milestoneList(schedule.milestones)
     .sort((a, b) => a.date.localeCompare(b.date) || a.day - b.day)
     .map((milestone) => `${milestone.title}, ${shortDate(milestone.date, locale)}${milestone.time ? ` ${milestone.time}` : ''}`);

@@ -146,24 +146,28 @@ export class Canvas {
   }
 
   rect(x: number, y: number, width: number, height: number, options: { fill?: Rgb; stroke?: Rgb; borderWidth?: number } = {}): void {
-    this.shape(() => this.page.drawRectangle({
-      x,
-      y,
-      width,
-      height,
-      ...(options.fill ? { color: toRgb(options.fill) } : {}),
-      ...(options.stroke ? { borderColor: toRgb(options.stroke), borderWidth: options.borderWidth ?? 0.75 } : {}),
-    }));
+    this.shape(() =>
+      this.page.drawRectangle({
+        x,
+        y,
+        width,
+        height,
+        ...(options.fill ? { color: toRgb(options.fill) } : {}),
+        ...(options.stroke ? { borderColor: toRgb(options.stroke), borderWidth: options.borderWidth ?? 0.75 } : {}),
+      }),
+    );
   }
 
   line(x1: number, y1: number, x2: number, y2: number, options: { color?: Rgb; width?: number; dash?: number[] } = {}): void {
-    this.shape(() => this.page.drawLine({
-      start: { x: x1, y: y1 },
-      end: { x: x2, y: y2 },
-      thickness: options.width ?? 0.75,
-      color: toRgb(options.color ?? colors.rule),
-      ...(options.dash ? { dashArray: options.dash } : {}),
-    }));
+    this.shape(() =>
+      this.page.drawLine({
+        start: { x: x1, y: y1 },
+        end: { x: x2, y: y2 },
+        thickness: options.width ?? 0.75,
+        color: toRgb(options.color ?? colors.rule),
+        ...(options.dash ? { dashArray: options.dash } : {}),
+      }),
+    );
   }
 
   /** A diamond centred on (x, y), for milestones. */
@@ -173,13 +177,15 @@ export class Canvas {
 
   /** A circle centred on (x, y), filled and/or outlined: data points of a chart. */
   circle(x: number, y: number, radius: number, options: { fill?: Rgb; stroke?: Rgb; borderWidth?: number } = {}): void {
-    this.shape(() => this.page.drawCircle({
-      x,
-      y,
-      size: radius,
-      ...(options.fill ? { color: toRgb(options.fill) } : {}),
-      ...(options.stroke ? { borderColor: toRgb(options.stroke), borderWidth: options.borderWidth ?? 0.75 } : {}),
-    }));
+    this.shape(() =>
+      this.page.drawCircle({
+        x,
+        y,
+        size: radius,
+        ...(options.fill ? { color: toRgb(options.fill) } : {}),
+        ...(options.stroke ? { borderColor: toRgb(options.stroke), borderWidth: options.borderWidth ?? 0.75 } : {}),
+      }),
+    );
   }
 
   /** An open line through points given in page coordinates (origin bottom left), with round joins. */
@@ -187,14 +193,16 @@ export class Canvas {
     if (points.length < 2) return;
     // drawSvgPath flips the y axis around its origin: with the origin at (0, 0), y is negated.
     const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'} ${round2(point.x)} ${round2(-point.y)}`).join(' ');
-    this.shape(() => this.page.drawSvgPath(path, {
-      x: 0,
-      y: 0,
-      borderColor: toRgb(options.color ?? colors.accent),
-      borderWidth: options.width ?? 1.5,
-      borderLineCap: LineCapStyle.Round,
-      ...(options.dash ? { borderDashArray: options.dash } : {}),
-    }));
+    this.shape(() =>
+      this.page.drawSvgPath(path, {
+        x: 0,
+        y: 0,
+        borderColor: toRgb(options.color ?? colors.accent),
+        borderWidth: options.width ?? 1.5,
+        borderLineCap: LineCapStyle.Round,
+        ...(options.dash ? { borderDashArray: options.dash } : {}),
+      }),
+    );
   }
 
   /**

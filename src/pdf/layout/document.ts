@@ -73,7 +73,11 @@ export class LayoutDocument extends Flow {
         const dotsFrom = this.left + indent + titleWidth + 6;
         const dotsTo = this.right - numberWidth - 6;
         if (dotsTo > dotsFrom) {
-          new Canvas(slot.page, this.fonts, () => this.form(), { tree: this.tags, parent: item, figure: false }).line(dotsFrom, baseline + 1, dotsTo, baseline + 1, { color: colors.rule, width: 0.8, dash: [1, 2.5] });
+          new Canvas(slot.page, this.fonts, () => this.form(), { tree: this.tags, parent: item, figure: false }).line(dotsFrom, baseline + 1, dotsTo, baseline + 1, {
+            color: colors.rule,
+            width: 0.8,
+            dash: [1, 2.5],
+          });
         }
         canvas.text(number, this.right, baseline, { size, align: 'right' });
         if (dest) {

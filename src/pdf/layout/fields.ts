@@ -46,7 +46,18 @@ export interface TextFieldOptions {
 }
 
 /** A fillable text field. */
-export function addTextField(form: PDFForm, font: PDFFont, page: PDFPage, name: string, tooltip: string, x: number, y: number, width: number, height: number, options: TextFieldOptions = {}): PDFRef {
+export function addTextField(
+  form: PDFForm,
+  font: PDFFont,
+  page: PDFPage,
+  name: string,
+  tooltip: string,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  options: TextFieldOptions = {},
+): PDFRef {
   const field = form.createTextField(name);
   field.acroField.dict.set(PDFName.of('TU'), PDFHexString.fromText(tooltip));
   if (options.multiline) field.enableMultiline();

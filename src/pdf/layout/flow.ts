@@ -220,11 +220,7 @@ export class Flow {
       const need = left === 2 && lines.length > 2 ? 2 * lh : lh;
       if (this.y - need < this.bottom) this.newPage();
       const x =
-        options.align === 'center'
-          ? this.left + indent + (this.contentWidth - indent - line.width) / 2
-          : options.align === 'right'
-            ? this.right - line.width
-            : this.left + indent;
+        options.align === 'center' ? this.left + indent + (this.contentWidth - indent - line.width) / 2 : options.align === 'right' ? this.right - line.width : this.left + indent;
       drawPieces(this.page, this.fonts, line.pieces, x, this.y - size * 1.05, size, options.color ?? colors.text, mark);
       this.y -= lh;
     });
@@ -250,7 +246,8 @@ export class Flow {
       lines.forEach((line, lineIndex) => {
         if (this.y - lh < this.bottom) this.newPage();
         const baseline = this.y - size * 1.05;
-        if (lineIndex === 0) drawPieces(this.page, this.fonts, [{ text: marker, weight: 'regular', color: colors.accent, width: 0 }], this.left + indent, baseline, size, colors.accent, label);
+        if (lineIndex === 0)
+          drawPieces(this.page, this.fonts, [{ text: marker, weight: 'regular', color: colors.accent, width: 0 }], this.left + indent, baseline, size, colors.accent, label);
         drawPieces(this.page, this.fonts, line.pieces, this.left + indent + markerWidth, baseline, size, colors.text, body);
         this.y -= lh;
       });

@@ -128,7 +128,16 @@ export function layoutTable(flow: FlowSurface, columns: Column[], rows: Inline[]
       remaining.forEach((lines, index) => {
         lines.slice(0, take).forEach((line, lineIndex) => {
           const x = columns[index]!.align === 'right' ? xs[index]! + widths[index]! - pad - line.width : xs[index]! + pad;
-          drawPieces(flow.page, flow.fonts, line.pieces, x, flow.y - pad - lineIndex * lh - size * 1.02, size, options.plain && index === 0 ? colors.muted : colors.text, cellMarks[index]!);
+          drawPieces(
+            flow.page,
+            flow.fonts,
+            line.pieces,
+            x,
+            flow.y - pad - lineIndex * lh - size * 1.02,
+            size,
+            options.plain && index === 0 ? colors.muted : colors.text,
+            cellMarks[index]!,
+          );
         });
       });
       flow.y -= height;

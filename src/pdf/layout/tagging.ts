@@ -11,26 +11,7 @@ import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFOperator, PDFOp
 // (links, form fields) join the tree through object references (/OBJR) and /StructParent.
 
 /** The standard structure types the documents use. */
-export type StructRole =
-  | 'Document'
-  | 'H1'
-  | 'H2'
-  | 'H3'
-  | 'P'
-  | 'L'
-  | 'LI'
-  | 'Lbl'
-  | 'LBody'
-  | 'Table'
-  | 'TR'
-  | 'TH'
-  | 'TD'
-  | 'Figure'
-  | 'Form'
-  | 'Link'
-  | 'TOC'
-  | 'TOCI'
-  | 'Note';
+export type StructRole = 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Figure' | 'Form' | 'Link' | 'TOC' | 'TOCI' | 'Note';
 
 /** Kinds of artifact: page furniture repeated on every page, or decoration of the layout. */
 export type ArtifactKind = 'Pagination' | 'Layout';

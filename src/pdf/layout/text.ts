@@ -92,9 +92,28 @@ export interface Run {
 
 // Symbols the embedded fonts lack, drawn as plain equivalents rather than as "?".
 const SUBSTITUTES: Record<string, string> = {
-  '→': '->', '←': '<-', '↔': '<->', '⇒': '=>', '≥': '>=', '≤': '<=', '≠': '!=',
-  '✓': 'yes', '✔': 'yes', '✗': 'no', '✘': 'no', '☐': '[ ]', '□': '[ ]', '☑': '[x]', '☒': '[x]',
-  '●': '•', '■': '•', '◆': '•', '▪': '•', '○': 'o', '▶': '>', '►': '>',
+  '→': '->',
+  '←': '<-',
+  '↔': '<->',
+  '⇒': '=>',
+  '≥': '>=',
+  '≤': '<=',
+  '≠': '!=',
+  '✓': 'yes',
+  '✔': 'yes',
+  '✗': 'no',
+  '✘': 'no',
+  '☐': '[ ]',
+  '□': '[ ]',
+  '☑': '[x]',
+  '☒': '[x]',
+  '●': '•',
+  '■': '•',
+  '◆': '•',
+  '▪': '•',
+  '○': 'o',
+  '▶': '>',
+  '►': '>',
 };
 
 // Words that are links: web addresses with or without a scheme, email addresses, and other PDFs of the set
@@ -137,7 +156,10 @@ export async function embedFormFont(doc: PDFDocument, regular: Uint8Array): Prom
   let program = formPrograms.get(regular);
   if (!program) {
     const glyphs = parse(regular);
-    program = sparseTrueType(regular, glyphs.characterSet.map((code) => glyphs.glyphForCodePoint(code).id));
+    program = sparseTrueType(
+      regular,
+      glyphs.characterSet.map((code) => glyphs.glyphForCodePoint(code).id),
+    );
     formPrograms.set(regular, program);
   }
   doc.registerFontkit(cachingFontkit);
@@ -171,11 +193,7 @@ export class FontSet {
     return new FontSet(main, null).withFallback(doc, fonts, face);
   }
 
-  private async withFallback(
-    _doc: PDFDocument,
-    fonts: PdfFonts,
-    face: (bytes: Uint8Array, name: string, shaping?: boolean) => Promise<Face>,
-  ): Promise<FontSet> {
+  private async withFallback(_doc: PDFDocument, fonts: PdfFonts, face: (bytes: Uint8Array, name: string, shaping?: boolean) => Promise<Face>): Promise<FontSet> {
     if (!fonts.fallback) return this;
     // Embedded lazily would need async drawing; the fallback is embedded up front and, when a
     // document has no Arabic text, weighs only its empty subset.
