@@ -9,7 +9,7 @@ import { resolveConfigPaths } from './resolve-configs.ts';
 import { byPath, renderMainFiles, workerFilePaths, type OutputFile } from './tenant-files.ts';
 import { RenderPool } from './render-pool.ts';
 import { loadPdfFonts } from '../pdf/fonts.ts';
-import { renderPortfolio } from './portfolio.ts';
+import { renderPortfolio, type PortfolioTenant } from '../artifacts/portfolio-page.ts';
 
 export interface BuildRequest extends Omit<TenantOptions, 'evidence'> {
   config: string;
@@ -106,7 +106,7 @@ async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[
         const prefix = layout === 'multi' ? `${tenant.playbook.organisation.slug}/` : '';
         for (const file of files) writes.push(staged.write(`${prefix}${file.path}`, file.bytes));
       });
-      if (layout === 'multi') writes.push(staged.write('index.html', renderPortfolio(tenants, { today: request.today })));
+      if (layout === 'multi') writes.push(staged.write('index.html', renderPortfolio(portfolioTenants(tenants), { today: request.today })));
       await Promise.all(writes);
     });
     await staged.commit();
@@ -149,4 +149,9 @@ function markDuplicateSlugs(tenants: TenantResult[]): void {
       };
     } else seen.set(slug, tenant.file);
   });
+}
+
+/** The portfolio page's rows: a tenant that failed shows its problems as the build printed them. */
+function portfolioTenants(tenants: TenantResult[]): PortfolioTenant[] {
+  return tenants.map((tenant) => (tenant.ok ? tenant : { ok: false, file: tenant.file, problems: tenant.problems.map(formatProblem) }));
 }

@@ -1,7 +1,7 @@
 import { artifactPaths } from '../artifacts/paths.ts';
 import type { Playbook } from '../model/playbook.ts';
 import { pdfPaths } from '../pdf/paths.ts';
-import { renderPlaybookJson } from '../renderers/json.ts';
+import { renderPlaybookJson } from '../artifacts/playbook-json.ts';
 
 // The main thread's share of a tenant's files, kept light on purpose: it never loads pdf-lib or the
 // calendar and mail libraries, only the paths of what the workers render (see worker-files.ts).

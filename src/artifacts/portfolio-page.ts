@@ -1,7 +1,9 @@
-import { formatProblem } from '../config/friendly-errors.ts';
+import type { Playbook } from '../model/playbook.ts';
 import { progressOn } from '../model/progress.ts';
 import { escapeHtml } from '../shared/escape.ts';
-import type { TenantResult } from './load-tenant.ts';
+
+/** One tenant file of a multi-tenant run: its playbook, or why it was not built (problems already worded by the build). */
+export type PortfolioTenant = { ok: true; playbook: Playbook } | { ok: false; file: string; problems: string[] };
 
 function latestRate(evidence: unknown): string {
   const rate = (evidence as { latestRate?: { rate?: unknown; date?: unknown } | null } | null)?.latestRate;
@@ -13,9 +15,9 @@ function latestRate(evidence: unknown): string {
  * The provider's portfolio page: one row per tenant with where it stands. Confidential to the provider
  * (it sits above the tenants' own folders). Self-contained: inline styles, no scripts, relative links.
  */
-export function renderPortfolio(tenants: TenantResult[], options: { today?: string | undefined }): string {
+export function renderPortfolio(tenants: PortfolioTenant[], options: { today?: string | undefined }): string {
   const rows = tenants
-    .filter((tenant): tenant is Extract<TenantResult, { ok: true }> => tenant.ok)
+    .filter((tenant): tenant is Extract<PortfolioTenant, { ok: true }> => tenant.ok)
     .map(({ playbook }) => {
       const today = options.today ?? playbook.meta.asOf;
       const progress = progressOn(playbook.schedule, today);
@@ -31,10 +33,10 @@ export function renderPortfolio(tenants: TenantResult[], options: { today?: stri
 </tr>`;
     })
     .join('\n');
-  const failed = tenants.filter((tenant): tenant is Extract<TenantResult, { ok: false }> => !tenant.ok);
+  const failed = tenants.filter((tenant): tenant is Extract<PortfolioTenant, { ok: false }> => !tenant.ok);
   const failedList = failed.length
     ? `<h2>Not built</h2>\n<ul>\n${failed
-        .map((tenant) => `<li><code>${escapeHtml(tenant.file)}</code><ul>${tenant.problems.map((problem) => `<li>${escapeHtml(formatProblem(problem))}</li>`).join('')}</ul></li>`)
+        .map((tenant) => `<li><code>${escapeHtml(tenant.file)}</code><ul>${tenant.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join('')}</ul></li>`)
         .join('\n')}\n</ul>`
     : '';
   return `<!doctype html>
