@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GUID_PATTERN, PLACEHOLDER_PATTERN } from './placeholders.ts';
+import { GUID_PATTERN, PLACEHOLDER_PATTERN } from '../model/policy-placeholders.ts';
 
 // A zod schema of the body of a Microsoft Graph `conditionalAccessPolicy` as sent to
 // POST /identity/conditionalAccess/policies (v1.0). Every object is strict, so a misspelt key ("excludeGroup",

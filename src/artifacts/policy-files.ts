@@ -1,7 +1,7 @@
 import type { PolicyFile } from '../model/artifacts.ts';
 import type { Playbook } from '../model/playbook.ts';
 import { assertPoliciesPass, lintOptionsFor } from './policy-lint.ts';
-import { PLACEHOLDER_MARKER } from './placeholders.ts';
+import { PLACEHOLDER_MARKER } from '../model/policy-placeholders.ts';
 
 // The Conditional Access policy files (admin/policies/*.json) and the import guide beside them.
 // Refuses to render a set that fails the safety lint.

@@ -1,7 +1,7 @@
 import type { PolicyFile } from '../model/artifacts.ts';
 import type { Playbook } from '../model/playbook.ts';
 import { policySchemaIssues } from './ca-policy-schema.ts';
-import { DIRECTORY_SYNC_ROLE_ID, groupReference, placeholdersIn } from './placeholders.ts';
+import { DIRECTORY_SYNC_ROLE_ID, groupReference, placeholdersIn } from '../model/policy-placeholders.ts';
 
 // Safety checks on a set of Conditional Access policy files, beyond the shape the schema checks.
 // The two that matter most: an enforcing policy must exclude the break-glass group, and the pilot must not

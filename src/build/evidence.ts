@@ -4,7 +4,7 @@ import type { TenantConfig } from '../config/schema.ts';
 import { evidenceContextFromPlaybook } from '../evidence/context-from-playbook.ts';
 import { readEvidence } from '../evidence/index.ts';
 import type { Playbook } from '../model/playbook.ts';
-import type { EvidenceReport } from '../evidence/report.ts';
+import type { EvidenceReport } from '../model/evidence-report.ts';
 
 /**
  * Reads a tenant's evidence once its schedule is known. In a multi-tenant run each tenant's exports sit in

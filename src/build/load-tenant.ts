@@ -5,7 +5,7 @@ import type { TenantConfig } from '../config/schema.ts';
 import { todayIn } from '../config/today.ts';
 import { buildPlaybook } from '../generators/playbook.ts';
 import type { Playbook } from '../model/playbook.ts';
-import type { EvidenceReport } from '../evidence/report.ts';
+import type { EvidenceReport } from '../model/evidence-report.ts';
 
 export interface TenantOptions {
   /** YYYY-MM-DD; when absent, today's date in the tenant's time zone at `now`. */

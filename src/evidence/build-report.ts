@@ -1,7 +1,7 @@
 /** Assemble the report from what the readers gathered. Pure. */
 import type { EvidenceContext } from './context.ts';
 import type { EvidenceDirContents } from './read-evidence-dir.ts';
-import type { EvidenceReport } from './report.ts';
+import type { EvidenceReport } from '../model/evidence-report.ts';
 import { completeSnapshots, registrationSeries, reminderDecision, smsVoiceOnlyUsers, snapshotRate, unregisteredUsers } from './analysis/registration.ts';
 import { goNoGoFinding } from './analysis/go-no-go.ts';
 import { breakGlassVerdict, legacyVerdict, postEnforcementVerdict, registrationVerdict } from './analysis/verdicts.ts';

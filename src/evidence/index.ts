@@ -4,13 +4,13 @@
  */
 import type { EvidenceContext } from './context.ts';
 import { readEvidenceDir } from './read-evidence-dir.ts';
-import { EvidenceReportSchema } from './report.ts';
-import type { EvidenceReport } from './report.ts';
+import { EvidenceReportSchema } from '../model/evidence-report.ts';
+import type { EvidenceReport } from '../model/evidence-report.ts';
 import { buildReport } from './build-report.ts';
 
 export type { EvidenceContext } from './context.ts';
-export type { EvidenceReport } from './report.ts';
-export { EvidenceReportSchema } from './report.ts';
+export type { EvidenceReport } from '../model/evidence-report.ts';
+export { EvidenceReportSchema } from '../model/evidence-report.ts';
 export { formatStatusText } from './status-text.ts';
 
 /** Read every export under `<dir>/registration` and `<dir>/signins` and build the report. */

@@ -10,7 +10,7 @@ import type { SignInSummary } from './analysis/signins.ts';
 import { readRegistrationFile } from './registration/read.ts';
 import type { RegistrationSnapshot } from './registration/read.ts';
 import { readSignInFile } from './signins/read.ts';
-import type { FileEntry } from './report.ts';
+import type { FileEntry } from '../model/evidence-report.ts';
 import { addWarning } from './problems.ts';
 import type { FileKind, FileProblems } from './problems.ts';
 

@@ -1,6 +1,6 @@
 /** The terminal report of the `status` command. Pure: report and context in, plain text out. */
 import type { EvidenceContext } from './context.ts';
-import type { EvidenceReport } from './report.ts';
+import type { EvidenceReport } from '../model/evidence-report.ts';
 import { SMS_VOICE_ACTION_WINDOW_DAYS, changeLines, planDueLines, planStatusHeadLines, smsVoiceDueLines, smsVoiceOnlyCount, type PlanStatus } from '../model/status.ts';
 
 export interface StatusTextOptions {

@@ -4,7 +4,7 @@ import { MODEL_VERSION, playbookSchema, type Playbook } from '../model/playbook.
 import { buildSchedule } from './schedule.ts';
 import { WorkCalendar } from './work-calendar.ts';
 import type { GeneratorContext } from './context.ts';
-import type { EvidenceReport } from '../evidence/report.ts';
+import type { EvidenceReport } from '../model/evidence-report.ts';
 import { buildSections } from './sections.ts';
 import { staffLanguagesOf } from '../i18n/languages.ts';
 

@@ -2,7 +2,7 @@ import type { PolicyFile } from '../model/artifacts.ts';
 import type { Schedule } from '../model/schedule.ts';
 import type { GeneratorContext } from './context.ts';
 import { goNoGoGate, pilotStory } from './pilot.ts';
-import { AUTH_STRENGTH_MFA_ID, DIRECTORY_SYNC_ROLE_ID, groupPlaceholder, groupReference, placeholdersIn } from '../artifacts/placeholders.ts';
+import { AUTH_STRENGTH_MFA_ID, DIRECTORY_SYNC_ROLE_ID, groupPlaceholder, groupReference, placeholdersIn } from '../model/policy-placeholders.ts';
 
 // The Conditional Access policies of the rollout, as Microsoft Graph create bodies with the plan's date for every
 // state change. Pure: the config and the schedule are the only inputs.

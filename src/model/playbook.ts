@@ -3,7 +3,7 @@ import { isoDateString, personView } from './common.ts';
 import { scheduleSchema } from './schedule.ts';
 import { checklistSchema, communicationSchema, decisionRecordSchema, factSchema, guidanceNoteSchema, riskSchema, runbookSchema, successCriterionSchema } from './content.ts';
 import { policyFileSchema } from './artifacts.ts';
-import { EvidenceReportSchema } from '../evidence/report.ts';
+import { EvidenceReportSchema } from './evidence-report.ts';
 
 export const MODEL_VERSION = 2;
 

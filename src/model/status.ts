@@ -2,7 +2,7 @@ import { progressOn } from './progress.ts';
 import { checklistItemState, enforcementCountdown, messageState, planItemState, type DueState, type EnforcementCountdown, type MessageState } from './state.ts';
 import type { Playbook } from './playbook.ts';
 import { exemptionRegister, type RegisterEntry } from './register.ts';
-import type { EvidenceReport } from '../evidence/report.ts';
+import type { EvidenceReport } from './evidence-report.ts';
 
 // What the admin's daily `status` command reports from the plan alone (day one needs no exports), plus
 // the figures measured from the exports when they are given. Pure: the plan date is an input and every

@@ -1,4 +1,4 @@
-import type { EvidenceReport } from '../evidence/report.ts';
+import type { EvidenceReport } from '../model/evidence-report.ts';
 import { dayMonth } from './format.ts';
 import { formatMoment } from '../shared/format.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conditionalAccessPolicySchema, policySchemaIssues } from '../../src/artifacts/ca-policy-schema.ts';
 import { renderPolicyFiles } from '../../src/artifacts/policy-files.ts';
 import { lintErrors, lintOptionsFor, lintPolicies } from '../../src/artifacts/policy-lint.ts';
-import { AUTH_STRENGTH_MFA_ID, DIRECTORY_SYNC_ROLE_ID, GUID_PATTERN, PLACEHOLDER_PATTERN, placeholdersIn } from '../../src/artifacts/placeholders.ts';
+import { AUTH_STRENGTH_MFA_ID, DIRECTORY_SYNC_ROLE_ID, GUID_PATTERN, PLACEHOLDER_PATTERN, placeholdersIn } from '../../src/model/policy-placeholders.ts';
 import type { PolicyFile } from '../../src/model/artifacts.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 import type { MilestoneId } from '../../src/model/schedule.ts';

@@ -11,7 +11,7 @@ import { readEvidence } from '../../src/evidence/index.ts';
 import { buildReport } from '../../src/evidence/build-report.ts';
 import { readEvidenceDir } from '../../src/evidence/read-evidence-dir.ts';
 import type { EvidenceFs } from '../../src/evidence/read-evidence-dir.ts';
-import { EvidenceReportSchema } from '../../src/evidence/report.ts';
+import { EvidenceReportSchema } from '../../src/model/evidence-report.ts';
 import { formatStatusText } from '../../src/evidence/status-text.ts';
 import { context, evidenceDir, graphPage, graphSignIn, registrationPage, SIGNINS } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/evidence/index.ts';
-import type { EvidenceReport } from '../../src/evidence/report.ts';
+import type { EvidenceReport } from '../../src/model/evidence-report.ts';
 import { BG1, BG2, context, evidenceDir, graphPage, graphSignIn, registrationPage } from './helpers.ts';
 
 const verdict = (r: EvidenceReport, id: string) => r.verdicts.find((v) => v.id === id)!;

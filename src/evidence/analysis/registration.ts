@@ -2,7 +2,7 @@
 import type { EvidenceContext } from '../context.ts';
 import { daysBetween } from '../dates.ts';
 import { isSmsVoiceOnly } from '../registration/methods.ts';
-import type { Method } from '../registration/methods.ts';
+import type { Method } from '../../model/registration-methods.ts';
 import type { RegistrationRecord, RegistrationSnapshot } from '../registration/read.ts';
 
 export interface SnapshotRate {

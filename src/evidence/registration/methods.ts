@@ -4,25 +4,7 @@
  * names (`Microsoft Authenticator app`). The set is open: unknown names map to "other".
  */
 
-export const METHODS = [
-  'microsoftAuthenticatorPush',
-  'microsoftAuthenticatorPasswordless',
-  'softwareOneTimePasscode',
-  'hardwareOneTimePasscode',
-  'fido2',
-  'passkey',
-  'windowsHelloForBusiness',
-  'certificateBasedAuthentication',
-  'macOsSecureEnclaveKey',
-  'mobilePhone',
-  'alternateMobilePhone',
-  'officePhone',
-  'email',
-  'securityQuestion',
-  'temporaryAccessPass',
-  'other',
-] as const;
-export type Method = (typeof METHODS)[number];
+import type { Method } from '../../model/registration-methods.ts';
 
 const TABLE: Readonly<Record<string, Method>> = {
   microsoftauthenticatorpush: 'microsoftAuthenticatorPush',

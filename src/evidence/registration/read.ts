@@ -7,7 +7,7 @@ import type { FileKind, FileProblems } from '../problems.ts';
 import { readHead, sniffShape } from '../sniff.ts';
 import { lowerKeys } from '../signins/record.ts';
 import { canonicalMethod, splitMethodList } from './methods.ts';
-import type { Method } from './methods.ts';
+import type { Method } from '../../model/registration-methods.ts';
 
 /** One user's registration state in one snapshot. */
 export interface RegistrationRecord {

@@ -1,4 +1,4 @@
-import type { EvidenceReport } from '../../evidence/report.ts';
+import type { EvidenceReport } from '../../model/evidence-report.ts';
 import { REPORT_ONLY_LABELS } from '../../model/report-only.ts';
 import type { ReportOnlyResult } from '../../model/report-only.ts';
 import type { Playbook } from '../../model/playbook.ts';

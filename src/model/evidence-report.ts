@@ -4,9 +4,9 @@
  * users, break-glass accounts and legacy-auth findings.
  */
 import { z } from 'zod';
-import { runbookSymptomIds } from '../model/runbook-ids.ts';
-import { METHODS } from './registration/methods.ts';
-import { reportOnlyResults } from '../model/report-only.ts';
+import { runbookSymptomIds } from './runbook-ids.ts';
+import { METHODS } from './registration-methods.ts';
+import { reportOnlyResults } from './report-only.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
