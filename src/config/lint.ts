@@ -1,6 +1,7 @@
 import type { TenantConfig } from './schema.ts';
 import type { JsonPath } from './source-map.ts';
 import { addDays } from '../shared/calendar-dates.ts';
+import { lintWaves } from './waves.ts';
 
 /** A plan-level finding about a config that is valid JSON and matches the schema. */
 export interface LintFinding {
@@ -144,6 +145,8 @@ export function lintConfig(config: TenantConfig, context: { today: string }): Li
       });
     }
   });
+
+  findings.push(...lintWaves(config));
 
   return findings;
 }

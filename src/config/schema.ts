@@ -3,6 +3,7 @@ import { STAFF_LANGUAGES, STAFF_MESSAGE_MODES } from '../i18n/languages.ts';
 import { BLANK_DECISION_ID } from '../model/content.ts';
 import { email, fileId, httpsUrl, isBcp47Locale, isIanaTimeZone, isoDate, objectId, percentage, text, TEXT_LIMITS, timeOfDay, upn } from './primitives.ts';
 import { holidayCountry, holidayRegionProblem } from './holiday-regions.ts';
+import { wavesSchema } from './waves.ts';
 
 // One schema per config area (the key paths below are a public contract: docs and outside checks use them).
 
@@ -185,6 +186,8 @@ export const tenantConfigSchema = z
     planVersionDate: isoDate.optional(),
     /** Paper size of the PDFs; by default A4, or Letter for en-US and en-CA. */
     pageSize: z.enum(['A4', 'Letter'], { message: 'expected A4 or Letter' }).optional(),
+    /** Enforcement in waves sized by the helpdesk's capacity (see waves.ts); absent: everyone in one sitting. */
+    waves: wavesSchema.optional(),
   })
   .superRefine((config, ctx) => {
     config.staffLanguages?.forEach((language, index) => {

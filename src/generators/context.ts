@@ -1,6 +1,7 @@
 import type { TenantConfig } from '../config/schema.ts';
 import type { Schedule } from '../model/schedule.ts';
 import type { WorkCalendar } from './work-calendar.ts';
+import type { WavePlan } from '../model/waves.ts';
 
 /** What every section generator receives. No I/O, no clock: `today` is an input. */
 export interface GeneratorContext {
@@ -10,4 +11,6 @@ export interface GeneratorContext {
   calendar: WorkCalendar;
   /** The registration rate measured from the admin's exports, when evidence was given; it beats the config's figure. */
   measuredRate?: { rate: number; date: string } | undefined;
+  /** The wave plan, for a plan enforced in several waves; absent for one wave. */
+  waves?: WavePlan | undefined;
 }

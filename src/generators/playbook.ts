@@ -2,6 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import type { TenantConfig } from '../config/schema.ts';
 import { MODEL_VERSION, playbookSchema, type Playbook } from '../model/playbook.ts';
 import { buildSchedule } from './schedule.ts';
+import { buildWavePlan } from './waves.ts';
 import { WorkCalendar } from './work-calendar.ts';
 import type { GeneratorContext } from './context.ts';
 import type { EvidenceReport } from '../model/evidence-report.ts';
@@ -38,11 +39,14 @@ export function createCalendar(config: TenantConfig): WorkCalendar {
 /** Builds the whole Playbook model from a validated config. Pure: same inputs, same model. */
 export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Playbook {
   const calendar = createCalendar(config);
-  const schedule = buildSchedule(config, calendar);
+  // A plan in waves: the first wave goes on at the one-wave plan's enforcement day, and the schedule then runs to the last wave.
+  const oneWave = buildSchedule(config, calendar);
+  const waves = buildWavePlan(config, calendar, oneWave.enforcementDate);
+  const schedule = waves ? buildSchedule(config, calendar, { finalEnforcementDate: waves.waves[waves.waves.length - 1]!.enforcementDate }) : oneWave;
   // The reminder is judged on the rate measured on or before the reminder date, not on a later snapshot.
   const basis = inputs.evidence?.registration.reminder;
   const measuredRate = basis && basis.rate !== null && basis.rateDate !== null ? { rate: basis.rate, date: basis.rateDate } : undefined;
-  const context: GeneratorContext = { config, schedule, today: inputs.today, calendar, measuredRate };
+  const context: GeneratorContext = { config, schedule, today: inputs.today, calendar, measuredRate, waves: waves ?? undefined };
   const sections = buildSections(context);
   const model: Playbook = {
     meta: {
@@ -83,6 +87,8 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
     },
     exceptions: config.exceptions.map((exception) => ({ ...exception })),
     schedule,
+    // Present only for a plan in waves, so a one-wave plan's model (and every output) stays as it was.
+    ...(waves ? { waves } : {}),
     ...sections,
     evidence: inputs.evidence ?? null,
     warnings: inputs.warnings ?? [],

@@ -60,7 +60,22 @@ export function enforcementBlockers(calendar: WorkCalendar, date: string, locale
   return reasons;
 }
 
-function planDays(config: TenantConfig, calendar: WorkCalendar): DayPlan {
+/** The end of the 48-hour watch after a switch-on: the first working day at or after that moment. */
+export function watchEndAfter(calendar: WorkCalendar, enforcementDate: string): string {
+  return calendar.nextWorkingDayFrom(calendar.addCalendarDays(enforcementDate, 2));
+}
+
+/** The day the sign-in log of the 72 hours after a switch-on is reviewed: the first working day at or after that moment. */
+export function logReviewAfter(calendar: WorkCalendar, enforcementDate: string): string {
+  return calendar.nextWorkingDayFrom(calendar.addCalendarDays(enforcementDate, 3));
+}
+
+/** What a plan in waves changes in the schedule: the enforce phase runs to the last wave, and the watch, the log review and the sign-off follow it. */
+export interface WaveSpan {
+  finalEnforcementDate: string;
+}
+
+function planDays(config: TenantConfig, calendar: WorkCalendar, waves?: WaveSpan): DayPlan {
   const { prepare, register, pilot, enforce, validate } = config.phases;
   const moves: DateMove[] = [];
   const startDate = calendar.nextWorkingDayFrom(config.startDate);
@@ -97,7 +112,10 @@ function planDays(config: TenantConfig, calendar: WorkCalendar): DayPlan {
       reasons: [...reasons, `The pilot runs ${added} working day${added === 1 ? '' : 's'} longer and every later date moves with it.`],
     });
   }
-  const enforceLast = enforcementDay + enforce - 1;
+  // With waves, the enforce phase ends with the last wave's switch-on (its dates were placed by the wave plan).
+  if (waves) while (days[days.length - 1]! < waves.finalEnforcementDate || days.length < days.indexOf(waves.finalEnforcementDate) + enforce + validate) days.push(calendar.nextWorkingDayAfter(days[days.length - 1]!));
+  const lastSwitchOnDay = waves ? Math.max(enforcementDay, days.indexOf(waves.finalEnforcementDate) + 1) : enforcementDay;
+  const enforceLast = lastSwitchOnDay + enforce - 1;
   return {
     days: days.slice(0, enforceLast + validate),
     moves,
@@ -111,16 +129,17 @@ function planDays(config: TenantConfig, calendar: WorkCalendar): DayPlan {
   };
 }
 
-/** The dated schedule: phases, milestones and tasks. Pure: the calendar is the only input besides config. */
-export function buildSchedule(config: TenantConfig, calendar: WorkCalendar): Schedule {
-  const plan = planDays(config, calendar);
+/** The dated schedule: phases, milestones and tasks. Pure: the calendar (and, for a plan in waves, the last wave's day) are the only inputs besides config. */
+export function buildSchedule(config: TenantConfig, calendar: WorkCalendar, waves?: WaveSpan): Schedule {
+  const plan = planDays(config, calendar, waves);
   const dateOf = (day: number) => plan.days[day - 1]!;
   const { phases: p } = plan;
   const enforcementDate = dateOf(p.enforce.first);
 
-  // 48 hours and 72 hours after the switch-on, landing on the first working day at or after that moment.
-  const watchEndDate = calendar.nextWorkingDayFrom(calendar.addCalendarDays(enforcementDate, 2));
-  const logReviewDate = calendar.nextWorkingDayFrom(calendar.addCalendarDays(enforcementDate, 3));
+  // With waves, the watch and the log review that close the plan are the last wave's (each wave has its own too).
+  const lastSwitchOn = waves?.finalEnforcementDate ?? enforcementDate;
+  const watchEndDate = watchEndAfter(calendar, lastSwitchOn);
+  const logReviewDate = logReviewAfter(calendar, lastSwitchOn);
   const validateEnd = dateOf(p.validate.last);
   const signoffDate = logReviewDate > validateEnd ? logReviewDate : validateEnd;
   const days = [...plan.days];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateString, personView } from './common.ts';
 import { scheduleSchema } from './schedule.ts';
+import { wavePlanSchema } from './waves.ts';
 import { checklistSchema, communicationSchema, decisionRecordSchema, factSchema, guidanceNoteSchema, riskSchema, runbookSchema, successCriterionSchema } from './content.ts';
 import { policyFileSchema } from './artifacts.ts';
 import { EvidenceReportSchema } from './evidence-report.ts';
@@ -51,6 +52,8 @@ export const playbookSchema = z.object({
   /** Confidential (admin only). */
   exceptions: z.array(z.object({ account: z.string(), kind: z.enum(['shared-mailbox', 'room', 'service-account', 'no-smartphone']), plan: z.string() })),
   schedule: scheduleSchema,
+  /** Enforcement in waves with the helpdesk forecast; absent for a plan of one wave. Admin only (names the wave groups). */
+  waves: wavePlanSchema.optional(),
   communications: z.array(communicationSchema),
   runbook: runbookSchema.nullable(),
   /** Confidential (admin only). */

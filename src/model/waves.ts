@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { isoDateString } from './common.ts';
+import { dateMoveSchema } from './schedule.ts';
+
+// The wave plan: enforcement in several waves, each with its own go/no-go, enforcement day and watch, and the
+// forecast of helpdesk calls per day against the helpdesk's capacity. Absent from the model for a one-wave plan.
+
+export const waveSchema = z.object({
+  /** 1 for the first wave. */
+  number: z.int(),
+  /** "wave-1": used in ids of tasks, checklists and messages. */
+  id: z.string(),
+  /** The Entra group of the wave; null for the last wave when it is "everyone else" (the policy goes to All users). */
+  group: z.object({ name: z.string(), objectId: z.string().nullable() }).nullable(),
+  /** How the wave is named in every output: "Wave 2 (MFA-Wave-2)". */
+  label: z.string(),
+  size: z.int(),
+  site: z.string().nullable(),
+  department: z.string().nullable(),
+  /** The working day before enforcement: the wave goes ahead only if its go/no-go holds. */
+  goNoGoDate: isoDateString,
+  enforcementDate: isoDateString,
+  watchEndDate: isoDateString,
+  logReviewDate: isoDateString,
+  /** Why the wave's enforcement day is later than the earliest it could have been (holidays, Fridays, helpdesk load). */
+  moves: z.array(dateMoveSchema),
+  /** True for the last wave: its step switches the all-users policy on. */
+  final: z.boolean(),
+});
+export type Wave = z.infer<typeof waveSchema>;
+
+export const forecastDaySchema = z.object({
+  date: isoDateString,
+  /** Expected calls that working day, to one decimal place. */
+  calls: z.number(),
+  /** The wave whose enforcement day it is, if any. */
+  enforcementOf: z.int().nullable(),
+  overCapacity: z.boolean(),
+});
+export type ForecastDay = z.infer<typeof forecastDaySchema>;
+
+export const wavePlanSchema = z.object({
+  mode: z.enum(['groups', 'auto']),
+  /** Users the waves switch on (everyone but the pilot members). */
+  usersToSwitchOn: z.int(),
+  waves: z.array(waveSchema).min(2),
+  /** The helpdesk forecast; null when the config gives no capacity figures. */
+  forecast: z
+    .object({
+      helpdeskCallsPerDay: z.int(),
+      expectedCallsPerUser: z.number(),
+      days: z.array(forecastDaySchema),
+      peak: forecastDaySchema,
+      /** How calls spread over the working days after a wave's enforcement: share of a wave's calls on day 0, 1, … */
+      spread: z.array(z.number()),
+    })
+    .nullable(),
+});
+export type WavePlan = z.infer<typeof wavePlanSchema>;
+
+/**
+ * How a wave's helpdesk calls spread over the working days after its enforcement: day 0 (enforcement day) takes
+ * half, each later working day half of the day before, for ten working days, scaled so the shares add up to one.
+ *
+ * Why this shape: a user meets MFA at the first sign-in after the switch, and most staff sign in on the morning of
+ * enforcement day, so most calls come that day (no prompt, a new phone, "not registered"); the rest come as people
+ * sign in on other devices, return from leave or lose a session, fewer each day. Halving per day puts three
+ * quarters of the calls inside the 48 hours the plan watches (the helpdesk-staffed window every enforcement day
+ * is chosen for) and leaves under 0.2% for after the tenth day, which the model drops rather than spread thin.
+ * Working days, not calendar days: staff who would call on a Saturday mostly do not sign in to work that day,
+ * and call on Monday, which is the next working day in this count.
+ */
+export const CALL_SPREAD_DECAY = 0.5;
+export const CALL_SPREAD_DAYS = 10;
+
+export function callSpread(): number[] {
+  const raw = Array.from({ length: CALL_SPREAD_DAYS }, (_, day) => CALL_SPREAD_DECAY ** day);
+  const total = raw.reduce((sum, share) => sum + share, 0);
+  return raw.map((share) => share / total);
+}
+
+/** "Wave 2 (MFA-Wave-2)", or "Wave 5 (everyone else)" for the closing wave without a group of its own. */
+export function waveLabel(number: number, groupName: string | null): string {
+  return `Wave ${number} (${groupName ?? 'everyone else'})`;
+}
