@@ -4,7 +4,7 @@ import { methodName } from './names.ts';
 import { formatDayMonthYear, formatLongDate } from './text/dates.ts';
 import type { DateMove, MilestoneId, Milestones, Phase, Schedule } from '../model/schedule.ts';
 import { WorkCalendar } from './work-calendar.ts';
-import { buildTasks } from './tasks.ts';
+import { buildTasks, type PhaseDays } from './tasks.ts';
 import { assertTaskOrder } from './task-order.ts';
 import { awayPeriods, awayWarning, CONTACT_TASKS } from './away.ts';
 import { goNoGoGate, pilotStory } from './pilot.ts';
@@ -36,7 +36,7 @@ const PHASE_TITLES: Record<PhaseId, { title: string; summary: string }> = {
 
 export interface DayPlan {
   /** Working-day number of each phase's first and last day, after enforcement was placed. */
-  phases: Record<PhaseId, { first: number; last: number }>;
+  phases: PhaseDays;
   days: string[];
   moves: DateMove[];
 }

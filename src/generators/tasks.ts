@@ -3,13 +3,15 @@ import type { PhaseId } from '../model/common.ts';
 import type { Task } from '../model/schedule.ts';
 import { signInLogRetentionDays } from './facts.ts';
 import { methodName, ownerName } from './names.ts';
-import type { DayPlan } from './schedule.ts';
 import { factById } from './facts.ts';
 import { ALL_USERS_POLICY, goNoGoGate, PILOT_POLICY, pilotStory, type StartingState } from './pilot.ts';
 import { formatFactDate, formatLongDate } from './text/dates.ts';
 
 // The tasks of the plan: what to do on which day, by whom, and what evidence shows it done.
 // Dates come from the schedule (TaskDates); this module holds the wording.
+
+/** Working-day number of each phase's first and last day. */
+export type PhaseDays = Record<PhaseId, { first: number; last: number }>;
 
 export interface TaskDates {
   dateOf: (day: number) => string;
@@ -18,7 +20,7 @@ export interface TaskDates {
   beforeStart: (count: number) => string;
   /** The last working day before `date`. */
   workingDayBefore: (date: string) => string;
-  phases: DayPlan['phases'];
+  phases: PhaseDays;
   enforcementDate: string;
   watchEndDate: string;
   logReviewDate: string;
