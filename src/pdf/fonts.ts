@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { woffToTrueType } from './layout/subset.ts';
 
 /**
  * The font files every PDF embeds (subset). Read from disk once per process and shared by every
@@ -10,6 +11,8 @@ import { dirname, join } from 'node:path';
  * - Noto Sans Arabic (regular, bold): fallback for Arabic-script runs, which Noto Sans lacks.
  *   Optional: when the package is not installed, Arabic characters are replaced by "?" rather than
  *   crashing the build.
+ * - Noto Sans Math (regular): the symbols Noto Sans lacks that the texts use, above all the arrow of portal paths
+ *   ("Entra ID → Users"), and ≥, ≤, ✓. Shipped as WOFF only, so it is unpacked to TrueType once here.
  */
 export interface PdfFonts {
   regular: Uint8Array;
@@ -17,6 +20,8 @@ export interface PdfFonts {
   italic: Uint8Array;
   /** Fallback for characters the main font has no glyph for (Arabic script), or null if unavailable. */
   fallback: { regular: Uint8Array; bold: Uint8Array } | null;
+  /** Symbols (arrows, comparison signs, check marks) for every weight: Noto Sans has none of them. */
+  symbols: Uint8Array;
 }
 
 const require = createRequire(import.meta.url);
@@ -41,6 +46,9 @@ async function load(): Promise<PdfFonts> {
     readFont(noto, '700Bold/NotoSans_700Bold.ttf'),
     readFont(noto, '400Regular_Italic/NotoSans_400Regular_Italic.ttf'),
   ]);
+  const math = packageDir('@fontsource/noto-sans-math');
+  if (!math) throw new Error('The PDF renderer needs the @fontsource/noto-sans-math package; it is not installed.');
+  const symbols = woffToTrueType(await readFont(math, 'files/noto-sans-math-latin-400-normal.woff'));
   const arabic = packageDir('@expo-google-fonts/noto-sans-arabic');
   let fallback: PdfFonts['fallback'] = null;
   if (arabic) {
@@ -51,7 +59,7 @@ async function load(): Promise<PdfFonts> {
       fallback = null;
     }
   }
-  return { regular, bold, italic, fallback };
+  return { regular, bold, italic, fallback, symbols };
 }
 
 let cached: Promise<PdfFonts> | null = null;

@@ -5,6 +5,8 @@
 // Composite glyphs pull in their components, renumbered. Tables a PDF viewer does not read for an
 // embedded CID font (cmap, GSUB, GPOS, GDEF, kern, ...) are left out.
 
+import { inflateSync } from 'node:zlib';
+
 interface TableRecord {
   offset: number;
   length: number;
@@ -222,6 +224,32 @@ export function sparseTrueType(font: Uint8Array, glyphIds: readonly number[]): U
     ['post', newPost],
   ]);
   for (const tag of [...KEEP, 'cmap']) if (!out.has(tag) && tables.has(tag)) out.set(tag, table(tag));
+  return writeFont(out);
+}
+
+/**
+ * The TrueType font inside a WOFF (1.0) file: each table inflated where it was compressed. The symbol font ships
+ * only as WOFF, and the subsetter above reads plain TrueType tables.
+ */
+export function woffToTrueType(woff: Uint8Array): Uint8Array {
+  const view = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
+  if (view.getUint32(0) !== 0x774f4646) throw new Error('Not a WOFF font (no "wOFF" signature)');
+  if (view.getUint32(4) !== 0x00010000) throw new Error('The WOFF font does not hold TrueType outlines');
+  const count = view.getUint16(12);
+  const out = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; i += 1) {
+    const at = 44 + i * 20;
+    const tag = String.fromCharCode(woff[at]!, woff[at + 1]!, woff[at + 2]!, woff[at + 3]!);
+    const offset = view.getUint32(at + 4);
+    const compressed = view.getUint32(at + 8);
+    const original = view.getUint32(at + 12);
+    const stored = woff.subarray(offset, offset + compressed);
+    const data = compressed < original ? new Uint8Array(inflateSync(stored)) : stored.slice();
+    if (data.length !== original) throw new Error(`The WOFF font's ${tag} table does not inflate to its stated length`);
+    out.set(tag, data);
+  }
+  const head = out.get('head');
+  if (head) new DataView(head.buffer, head.byteOffset, head.byteLength).setUint32(8, 0); // set again by writeFont
   return writeFont(out);
 }
 

@@ -45,6 +45,32 @@ export interface FlowSurface {
   canvas(): Canvas;
 }
 
+/** The width of the widest word of a cell: the narrowest the cell can be without breaking a word (an email address). */
+function widestWord(fonts: FontSet, content: Inline, size: number, base: Weight): number {
+  const spans = typeof content === 'string' ? [{ text: content }] : content;
+  let widest = 0;
+  for (const span of spans) {
+    const weight: Weight = 'bold' in span && span.bold ? 'bold' : 'italic' in span && span.italic ? 'italic' : base;
+    for (const word of fonts.clean(span.text).split(/[ \n]+/)) widest = Math.max(widest, fonts.width(word, weight, size));
+  }
+  return widest;
+}
+
+/**
+ * Column widths: the preferred proportions, except that a column too narrow for its widest word grows to fit it and
+ * the others give up room in proportion to what they can spare. When the words cannot all fit (a very long web
+ * address), a column asks for at most 60% of the table and the rest of the word breaks at its safe points.
+ */
+export function fitColumns(preferred: number[], minimum: number[], total: number): number[] {
+  const needed = minimum.map((width) => Math.min(width, total * 0.6));
+  if (needed.reduce((sum, width) => sum + width, 0) > total) return preferred;
+  const deficit = preferred.reduce((sum, width, index) => sum + Math.max(0, needed[index]! - width), 0);
+  if (deficit <= 0) return preferred;
+  const slack = preferred.map((width, index) => Math.max(0, width - needed[index]!));
+  const totalSlack = slack.reduce((sum, width) => sum + width, 0);
+  return preferred.map((width, index) => (width < needed[index]! ? needed[index]! : width - (deficit * slack[index]!) / totalSlack));
+}
+
 /**
  * A table whose rows wrap their cells. Rows move whole to the next page when they fit on one;
  * the header row is repeated on every page the table runs onto; a row taller than a page is split
@@ -55,7 +81,14 @@ export function layoutTable(flow: FlowSurface, columns: Column[], rows: Inline[]
   const lh = size * 1.35;
   const pad = 4;
   const total = columns.reduce((sum, column) => sum + column.width, 0);
-  const widths = columns.map((column) => (column.width / total) * flow.contentWidth);
+  const preferred = columns.map((column) => (column.width / total) * flow.contentWidth);
+  const widths = fitColumns(
+    preferred,
+    columns.map((column, index) =>
+      Math.max(options.plain ? 0 : widestWord(flow.fonts, column.header, size, 'bold'), ...rows.map((row) => widestWord(flow.fonts, row[index] ?? '', size, 'regular'))) + 2 * pad,
+    ),
+    flow.contentWidth,
+  );
   const xs = widths.map((_, index) => flow.left + widths.slice(0, index).reduce((a, b) => a + b, 0));
   const wrapCell = (content: Inline, index: number, weight: Weight) => flow.fonts.wrap(content, size, widths[index]! - 2 * pad, weight);
 

@@ -90,30 +90,15 @@ export interface Run {
   text: string;
 }
 
-// Symbols the embedded fonts lack, drawn as plain equivalents rather than as "?".
+// Symbols none of the embedded fonts has (the symbol face covers arrows, ≥, ≤, ✓ and the shapes), drawn as plain
+// equivalents rather than as "?".
 const SUBSTITUTES: Record<string, string> = {
-  '→': '->',
-  '←': '<-',
-  '↔': '<->',
-  '⇒': '=>',
-  '≥': '>=',
-  '≤': '<=',
-  '≠': '!=',
-  '✓': 'yes',
   '✔': 'yes',
   '✗': 'no',
   '✘': 'no',
   '☐': '[ ]',
-  '□': '[ ]',
   '☑': '[x]',
   '☒': '[x]',
-  '●': '•',
-  '■': '•',
-  '◆': '•',
-  '▪': '•',
-  '○': 'o',
-  '▶': '>',
-  '►': '>',
 };
 
 // Words that are links: web addresses with or without a scheme, email addresses, and other PDFs of the set
@@ -138,6 +123,22 @@ export function linkTarget(word: string): { target: string; start: number; end: 
   if (EMAIL_ADDRESS.test(core)) return { target: `mailto:${core}`, start, end };
   if (PDF_FILE.test(core)) return { target: core, start, end };
   return null;
+}
+
+/**
+ * Where a word too long for a line may break and still read as one address: before "@" and before a "." that
+ * follows a letter or digit, after a "/" (not inside "//"), and at its end. Offsets into the word.
+ */
+export function safeBreaks(word: string): number[] {
+  const breaks: number[] = [];
+  for (let i = 1; i < word.length; i += 1) {
+    const char = word[i]!;
+    const before = word[i - 1]!;
+    if (char === '@' || (char === '.' && /[\p{L}\p{N}]/u.test(before) && i + 1 < word.length)) breaks.push(i);
+    else if (before === '/' && char !== '/') breaks.push(i);
+  }
+  breaks.push(word.length);
+  return breaks;
 }
 
 const NEUTRAL = /[\s\p{P}\p{S}\p{N}]/u;
@@ -169,11 +170,14 @@ export async function embedFormFont(doc: PDFDocument, regular: Uint8Array): Prom
 export class FontSet {
   private readonly main: Record<Weight, Face>;
   private readonly fallback: Record<Weight, Face> | null;
+  /** Symbols Noto Sans lacks (arrows, ≥, ✓): one regular face serves every weight. */
+  private readonly symbols: Face;
   private readonly widths = new Map<string, number>();
 
-  private constructor(main: Record<Weight, Face>, fallback: Record<Weight, Face> | null) {
+  private constructor(main: Record<Weight, Face>, fallback: Record<Weight, Face> | null, symbols: Face) {
     this.main = main;
     this.fallback = fallback;
+    this.symbols = symbols;
   }
 
   static async embed(doc: PDFDocument, fonts: PdfFonts): Promise<FontSet> {
@@ -190,44 +194,51 @@ export class FontSet {
       bold: await face(fonts.bold, 'MFAPBB+NotoSans-Bold'),
       italic: await face(fonts.italic, 'MFAPBC+NotoSans-Italic'),
     };
-    return new FontSet(main, null).withFallback(doc, fonts, face);
-  }
-
-  private async withFallback(_doc: PDFDocument, fonts: PdfFonts, face: (bytes: Uint8Array, name: string, shaping?: boolean) => Promise<Face>): Promise<FontSet> {
-    if (!fonts.fallback) return this;
+    // Embedded up front like the Arabic fallback; a document without symbols carries only its empty subset.
+    const symbols = await face(fonts.symbols, 'MFAPBF+NotoSansMath-Regular');
+    if (!fonts.fallback) return new FontSet(main, null, symbols);
     // Embedded lazily would need async drawing; the fallback is embedded up front and, when a
     // document has no Arabic text, weighs only its empty subset.
     // Arabic needs OpenType shaping (joining forms, right-to-left order): fontkit's layout does it.
     const regular = await face(fonts.fallback.regular, 'MFAPBD+NotoSansArabic-Regular', true);
     const bold = await face(fonts.fallback.bold, 'MFAPBE+NotoSansArabic-Bold', true);
-    return new FontSet(this.main, { regular, bold, italic: regular });
+    return new FontSet(main, { regular, bold, italic: regular }, symbols);
   }
 
-  /** Text the fonts can draw: control characters removed, characters no font has replaced by "?". */
+  /** Whether a character is drawn from the symbol face: the main font and the script fallback lack it. */
+  private isSymbol(code: number): boolean {
+    return !this.main.regular.glyphs.hasGlyphForCodePoint(code) && !this.fallback?.regular.glyphs.hasGlyphForCodePoint(code) && this.symbols.glyphs.hasGlyphForCodePoint(code);
+  }
+
+  /** Text the fonts can draw: control characters removed, characters no font has replaced by a plain equivalent or "?". */
   clean(text: string): string {
     let out = '';
     for (const char of text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '')) {
       const code = char.codePointAt(0)!;
       if (char === '\n' || this.main.regular.glyphs.hasGlyphForCodePoint(code)) out += char;
       else if (this.fallback?.regular.glyphs.hasGlyphForCodePoint(code)) out += char;
+      else if (this.symbols.glyphs.hasGlyphForCodePoint(code)) out += char;
       else out += SUBSTITUTES[char] ?? '?';
     }
     return out;
   }
 
   /** Splits text into runs per font. Spaces and punctuation join the run around them, so that a
-   * multi-word Arabic name stays one run (fontkit shapes it and orders it right to left). */
+   * multi-word Arabic name stays one run (fontkit shapes it and orders it right to left); a symbol
+   * only the symbol face has is always a run of its own font. */
   runs(text: string, weight: Weight): Run[] {
     const main = this.main[weight];
     const fallback = this.fallback?.[weight];
-    if (!fallback) return [{ font: main.pdf, text }];
     const chars = [...text];
-    const strong: (0 | 1 | null)[] = chars.map((char) => {
-      if (NEUTRAL.test(char)) return null;
+    const symbol = chars.map((char) => this.isSymbol(char.codePointAt(0)!));
+    if (!fallback && !symbol.includes(true)) return [{ font: main.pdf, text }];
+    const strong: (0 | 1 | null)[] = chars.map((char, index) => {
+      if (symbol[index] || NEUTRAL.test(char)) return null;
       return main.glyphs.hasGlyphForCodePoint(char.codePointAt(0)!) ? 0 : 1;
     });
     // A neutral takes the fallback only when strong fallback characters stand on both sides of it.
-    const which = strong.map((value, index) => {
+    const which = strong.map((value, index): 0 | 1 | 2 => {
+      if (symbol[index]) return 2;
       if (value !== null) return value;
       let before: 0 | 1 | null = null;
       for (let i = index - 1; i >= 0 && before === null; i -= 1) before = strong[i] ?? null;
@@ -235,19 +246,20 @@ export class FontSet {
       for (let i = index + 1; i < strong.length && after === null; i += 1) after = strong[i] ?? null;
       return before === 1 && after === 1 ? 1 : 0;
     });
+    const fontOf = (which: 0 | 1 | 2): PDFFont => (which === 2 ? this.symbols.pdf : which === 1 && fallback ? fallback.pdf : main.pdf);
     const runs: Run[] = [];
     let current = '';
-    let currentFont: 0 | 1 = which[0] ?? 0;
+    let currentFont: 0 | 1 | 2 = which[0] ?? 0;
     chars.forEach((char, index) => {
       const font = which[index] ?? 0;
       if (font !== currentFont && current) {
-        runs.push({ font: currentFont === 0 ? main.pdf : fallback.pdf, text: current });
+        runs.push({ font: fontOf(currentFont), text: current });
         current = '';
       }
       currentFont = font;
       current += char;
     });
-    if (current) runs.push({ font: currentFont === 0 ? main.pdf : fallback.pdf, text: current });
+    if (current) runs.push({ font: fontOf(currentFont), text: current });
     return runs;
   }
 
@@ -302,7 +314,10 @@ export class FontSet {
     for (const span of spans) {
       const weight: Weight = span.bold ? 'bold' : span.italic ? 'italic' : base;
       const color = span.color;
-      const tokens = this.clean(span.text).split(/(\n| +)/);
+      // A path's arrow stays at the end of the line with the step before it, never at the start of the next.
+      const tokens = this.clean(span.text)
+        .replace(/ +→/g, '\u00a0→')
+        .split(/(\n| +)/);
       for (const token of tokens) {
         if (!token) continue;
         if (token === '\n') {
@@ -323,30 +338,49 @@ export class FontSet {
         }
         const link = linkTarget(token);
         // A link is pushed as its own piece; what follows it (a full stop) joins the text after.
-        const parts = link
+        const parts: { from: number; to: number; link: string | undefined }[] = link
           ? [
-              { text: token.slice(0, link.start), link: undefined },
-              { text: token.slice(link.start, link.end), link: link.target },
-              { text: token.slice(link.end), link: undefined },
+              { from: 0, to: link.start, link: undefined },
+              { from: link.start, to: link.end, link: link.target },
+              { from: link.end, to: token.length, link: undefined },
             ]
-          : [{ text: token, link: undefined }];
+          : [{ from: 0, to: token.length, link: undefined }];
+        const pushSlice = (from: number, to: number) => {
+          for (const part of parts) {
+            const start = Math.max(from, part.from);
+            const end = Math.min(to, part.to);
+            if (start >= end) continue;
+            const text = token.slice(start, end);
+            push(text, weight, color, this.width(text, weight, size), part.link);
+          }
+        };
         if (wordWidth <= maxWidth) {
-          for (const part of parts) if (part.text) push(part.text, weight, color, this.width(part.text, weight, size), part.link);
+          pushSlice(0, token.length);
           continue;
         }
-        // A word wider than the line (a long address or URL): break it between characters; every piece of a
-        // broken address links to the whole address.
-        for (const part of parts) {
-          let chunk = '';
-          for (const char of part.text) {
-            const candidate = chunk + char;
-            if (chunk && line.width + this.width(candidate, weight, size) > maxWidth) {
-              push(chunk, weight, color, this.width(chunk, weight, size), part.link);
+        // A word wider than the line (a long address or URL): broken where a reader still sees one address (before
+        // "@" or ".", after "/"), and between characters only where even those pieces do not fit a line. Every piece
+        // of a broken address links to the whole address.
+        const safe = safeBreaks(token);
+        let from = 0;
+        while (from < token.length) {
+          const room = maxWidth - line.width;
+          const fits = (end: number) => this.width(token.slice(from, end), weight, size) <= room;
+          let end = [...safe].reverse().find((candidate) => candidate > from && fits(candidate));
+          if (end === undefined) {
+            if (line.pieces.length > 0) {
               breakLine();
-              chunk = char;
-            } else chunk = candidate;
+              continue;
+            }
+            end = from + String.fromCodePoint(token.codePointAt(from)!).length;
+            for (const char of token.slice(end)) {
+              if (!fits(end + char.length)) break;
+              end += char.length;
+            }
           }
-          if (chunk) push(chunk, weight, color, this.width(chunk, weight, size), part.link);
+          pushSlice(from, end);
+          from = end;
+          if (from < token.length) breakLine();
         }
       }
     }
