@@ -10,6 +10,7 @@ import type { SignInSummary } from './analysis/signins.ts';
 import { readRegistrationFile } from './registration/read.ts';
 import type { RegistrationSnapshot } from './registration/read.ts';
 import { readSignInFile } from './signins/read.ts';
+import { openEvidenceEngine } from './engine/database.ts';
 import type { FileEntry } from '../model/evidence-report.ts';
 import { addWarning } from './problems.ts';
 import type { FileKind, FileProblems } from './problems.ts';
@@ -165,6 +166,8 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
     const isAuth = (f: Found): boolean => /authdetails/i.test(f.path);
     const ordered = [...found.filter((f) => !isAuth(f)), ...found.filter(isAuth)];
     const entries: FileEntry[] = [];
+    const engine = await openEvidenceEngine();
+    try {
     for (const f of ordered) {
       const name = f.path.slice(f.path.lastIndexOf(sep) + 1);
       if (!f.readable || !DATA_EXTENSIONS.test(name)) {
@@ -180,6 +183,7 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
         },
         (id, m, ok) => acc.addAuthDetail(id, m, ok),
         (result, count, first, last, who) => acc.addReportOnly(result, count, first, last, who),
+        engine,
       );
       if (repeated > 0) {
         addWarning(r.problems, `${repeated} sign-in${repeated === 1 ? '' : 's'} already read from another file (same request ID) counted once.`);
@@ -188,6 +192,9 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
         addWarning(r.problems, 'No sign-ins could be read from this file.');
       }
       entries.push(entry(dir, f.path, 'signins', r.kind, r.rows, r.problems));
+    }
+    } finally {
+      await engine.close();
     }
     entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     files.push(...entries);

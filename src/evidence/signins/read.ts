@@ -1,6 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { exportCsvParser } from '../csv.ts';
+import { csvHeaderOf, locateCsvProblems } from '../csv.ts';
+import { withEngine } from '../engine/database.ts';
+import type { EvidenceEngine } from '../engine/database.ts';
+import { scanCsv } from '../engine/csv-scan.ts';
 import { addMalformed, addWarning, newProblems } from '../problems.ts';
 import type { FileKind, FileProblems } from '../problems.ts';
 import { readHead, sniffShape } from '../sniff.ts';
@@ -82,9 +85,12 @@ function deliver(
   out: SignInFileResult,
   counters: { servicePrincipal: number },
   group?: SignInGroup,
+  unusable?: Map<number, string>,
 ): void {
   if (result.kind === 'malformed') {
-    addMalformed(out.problems, line, result.reason);
+    // A CSV row is numbered by the engine; its line is found afterwards (see locateCsvProblems).
+    if (unusable !== undefined) unusable.set(line, result.reason);
+    else addMalformed(out.problems, line, result.reason);
     return;
   }
   if (result.kind === 'service-principal') {
@@ -119,88 +125,105 @@ function finishServicePrincipals(out: SignInFileResult, counters: { servicePrinc
   }
 }
 
-async function readCsv(path: string, name: string, sink: SignInSink, authSink: AuthDetailSink | null, reportOnlySink: ReportOnlySink | null): Promise<SignInFileResult> {
+/** Header names a Log Analytics summary or report-only result row reads besides the mapped fields. */
+const SUMMARY_COLUMNS = ['signins', 'firstseen', 'lastseen', 'reportonlyresult', 'userprincipalname', 'clientappused'];
+/** Header names an AuthDetails companion row reads. */
+const AUTH_DETAIL_COLUMNS = ['request id', 'authentication method', 'método de autenticación', 'succeeded'];
+
+async function readCsv(
+  engine: EvidenceEngine,
+  path: string,
+  name: string,
+  head: string,
+  sink: SignInSink,
+  authSink: AuthDetailSink | null,
+  reportOnlySink: ReportOnlySink | null,
+): Promise<SignInFileResult> {
   const out: SignInFileResult = { kind: 'signins-portal-csv', rows: 0, problems: newProblems() };
   const defaults = { interactive: interactiveFromFileName(name) };
   const counters = { servicePrincipal: 0 };
-  let headers: string[] = [];
-  let map: ColumnMap = {};
-  let classification: CsvClassification = { kind: 'signins-portal-csv' };
-  const parser = exportCsvParser(out.problems, {
-    onHeaders: (found) => {
-      headers = found;
-      map = mapColumns(headers);
-      classification = classifySignInHeaders(headers, map);
-    },
-  });
-  const source = createReadStream(path);
-  source.pipe(parser);
-  const fields = () => Object.entries(map) as [SignInField, string][];
-  let entries: [SignInField, string][] | null = null;
-  try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      if (classification.kind === 'wrong-kind') break;
-      if (entries === null) {
-        entries = fields();
-        out.kind = classification.kind;
-        if (classification.kind === 'signins-legacy-portal-csv') {
-          addWarning(
-            out.problems,
-            'Old portal export: dates are read month-first (US) and taken as UTC; it has no client app column, so legacy authentication cannot be seen in it.',
-          );
-        }
-      }
-      const line = item.info.lines;
-      const rec = item.record;
-      if (classification.kind === 'signins-auth-details-csv') {
-        if (authSink !== null) {
-          const requestId = (rec['request id'] ?? '').trim();
-          const method = (rec['authentication method'] ?? rec['método de autenticación'] ?? '').trim();
-          const succeeded = (rec['succeeded'] ?? '').trim().toLowerCase() !== 'false';
-          if (requestId !== '' && method !== '') authSink(requestId, method, succeeded);
-        }
-        out.rows += 1;
-        continue;
-      }
-      const raw: RawRecord = {};
-      for (const [field, col] of entries) raw[field] = rec[col];
-      if (classification.kind === 'signins-log-analytics-summary-csv') {
-        const summary = summaryOf(rec);
-        if (typeof summary === 'string') {
-          addMalformed(out.problems, line, summary);
-          continue;
-        }
-        if (rec['reportonlyresult'] !== undefined) {
-          const result = rec['reportonlyresult'].trim();
-          if (!isReportOnlyResult(result)) {
-            addMalformed(out.problems, line, `not a report-only result: "${result.slice(0, 40)}"`);
-            continue;
-          }
-          reportOnlySink?.(result, summary.count, summary.firstUtc, summary.lastUtc, {
-            user: (rec['userprincipalname'] ?? '').trim().toLowerCase(),
-            clientApp: (rec['clientappused'] ?? '').trim(),
-          });
-          out.rows += 1;
-          continue;
-        }
-        deliver(toSignIn(raw), line, defaults, sink, out, counters, { count: summary.count, firstUtc: summary.firstUtc });
-        continue;
-      }
-      deliver(toSignIn(raw), line, defaults, sink, out, counters);
-    }
-  } catch (e) {
-    addWarning(out.problems, `Reading stopped early: ${(e as Error).message}`);
-  } finally {
-    source.destroy();
+  const headers = csvHeaderOf(head);
+  if (headers.length === 0) {
+    out.kind = 'unreadable';
+    addWarning(out.problems, 'The file has no header row.');
+    return out;
   }
+  const map = mapColumns(headers);
+  const classification = classifySignInHeaders(headers, map);
   if (classification.kind === 'wrong-kind') {
     out.kind = 'wrong-kind';
     addWarning(out.problems, classification.message ?? 'Not a user sign-ins export.');
     return out;
   }
-  if (headers.length === 0) {
-    out.kind = 'unreadable';
-    addWarning(out.problems, 'The file has no header row.');
+  out.kind = classification.kind;
+  if (classification.kind === 'signins-legacy-portal-csv') {
+    addWarning(
+      out.problems,
+      'Old portal export: dates are read month-first (US) and taken as UTC; it has no client app column, so legacy authentication cannot be seen in it.',
+    );
+  }
+
+  // Only the columns this kind of file needs leave the engine.
+  const wanted = new Set<string>(Object.values(map));
+  if (classification.kind === 'signins-log-analytics-summary-csv') for (const c of SUMMARY_COLUMNS) wanted.add(c);
+  if (classification.kind === 'signins-auth-details-csv') for (const c of AUTH_DETAIL_COLUMNS) wanted.add(c);
+  const selectedNames = headers.filter((h) => wanted.has(h));
+  const selected = selectedNames.map((h) => headers.indexOf(h));
+  const entries = Object.entries(map) as [SignInField, string][];
+  const unusable = new Map<number, string>(); // row ordinal -> why it was not used
+
+  const onRow = (ordinal: number, values: (string | null)[]): void => {
+    const rec: Record<string, string> = {};
+    for (let i = 0; i < selectedNames.length; i += 1) rec[selectedNames[i] as string] = values[i] ?? '';
+    if (classification.kind === 'signins-auth-details-csv') {
+      if (authSink !== null) {
+        const requestId = (rec['request id'] ?? '').trim();
+        const method = (rec['authentication method'] ?? rec['método de autenticación'] ?? '').trim();
+        const succeeded = (rec['succeeded'] ?? '').trim().toLowerCase() !== 'false';
+        if (requestId !== '' && method !== '') authSink(requestId, method, succeeded);
+      }
+      out.rows += 1;
+      return;
+    }
+    const raw: RawRecord = {};
+    for (const [field, col] of entries) raw[field] = rec[col];
+    if (classification.kind === 'signins-log-analytics-summary-csv') {
+      const summary = summaryOf(rec);
+      if (typeof summary === 'string') {
+        unusable.set(ordinal, summary);
+        return;
+      }
+      if (rec['reportonlyresult'] !== undefined) {
+        const result = rec['reportonlyresult'].trim();
+        if (!isReportOnlyResult(result)) {
+          unusable.set(ordinal, `not a report-only result: "${result.slice(0, 40)}"`);
+          return;
+        }
+        reportOnlySink?.(result, summary.count, summary.firstUtc, summary.lastUtc, {
+          user: (rec['userprincipalname'] ?? '').trim().toLowerCase(),
+          clientApp: (rec['clientappused'] ?? '').trim(),
+        });
+        out.rows += 1;
+        return;
+      }
+      deliver(toSignIn(raw), ordinal, defaults, sink, out, counters, { count: summary.count, firstUtc: summary.firstUtc }, unusable);
+      return;
+    }
+    deliver(toSignIn(raw), ordinal, defaults, sink, out, counters, undefined, unusable);
+  };
+
+  let rejectedLines: number[] = [];
+  try {
+    ({ rejectedLines } = await scanCsv(engine, path, { columnCount: headers.length, headerLine: 1, selected }, onRow));
+  } catch (e) {
+    addWarning(out.problems, `Reading stopped early: ${(e as Error).message}`);
+  }
+  if (unusable.size > 0 || rejectedLines.length > 0) {
+    try {
+      await locateCsvProblems(path, out.problems, unusable);
+    } catch (e) {
+      addWarning(out.problems, `Reading stopped early: ${(e as Error).message}`);
+    }
   }
   finishServicePrincipals(out, counters);
   return out;
@@ -292,6 +315,7 @@ export async function readSignInFile(
   sink: SignInSink,
   authSink: AuthDetailSink | null = null,
   reportOnlySink: ReportOnlySink | null = null,
+  engine?: EvidenceEngine,
 ): Promise<SignInFileResult> {
   let head: string;
   try {
@@ -309,5 +333,5 @@ export async function readSignInFile(
   }
   if (shape === 'json') return readJson(path, name, sink);
   if (shape === 'jsonl') return readJsonl(path, name, sink);
-  return readCsv(path, name, sink, authSink, reportOnlySink);
+  return withEngine(engine, (e) => readCsv(e, path, name, head, sink, authSink, reportOnlySink));
 }
