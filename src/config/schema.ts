@@ -4,6 +4,8 @@ import { BLANK_DECISION_ID } from '../model/content.ts';
 import { email, fileId, httpsUrl, isBcp47Locale, isIanaTimeZone, isoDate, objectId, percentage, text, TEXT_LIMITS, timeOfDay, upn } from './primitives.ts';
 import { holidayCountry, holidayRegionProblem } from './holiday-regions.ts';
 import { wavesSchema } from './waves.ts';
+import { revisionsSchema } from './revisions.ts';
+import { NUMBERED_VERSION } from '../model/revisions.ts';
 
 // One schema per config area (the key paths below are a public contract: docs and outside checks use them).
 
@@ -188,8 +190,17 @@ export const tenantConfigSchema = z
     pageSize: z.enum(['A4', 'Letter'], { message: 'expected A4 or Letter' }).optional(),
     /** Enforcement in waves sized by the helpdesk's capacity (see waves.ts); absent: everyone in one sitting. */
     waves: wavesSchema.optional(),
+    /** Dated changes to the plan under way, oldest first; each is a new plan version (see src/config/revisions.ts). */
+    revisions: revisionsSchema,
   })
   .superRefine((config, ctx) => {
+    if (config.revisions.length > 0 && !NUMBERED_VERSION.test(config.planVersion)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['planVersion'],
+        message: `a revised plan counts its versions from a major and a minor number (1.0, 2.0): each revision raises the minor one, found "${config.planVersion}"`,
+      });
+    }
     config.staffLanguages?.forEach((language, index) => {
       if (config.staffLanguages!.indexOf(language) !== index) ctx.addIssue({ code: 'custom', path: ['staffLanguages', index], message: `"${language}" is listed twice` });
     });

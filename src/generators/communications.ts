@@ -172,6 +172,8 @@ export function communicationData(context: GeneratorContext, language: string = 
       upcoming: smsVoiceRetirement !== undefined && smsVoiceRetirement >= milestone('announcement'),
       date: smsVoiceRetirement ? long(smsVoiceRetirement) : '',
     },
+    /** In a revised plan: whether the "date moved" message also gives a new registration deadline. */
+    dateMove: { deadlineMoved: context.dateMove !== undefined && context.dateMove.previousRegistrationDeadline !== schedule.registrationDeadline },
     ...translatedData(context, language, { enforcement, briefingIsEve: isTomorrow, milestone, shortName, smsVoiceRetirement }),
   };
 }
@@ -212,6 +214,9 @@ function translatedData(
     sponsorName: config.people.sponsor.name,
     sponsorRole: config.people.sponsor.role,
     smsVoiceDate: known.smsVoiceRetirement ? long(known.smsVoiceRetirement) : '',
+    // The enforcement date a revision replaced, read by the "date moved" message only (unrevised: the date itself).
+    previousEnforcement: long(context.dateMove?.previousEnforcementDate ?? known.enforcement),
+    previousEnforcementShort: short(context.dateMove?.previousEnforcementDate ?? known.enforcement),
   };
   const escape = Handlebars.Utils.escapeExpression;
   const link =
@@ -444,6 +449,21 @@ export function buildCommunications(context: GeneratorContext, knownRate?: Known
       staffVisible: true,
     },
   ];
+  // A revision that moved the dates staff act on tells them, on the revision's day.
+  if (context.dateMove) {
+    // Sent on the revision's day, or the first working day after it when the revision was made on a closed day.
+    const sendDate = context.calendar.nextWorkingDayFrom(context.dateMove.date);
+    plans.push({
+      id: 'date-moved',
+      title: 'The date has moved',
+      audience: 'all-staff',
+      audienceLabel: 'All staff',
+      send: { date: sendDate, day: schedule.days.indexOf(sendDate) + 1 },
+      status: 'scheduled',
+      from: 'it-lead',
+      staffVisible: true,
+    });
+  }
   // A reminder, contact or escalation sent while many people are away says so, next to its decision.
   const periods = awayPeriods(schedule.closedDays);
   const withHolidayNotes = plans.map((plan) => {

@@ -2,6 +2,7 @@ import type { TenantConfig } from '../config/schema.ts';
 import type { Schedule } from '../model/schedule.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 import type { WavePlan } from '../model/waves.ts';
+import type { DateMoveNotice } from '../model/revisions.ts';
 
 /** What every section generator receives. No I/O, no clock: `today` is an input. */
 export interface GeneratorContext {
@@ -13,4 +14,6 @@ export interface GeneratorContext {
   measuredRate?: { rate: number; date: string } | undefined;
   /** The wave plan, for a plan enforced in several waves; absent for one wave. */
   waves?: WavePlan | undefined;
+  /** In a revised plan whose staff dates moved: the revision's day and the dates staff were given before. */
+  dateMove?: DateMoveNotice | undefined;
 }

@@ -8,6 +8,10 @@ import type { GeneratorContext } from './context.ts';
 import type { EvidenceReport } from '../model/evidence-report.ts';
 import { buildSections } from './sections.ts';
 import { staffLanguagesOf } from '../i18n/languages.ts';
+import { buildCommunications } from './communications.ts';
+import { datedVersions, mergeCommunications, revisionChanges, type DatedVersion } from './revisions.ts';
+import type { Communication } from '../model/content.ts';
+import type { PlanHistory } from '../model/revisions.ts';
 
 export interface PlaybookInputs {
   /** The plan date ("today") in the tenant's time zone, YYYY-MM-DD. The generators never read the clock. */
@@ -36,26 +40,36 @@ export function createCalendar(config: TenantConfig): WorkCalendar {
   });
 }
 
+/** The schedule of a config and its wave plan (null for one wave): the waves run on from the one-wave enforcement day. */
+function datedSchedule(config: TenantConfig, calendar: WorkCalendar): { schedule: Playbook['schedule']; waves: ReturnType<typeof buildWavePlan> } {
+  const oneWave = buildSchedule(config, calendar);
+  const waves = buildWavePlan(config, calendar, oneWave.enforcementDate);
+  const schedule = waves ? buildSchedule(config, calendar, { finalEnforcementDate: waves.waves[waves.waves.length - 1]!.enforcementDate }) : oneWave;
+  return { schedule, waves };
+}
+
 /** Builds the whole Playbook model from a validated config. Pure: same inputs, same model. */
 export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Playbook {
   const calendar = createCalendar(config);
   // A plan in waves: the first wave goes on at the one-wave plan's enforcement day, and the schedule then runs to the last wave.
-  const oneWave = buildSchedule(config, calendar);
-  const waves = buildWavePlan(config, calendar, oneWave.enforcementDate);
-  const schedule = waves ? buildSchedule(config, calendar, { finalEnforcementDate: waves.waves[waves.waves.length - 1]!.enforcementDate }) : oneWave;
+  const base = datedSchedule(config, calendar);
   // The reminder is judged on the rate measured on or before the reminder date, not on a later snapshot.
   const basis = inputs.evidence?.registration.reminder;
   const measuredRate = basis && basis.rate !== null && basis.rateDate !== null ? { rate: basis.rate, date: basis.rateDate } : undefined;
-  const context: GeneratorContext = { config, schedule, today: inputs.today, calendar, measuredRate, waves: waves ?? undefined };
-  const sections = buildSections(context);
+  const revised = config.revisions.length > 0 ? revisedPlan(config, calendar, base.schedule, { today: inputs.today, measuredRate }) : undefined;
+  const schedule = revised?.schedule ?? base.schedule;
+  // The waves of a revised plan are those of its last version.
+  const waves = revised ? datedSchedule(revised.config, calendar).waves : base.waves;
+  const context: GeneratorContext = { config: revised?.config ?? config, schedule, today: inputs.today, calendar, measuredRate, waves: waves ?? undefined };
+  const sections = { ...buildSections(context), ...(revised ? { communications: revised.communications } : {}) };
   const model: Playbook = {
     meta: {
       generator: 'mfa-playbook',
       generatorVersion: inputs.generatorVersion,
       modelVersion: MODEL_VERSION,
       asOf: inputs.today,
-      planVersion: config.planVersion,
-      planVersionDate: config.planVersionDate ?? inputs.today,
+      planVersion: revised?.history.at(-1)!.version ?? config.planVersion,
+      planVersionDate: revised?.history.at(-1)!.date ?? config.planVersionDate ?? inputs.today,
     },
     organisation: {
       name: config.organisation.name,
@@ -92,7 +106,56 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
     ...sections,
     evidence: inputs.evidence ?? null,
     warnings: inputs.warnings ?? [],
+    ...(revised ? { history: revised.history } : {}),
   };
   // Validating the finished model catches a generator that drifted from the shape renderers expect.
   return playbookSchema.parse(model);
+}
+
+interface RevisedPlan {
+  /** The config with the phase lengths of the last version. */
+  config: TenantConfig;
+  schedule: Playbook['schedule'];
+  communications: Communication[];
+  history: PlanHistory;
+}
+
+/**
+ * The plan after the config's revisions: each version's schedule and messages, merged at the revision's day so
+ * that what was dated (and sent) before it stays as it was, and the history of versions with what each moved.
+ * The first version is dated `planVersionDate`, or the start date when the config does not give it.
+ */
+function revisedPlan(config: TenantConfig, calendar: WorkCalendar, base: Playbook['schedule'], inputs: Pick<GeneratorContext, 'today' | 'measuredRate'>): RevisedPlan {
+  const versions = datedVersions(config, calendar, base, config.planVersionDate ?? base.startDate, (revisedConfig) => datedSchedule(revisedConfig, calendar).schedule);
+  const messagesOf = (version: DatedVersion, previous: DatedVersion | undefined): GeneratorContext => {
+    const staffDatesMoved =
+      previous !== undefined &&
+      (previous.schedule.enforcementDate !== version.schedule.enforcementDate || previous.schedule.registrationDeadline !== version.schedule.registrationDeadline);
+    return {
+      config: version.config,
+      schedule: version.schedule,
+      calendar,
+      ...inputs,
+      dateMove: staffDatesMoved
+        ? { date: version.date, previousEnforcementDate: previous.schedule.enforcementDate, previousRegistrationDeadline: previous.schedule.registrationDeadline }
+        : undefined,
+    };
+  };
+  const history: PlanHistory = [];
+  let communications: Communication[] = [];
+  versions.forEach((version, index) => {
+    const previous = versions[index - 1];
+    const written = buildCommunications(messagesOf(version, previous), inputs.measuredRate);
+    const merged = previous ? mergeCommunications(communications, written, version.date) : written;
+    history.push({
+      version: version.version,
+      date: version.date,
+      reason: version.revision?.reason ?? null,
+      changes: previous ? revisionChanges({ schedule: previous.schedule, communications }, { schedule: version.schedule, communications: merged }) : [],
+      schedule: version.schedule,
+    });
+    communications = merged;
+  });
+  const last = versions[versions.length - 1]!;
+  return { config: last.config, schedule: last.schedule, communications, history };
 }

@@ -16,6 +16,8 @@ export const communicationIds = [
   'helpdesk-briefing',
   'enforcement-tomorrow',
   'completion',
+  /** Only in a revised plan whose enforcement date or registration deadline moved. */
+  'date-moved',
 ] as const;
 export const communicationId = z.enum(communicationIds);
 export type CommunicationId = (typeof communicationIds)[number];

@@ -5,6 +5,7 @@ import { wavePlanSchema } from './waves.ts';
 import { checklistSchema, communicationSchema, decisionRecordSchema, factSchema, guidanceNoteSchema, riskSchema, runbookSchema, successCriterionSchema } from './content.ts';
 import { policyFileSchema } from './artifacts.ts';
 import { EvidenceReportSchema } from './evidence-report.ts';
+import { planHistorySchema } from './revisions.ts';
 
 export const MODEL_VERSION = 2;
 
@@ -22,7 +23,7 @@ export const playbookSchema = z.object({
     /** The plan date: "today" as given to the build, in the tenant's time zone. */
     asOf: isoDateString,
     planVersion: z.string(),
-    /** The day the plan version was issued (config planVersionDate, else the plan date). */
+    /** The day the plan version was issued: the last revision's day; without revisions, config planVersionDate, else the plan date. */
     planVersionDate: isoDateString,
   }),
   organisation: z.object({
@@ -68,6 +69,11 @@ export const playbookSchema = z.object({
   /** Confidential (admin only): evidence read from the admin's exports, when given. */
   evidence: EvidenceReportSchema.nullable(),
   warnings: z.array(warningSchema),
+  /**
+   * Confidential (admin only): every version of a plan the config revised, oldest first, with the reason and what
+   * moved. Absent for a plan never revised.
+   */
+  history: planHistorySchema.optional(),
 });
 
 export type Playbook = z.infer<typeof playbookSchema>;

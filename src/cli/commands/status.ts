@@ -10,6 +10,7 @@ import { CliError, dateArgument } from '../errors.ts';
 import { loadConfig } from '../../config/load.ts';
 import { todayIn } from '../../config/today.ts';
 import { buildPlaybook } from '../../generators/playbook.ts';
+import { datePlan } from '../../build/load-tenant.ts';
 import { evidenceContextFromPlaybook } from '../../evidence/context-from-playbook.ts';
 import { readEvidence } from '../../evidence/index.ts';
 import { formatStatusText } from '../../evidence/status-text.ts';
@@ -36,9 +37,9 @@ export default defineCommand({
     }
     // The plan date for config lints; the tenant-local date once the time zone is known.
     const provisional = given ?? new Date().toISOString().slice(0, 10);
-    const { config } = await loadConfig(args.config, { today: provisional });
+    const { config, source } = await loadConfig(args.config, { today: provisional });
     const today = given ?? todayIn(config.timeZone, new Date());
-    const playbook = buildPlaybook(config, { today, generatorVersion: 'status' });
+    const playbook = datePlan(source, () => buildPlaybook(config, { today, generatorVersion: 'status' }));
     const draftsOf = (message: (typeof playbook.communications)[number]) => emailDrafts(playbook, message).map((draft) => draft.path);
     if (args.evidence === undefined) {
       const plan = planStatus(playbook, today, draftsOf);
