@@ -44,6 +44,7 @@ async function child(mode: string, dir: string, file: string): Promise<void> {
     const report = await readEvidence(dir, {
       today: '2026-04-01',
       timeZone: 'Europe/London',
+      locale: 'en-GB',
       registerPhase: { startDate: '2026-03-04', endDate: '2026-03-17', days: ['2026-03-04'] },
       reminderDate: '2026-03-13',
       contactDate: '2026-03-16',

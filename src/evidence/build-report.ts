@@ -1,5 +1,6 @@
 /** Assemble the report from what the readers gathered. Pure. */
 import type { EvidenceContext } from './context.ts';
+import { formatDate } from '../shared/format.ts';
 import type { EvidenceDirContents } from './read-evidence-dir.ts';
 import type { EvidenceReport } from '../model/evidence-report.ts';
 import { completeSnapshots, registrationSeries, reminderDecision, smsVoiceOnlyUsers, snapshotRate, unregisteredUsers } from './analysis/registration.ts';
@@ -7,7 +8,7 @@ import { goNoGoFinding } from './analysis/go-no-go.ts';
 import { breakGlassVerdict, legacyVerdict, postEnforcementVerdict, registrationVerdict } from './analysis/verdicts.ts';
 
 export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext): EvidenceReport {
-  const { usable, setAside } = completeSnapshots(contents.snapshots, ctx.today);
+  const { usable, setAside } = completeSnapshots(contents.snapshots, ctx.today, ctx.locale);
   const rates = usable.map(snapshotRate);
   const latestSnap = usable.at(-1) ?? null;
   const latestRate = rates.at(-1) ?? null;
@@ -18,7 +19,7 @@ export function buildReport(contents: EvidenceDirContents, ctx: EvidenceContext)
   const problems = [...contents.problems];
   const files = contents.files.map((f) => ({ ...f, warnings: [...f.warnings] }));
   for (const x of setAside) {
-    const why = `Registration snapshot ${x.date} not used: ${x.reason}.`;
+    const why = `Registration snapshot of ${formatDate(x.date, 'long', ctx.locale)} not used: ${x.reason}.`;
     problems.push(`${x.file}: ${why}`);
     for (const name of x.file.split(' + ')) files.find((f) => f.file === name)?.warnings.push(why);
   }

@@ -7,6 +7,7 @@ import type { EvidenceContext } from './context.ts';
 /** The parts of the Playbook model this needs (kept structural so the model can grow freely). */
 export interface PlaybookLike {
   timeZone: string;
+  locale: string;
   organisation: { userCount: number };
   facts: readonly { id: string; effective?: string | undefined }[];
   thresholds: { targetRate: number; reminderBelowRate: number; goNoGoMaxFailureRate: number };
@@ -46,6 +47,7 @@ export function evidenceContextFromPlaybook(p: PlaybookLike, today: string): Evi
     goNoGo,
     today,
     timeZone: p.timeZone,
+    locale: p.locale,
     registerPhase: { startDate, endDate, days },
     reminderDate: s.milestones['reminder-check'].date,
     contactDate: s.milestones['individual-contact'].date,

@@ -5,6 +5,8 @@
 export interface EvidenceContext {
   today: string; // YYYY-MM-DD, tenant-local plan date
   timeZone: string; // IANA, e.g. Europe/London; sign-in timestamps are UTC and are bucketed into tenant-local days
+  /** The tenant's locale (BCP 47): the findings write dates and times as the admin outputs do. */
+  locale: string;
   registerPhase: { startDate: string; endDate: string; days: string[] }; // working days of the register phase, in order
   reminderDate: string;
   contactDate: string;

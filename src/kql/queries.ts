@@ -10,6 +10,7 @@
  * every sign-in once, and group by every window boundary, so each row falls wholly on one side.
  */
 import type { EvidenceContext } from '../evidence/context.ts';
+import { formatDate } from '../shared/format.ts';
 import { MODERN_CLIENT_APPS } from '../evidence/signins/legacy.ts';
 import { evidenceWindows } from '../evidence/windows.ts';
 import type { EvidenceWindows } from '../evidence/windows.ts';
@@ -157,7 +158,7 @@ export function kqlQueries(ctx: EvidenceContext): KqlQuery[] {
     queries.push({
       id: 'report-only',
       title,
-      purpose: `How "${gate.policyName}" would have treated each sign-in while it runs in report-only, up to the go/no-go decision on ${gate.decisionDate}.`,
+      purpose: `How "${gate.policyName}" would have treated each sign-in while it runs in report-only, up to the go/no-go decision on ${formatDate(gate.decisionDate, 'long', ctx.locale)}.`,
       fileName: `LogAnalytics_report-only_${ctx.registerPhase.startDate}_${gate.decisionDate}.csv`,
       windowStartUtc: w.registerStartUtc,
       windowEndUtc: w.goNoGoEndUtc,

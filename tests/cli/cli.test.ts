@@ -58,7 +58,7 @@ describe('mfa-playbook command', () => {
     expect(run.stderr).toContain(
       'warning: tenant.config.json facts.smtp-auth-basic-default-off: Basic authentication for SMTP AUTH is disabled by default for existing tenants from the end of December 2026',
     );
-    expect(run.stderr).toContain('For this plan: the end of December 2026 comes before the start on Monday 11 January 2027.');
+    expect(run.stderr).toContain('For this plan: the end of December 2026 comes before the start on Monday, 11 January 2027.');
   });
 
   it('init writes a starter file that passes check, and refuses to overwrite it', async () => {

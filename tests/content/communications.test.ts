@@ -19,7 +19,7 @@ const short = (date: string) => formatShortDate(date, playbook.locale);
 
 describe('date formatting', () => {
   it('writes dates the British way for en-GB and the American way for en-US', () => {
-    expect(formatLongDate('2027-02-08', 'en-GB')).toBe('Monday 8 February 2027');
+    expect(formatLongDate('2027-02-08', 'en-GB')).toBe('Monday, 8 February 2027');
     expect(formatLongDate('2027-02-08', 'en-US')).toBe('Monday, February 8, 2027');
     expect(formatShortDate('2027-02-08', 'en-GB')).toBe('8 February');
     expect(textLocale('de-CH')).toBe('en-GB');
@@ -49,8 +49,8 @@ describe('communications for the example tenant', () => {
 
     const enforcement = long(playbook.schedule.enforcementDate);
     const deadline = long(playbook.schedule.registrationDeadline);
-    expect(enforcement).toBe('Monday 8 February 2027');
-    expect(deadline).toBe('Monday 1 February 2027');
+    expect(enforcement).toBe('Monday, 8 February 2027');
+    expect(deadline).toBe('Monday, 1 February 2027');
     for (const id of ['announcement', 'reminder', 'no-smartphone'] as const) {
       for (const body of [byId(id).text, byId(id).html]) {
         expect(body, id).toContain(enforcement);
@@ -71,7 +71,7 @@ describe('communications for the example tenant', () => {
     expect(notice.sendDate).toBe('2027-02-05');
     expect(notice.subject).toBe('The new sign-in step starts on Monday: what to expect');
     expect(notice.text).not.toMatch(/tomorrow/i);
-    expect(notice.text).toContain('From Monday 8 February 2027,');
+    expect(notice.text).toContain('From Monday, 8 February 2027,');
   });
 
   it('puts the helpdesk phone, email and hours where staff need help', () => {
@@ -126,7 +126,7 @@ describe('the reminder follows the registration rate', () => {
     const decision = reminderDecision(null, 90, day);
     expect(decision.status).toBe('conditional');
     expect(decision.decisionNote).toContain('not known');
-    expect(decision.decisionNote).toContain('Friday 22 January 2027');
+    expect(decision.decisionNote).toContain('Friday, 22 January 2027');
     expect(decision.decisionNote).toContain('below 90%');
   });
 
@@ -134,7 +134,7 @@ describe('the reminder follows the registration rate', () => {
     const below = reminderDecision(87, 90, day, '2027-01-04');
     expect(below.status).toBe('conditional');
     expect(below.decisionNote).toBe(
-      'At the last count (87% on Monday 4 January 2027) the rate was below 90%. Send the reminder on Friday 22 January 2027 unless the rate has reached 90% by then.',
+      'At the last count (87% on Monday, 4 January 2027) the rate was below 90%. Send the reminder on Friday, 22 January 2027 unless the rate has reached 90% by then.',
     );
     const above = reminderDecision(93, 90, day, '2027-01-04');
     expect(above.status).toBe('conditional');
@@ -150,7 +150,7 @@ describe('the reminder follows the registration rate', () => {
   it('uses the config rate for the example tenant (87%, below 90%)', () => {
     const reminder = byId('reminder');
     expect(reminder.status).toBe('conditional');
-    expect(reminder.condition).toBe('Send only if fewer than 90% of users are registered on Friday 22 January 2027.');
+    expect(reminder.condition).toBe('Send only if fewer than 90% of users are registered on Friday, 22 January 2027.');
     expect(reminder.decisionNote).toContain('87%');
   });
 

@@ -77,8 +77,8 @@ describe('exemption decision records', () => {
       expiry: '2027-05-10',
       reviewDate: '2027-03-11',
     });
-    expect(record!.decision.rationale).toMatch(/caps it at Monday 10 May 2027/);
-    expect(record!.riskStatement).toMatch(/Margaret Osei owns it until Monday 10 May 2027\.$/);
+    expect(record!.decision.rationale).toMatch(/caps it at Monday, 10 May 2027/);
+    expect(record!.riskStatement).toMatch(/Margaret Osei owns it until Monday, 10 May 2027\.$/);
     expect(record!.signatures.map((signature) => signature.name)).toEqual(['Margaret Osei', 'Daniel Whitfield', 'Priya Raman']);
     expect(record!.signatures[0]!.role).toBe('Risk owner');
   });

@@ -130,8 +130,8 @@ describe('7. dated facts against the plan\u2019s own dates', () => {
   });
 
   it('says the SMTP AUTH change comes before the start and what the audit finds, as a plan note and a check warning', () => {
-    expect(fact('smtp-auth-basic-default-off').planNote).toContain('the end of December 2026 comes before the start on Monday 11 January 2027');
-    expect(fact('smtp-auth-basic-default-off').planNote).toContain('The legacy-authentication audit on Monday 11 January 2027 lists both kinds');
+    expect(fact('smtp-auth-basic-default-off').planNote).toContain('the end of December 2026 comes before the start on Monday, 11 January 2027');
+    expect(fact('smtp-auth-basic-default-off').planNote).toContain('The legacy-authentication audit on Monday, 11 January 2027 lists both kinds');
     const guidance = buildGuidance(example).find((note) => note.id === 'legacy-auth-dates')!;
     expect(guidance.current).not.toContain('fixed before those dates');
     expect(guidance.current).toContain('the SMTP AUTH change comes before the start');
@@ -197,7 +197,7 @@ describe('11. figures and lists that claim more than they know', () => {
   it('does not present the config\u2019s registration rate as measured on the build date', () => {
     const reminder = buildCommunications(example).find((message) => message.id === 'reminder')!;
     expect(reminder.decisionNote).toContain('At the last count given in the configuration (87%, date not recorded)');
-    expect(reminder.decisionNote).not.toContain('Monday 4 January 2027');
+    expect(reminder.decisionNote).not.toContain('Monday, 4 January 2027');
   });
 });
 

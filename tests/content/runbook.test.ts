@@ -97,7 +97,7 @@ describe('helpdesk runbook', () => {
     const answers = runbook.standardAnswers.map((entry) => `${entry.situation} ${entry.answer}`).join('\n');
     expect(answers).toMatch(/Not registered.*walk them through registration/is);
     expect(answers).toMatch(/no prompt.*app is up to date and the registration is current/is);
-    expect(answers).toContain('Monday 8 February 2027');
+    expect(answers).toContain('Monday, 8 February 2027');
     expect(runbook.enforcementWindow).toEqual({ from: '2027-02-08', to: '2027-02-10' });
     expect(runbook.contacts).toEqual([
       { label: 'Helpdesk', name: 'IT helpdesk', role: 'First line (Monday to Friday, 08:00 to 18:00)', email: 'ithelp@northgate-engineering.example', phone: '+44 20 7946 0321' },

@@ -38,8 +38,8 @@ describe('staff texts', () => {
 
   it('tell people who sign in with a text message or call the date it stops, while that date is ahead', () => {
     for (const id of ['announcement', 'reminder'] as const) {
-      expect(byId(id).text, id).toContain('Microsoft stops those for signing in on Monday 1 February 2027');
-      expect(byId(id).html, id).toContain('Microsoft stops those for signing in on Monday 1 February 2027');
+      expect(byId(id).text, id).toContain('Microsoft stops those for signing in on Monday, 1 February 2027');
+      expect(byId(id).html, id).toContain('Microsoft stops those for signing in on Monday, 1 February 2027');
     }
     const later = exampleContext((config) => ({ ...config, startDate: '2027-03-01' }));
     const announcement = buildCommunications(later).find((message) => message.id === 'announcement')!;

@@ -102,9 +102,9 @@ describe('the admin Tracking page', () => {
     expect(svg).toMatch(/<desc id="chart-desc">[^<]*day 8 \(Friday, 22 January 2027\) 88%/);
     const rows = [...tracking.matchAll(/<tr data-date="([\d-]+)">([\s\S]*?)<\/tr>/g)];
     expect(rows).toHaveLength(14);
-    expect(visibleText(rows[0]![2]!)).toMatch(/1 Wed 13 Jan 218 of 250 87\.2% 95% 90% \(below\)/);
+    expect(visibleText(rows[0]![2]!)).toMatch(/1 Wed, 13 Jan 2027 218 of 250 87\.2% 95% 90% \(below\)/);
     expect(visibleText(rows[1]![2]!)).toContain('no snapshot');
-    expect(visibleText(rows[7]![2]!)).toMatch(/8 Fri 22 Jan 220 of 250 88% 95% 90% \(below\)/);
+    expect(visibleText(rows[7]![2]!)).toMatch(/8 Fri, 22 Jan 2027 220 of 250 88% 95% 90% \(below\)/);
   });
 
   it('shows the reminder decision, the users to chase, SMS-only users and the legacy-auth dependencies', () => {
@@ -115,7 +115,7 @@ describe('the admin Tracking page', () => {
     expect(text).toContain('Send the reminder. On Friday, 22 January 2027 registration was 88%, below the 90% threshold.');
     expect(text).toContain('Users not registered (30)');
     for (const user of playbook.evidence!.registration.unregistered) expect(tracking).toContain(user.userPrincipalName);
-    expect(text).toMatch(/aaron\.kemp@northgate-engineering\.example Aaron Kemp None Contact individually Tue 26 Jan/);
+    expect(text).toMatch(/aaron\.kemp@northgate-engineering\.example Aaron Kemp None Contact individually Tue, 26 Jan 2027/);
     expect(text).toContain('SMS or voice only (4)');
     expect(text).toMatch(
       /lucy\.brennan@northgate-engineering\.example Lucy Brennan Mobile phone \(SMS or call\) Administrators and external users Thursday, 1 July 2027 \(in 139 days\)/,

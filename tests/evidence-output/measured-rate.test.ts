@@ -60,14 +60,14 @@ describe('a measured rate at the threshold on the reminder date', () => {
     expect(playbook.evidence?.latestRate).toEqual({ rate: 90, date: '2027-01-22' });
     const reminder = playbook.communications.find((m) => m.id === 'reminder')!;
     expect(reminder.status).toBe('not-needed');
-    expect(reminder.decisionNote).toBe('On Friday 22 January 2027 the rate was 90%, at or above 90%: no reminder is needed.');
+    expect(reminder.decisionNote).toBe('On Friday, 22 January 2027 the rate was 90%, at or above 90%: no reminder is needed.');
   });
 
   it('says so on the Tracking page and in the plan PDF', async () => {
     expect(tracking).toContain('data-send-reminder="false"');
     const text = visibleText(tracking);
     expect(text).toContain('No reminder needed. On Friday, 22 January 2027 registration was 90%, at or above the 90% threshold.');
-    expect(text).toMatch(/Reminder message \(Reminder, Fri 22 Jan\): Not needed On Friday 22 January 2027 the rate was 90%/);
+    expect(text).toMatch(/Reminder message \(Reminder, Fri, 22 Jan 2027\): Not needed On Friday, 22 January 2027 the rate was 90%/);
     const pdf = await readPdf(new Uint8Array(await readFile(join(out, 'admin', 'plan.pdf'))));
     const all = pdf.text.replace(/\s+/g, ' ');
     expect(all).toContain('90% on Fri, 22 Jan 2027, at or above 90%, so no reminder is needed.');

@@ -18,6 +18,7 @@ export function context(overrides: Partial<EvidenceContext> = {}): EvidenceConte
   return {
     today: '2026-03-27',
     timeZone: 'Europe/London',
+    locale: 'en-GB',
     registerPhase: {
       startDate: '2026-03-04',
       endDate: '2026-03-17',

@@ -112,6 +112,7 @@ describe('context from the playbook', () => {
     const ctx = evidenceContextFromPlaybook(
       {
         timeZone: 'Europe/London',
+        locale: 'en-GB',
         organisation: { userCount: 250 },
         facts: [
           { id: 'sms-voice-retirement', effective: '2027-02-01' },
@@ -140,6 +141,7 @@ describe('context from the playbook', () => {
     expect(ctx).toEqual({
       today: '2027-01-13',
       timeZone: 'Europe/London',
+      locale: 'en-GB',
       registerPhase: { startDate: '2027-01-12', endDate: '2027-01-14', days: ['2027-01-12', '2027-01-13', '2027-01-14'] },
       reminderDate: '2027-01-13',
       contactDate: '2027-01-14',

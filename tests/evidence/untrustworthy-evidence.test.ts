@@ -39,13 +39,13 @@ describe('registration snapshots that would understate the rate', () => {
     expect(report.registration.snapshots.map((s) => s.date)).toEqual(['2026-03-09']);
     expect(report.registration.unregistered.map((u) => u.userPrincipalName)).toEqual(['u8@x.example', 'u9@x.example']);
     expect(report.problems).toEqual([
-      'registration/reg_2026-03-10.json: Registration snapshot 2026-03-10 not used: it lists no users.',
-      'registration/reg_2026-03-11.json: Registration snapshot 2026-03-11 not used: the file ends in the middle (a cut-off download).',
-      'registration/reg_2026-03-12.csv: Registration snapshot 2026-03-12 not used: the file ends in the middle (a cut-off download).',
-      'registration/reg_2026-03-13.json: Registration snapshot 2026-03-13 not used: it lists 4 users where the previous snapshot (2026-03-09) listed 10.',
-      'registration/reg_2026-03-16.csv: Registration snapshot 2026-03-16 not used: the file ends in the middle (a cut-off download).',
+      'registration/reg_2026-03-10.json: Registration snapshot of Tuesday, 10 March 2026 not used: it lists no users.',
+      'registration/reg_2026-03-11.json: Registration snapshot of Wednesday, 11 March 2026 not used: the file ends in the middle (a cut-off download).',
+      'registration/reg_2026-03-12.csv: Registration snapshot of Thursday, 12 March 2026 not used: the file ends in the middle (a cut-off download).',
+      'registration/reg_2026-03-13.json: Registration snapshot of Friday, 13 March 2026 not used: it lists 4 users where the previous snapshot (of Monday, 9 March 2026) listed 10.',
+      'registration/reg_2026-03-16.csv: Registration snapshot of Monday, 16 March 2026 not used: the file ends in the middle (a cut-off download).',
     ]);
-    expect(report.files.find((f) => f.file === 'registration/reg_2026-03-10.json')?.warnings).toEqual(['Registration snapshot 2026-03-10 not used: it lists no users.']);
+    expect(report.files.find((f) => f.file === 'registration/reg_2026-03-10.json')?.warnings).toEqual(['Registration snapshot of Tuesday, 10 March 2026 not used: it lists no users.']);
     expect(EvidenceReportSchema.safeParse(report).success).toBe(true);
   });
 
@@ -55,7 +55,7 @@ describe('registration snapshots that would understate the rate', () => {
     const dir = await evidenceDir({ 'registration/reg_2026-03-09.json': registrationPage(tenUsers(9)), 'registration/reg_2026-03-12.csv': `${header}${rows.join('\n')}\n` });
     const report = await readEvidence(dir, context({ today: '2026-03-17' }));
     expect(report.registration.latest?.date).toBe('2026-03-09');
-    expect(report.problems[0]).toBe('registration/reg_2026-03-12.csv: Registration snapshot 2026-03-12 not used: most of its rows are unreadable (3 of 5).');
+    expect(report.problems[0]).toBe('registration/reg_2026-03-12.csv: Registration snapshot of Thursday, 12 March 2026 not used: most of its rows are unreadable (3 of 5).');
   });
 
   // An empty registration export became the latest snapshot: status printed "null% (0/0)".
@@ -65,7 +65,7 @@ describe('registration snapshots that would understate the rate', () => {
     const text = formatStatusText(await readEvidence(dir, ctx), ctx);
     expect(text).not.toContain('null%');
     expect(text).toContain('  70% (7/10) on 2026-03-09; target 95% by 2026-03-17 (25.0 points below target)');
-    expect(text).toContain('  registration/reg_2026-03-13.json: Registration snapshot 2026-03-13 not used: it lists no users.');
+    expect(text).toContain('  registration/reg_2026-03-13.json: Registration snapshot of Friday, 13 March 2026 not used: it lists no users.');
   });
 });
 

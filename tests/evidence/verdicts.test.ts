@@ -12,7 +12,7 @@ describe('registration-complete', () => {
     const v = verdict(await readEvidence(dir, context()), 'registration-complete');
     expect(v.status).toBe('pass');
     expect(v.summary).toBe('All 10 active accounts are MFA capable and none relies on SMS or voice only.');
-    expect(v.evidence).toEqual(['Snapshot 2026-03-26 (registration/reg_2026-03-26.json): 10 of 10 active accounts MFA capable (100%).']);
+    expect(v.evidence).toEqual(['Snapshot of Thursday, 26 March 2026 (registration/reg_2026-03-26.json): 10 of 10 active accounts MFA capable (100%).']);
   });
 
   it('fails naming the accounts not ready and the SMS-only ones', async () => {
@@ -50,7 +50,7 @@ describe('no-legacy-auth', () => {
     const dir = await evidenceDir({ 'signins/page.json': graphPage(modern) });
     const v = verdict(await readEvidence(dir, context()), 'no-legacy-auth');
     expect(v.status).toBe('pass');
-    expect(v.evidence[0]).toBe('Sign-ins in the window 2026-03-24 to 2026-03-27: 2 (1 interactive, 1 non-interactive, 0 of unknown type).');
+    expect(v.evidence[0]).toBe('Sign-ins in the window Tuesday, 24 March 2026 to Friday, 27 March 2026: 2 (1 interactive, 1 non-interactive, 0 of unknown type).');
   });
 
   it('fails on one successful legacy sign-in in the window, even non-interactive', async () => {
@@ -103,8 +103,8 @@ describe('break-glass-tested', () => {
     const v = verdict(await readEvidence(dir, context()), 'break-glass-tested');
     expect(v.status).toBe('pass');
     expect(v.evidence).toEqual([
-      `${BG1}: 1 sign-in, 1 successful (last 2026-03-19T10:00:00.000Z); authenticated with FIDO2 security key; Conditional Access: notApplied.`,
-      `${BG2}: 1 sign-in, 1 successful (last 2026-03-19T10:05:00.000Z); authenticated with Passkey (device-bound); Conditional Access: notApplied.`,
+      `${BG1}: 1 sign-in, 1 successful (last 19 Mar, 10:00); authenticated with FIDO2 security key; Conditional Access: notApplied.`,
+      `${BG2}: 1 sign-in, 1 successful (last 19 Mar, 10:05); authenticated with Passkey (device-bound); Conditional Access: notApplied.`,
     ]);
   });
 

@@ -1,6 +1,7 @@
 /** Registration tracking from dated snapshots. Pure functions of their inputs. */
 import type { EvidenceContext } from '../context.ts';
 import { daysBetween } from '../dates.ts';
+import { formatDate } from '../../shared/format.ts';
 import { isSmsVoiceOnly } from '../registration/methods.ts';
 import type { Method } from '../../model/registration-methods.ts';
 import type { RegistrationRecord, RegistrationSnapshot } from '../registration/read.ts';
@@ -126,6 +127,7 @@ function fileDefect(s: RegistrationSnapshot): string | null {
 export function completeSnapshots(
   snapshots: readonly RegistrationSnapshot[],
   today: string,
+  locale: string,
 ): { usable: (RegistrationSnapshot & { date: string })[]; setAside: SetAsideSnapshot[] } {
   const setAside: SetAsideSnapshot[] = [];
   const sound: RegistrationSnapshot[] = [];
@@ -138,7 +140,7 @@ export function completeSnapshots(
   for (const s of usableSnapshots(sound, today)) {
     const previous = usable.at(-1);
     if (previous !== undefined && s.records.length < previous.records.length * MIN_SHARE_OF_PREVIOUS_SNAPSHOT) {
-      setAside.push({ file: s.file, date: s.date, reason: `it lists ${s.records.length} users where the previous snapshot (${previous.date}) listed ${previous.records.length}` });
+      setAside.push({ file: s.file, date: s.date, reason: `it lists ${s.records.length} users where the previous snapshot (of ${formatDate(previous.date, 'long', locale)}) listed ${previous.records.length}` });
       continue;
     }
     usable.push(s);

@@ -1,6 +1,7 @@
 /** The four validation verdicts, each from evidence already gathered. Pure functions. */
 import type { EvidenceContext } from '../context.ts';
 import type { SignInSummary } from './signins.ts';
+import { formatDate, formatMoment } from '../../shared/format.ts';
 import type { SmsVoiceOnlyUser, SnapshotRate, UnregisteredUser } from './registration.ts';
 
 export type VerdictId = 'registration-complete' | 'no-legacy-auth' | 'break-glass-tested' | 'post-enforcement-failures';
@@ -14,6 +15,9 @@ export interface Verdict {
 }
 
 const LIST = 10;
+/** A plan date and a sign-in's moment as every admin output writes them (src/shared/format.ts). */
+const day = (date: string, ctx: EvidenceContext): string => formatDate(date, 'long', ctx.locale);
+const moment = (instant: string, ctx: EvidenceContext): string => formatMoment(instant, ctx.locale, ctx.timeZone);
 const list = (xs: readonly string[]): string => (xs.length <= LIST ? xs.join(', ') : `${xs.slice(0, LIST).join(', ')} and ${xs.length - LIST} more`);
 
 export function registrationVerdict(
@@ -32,7 +36,7 @@ export function registrationVerdict(
     };
   }
   const evidence = [
-    `Snapshot ${latest.date} (${latest.file}): ${latest.registered} of ${latest.total} active accounts ${latest.basis === 'isMfaCapable' ? 'MFA capable' : 'MFA registered'} (${latest.rate}%).`,
+    `Snapshot of ${day(latest.date, ctx)} (${latest.file}): ${latest.registered} of ${latest.total} active accounts ${latest.basis === 'isMfaCapable' ? 'MFA capable' : 'MFA registered'} (${latest.rate}%).`,
   ];
   if (unregistered.length > 0) evidence.push(`Not ready: ${list(unregistered.map((u) => u.userPrincipalName))}.`);
   if (smsVoiceOnly.length > 0) evidence.push(`Only SMS or voice: ${list(smsVoiceOnly.map((u) => u.userPrincipalName))}.`);
@@ -60,7 +64,7 @@ export function legacyVerdict(s: SignInSummary, ctx: EvidenceContext): Verdict {
   const id = 'no-legacy-auth';
   const w = s.validationWindow;
   const lw = s.legacyInWindow;
-  const windowText = `${ctx.enforcementDate} to ${ctx.validateEndDate}`;
+  const windowText = `${day(ctx.enforcementDate, ctx)} to ${day(ctx.validateEndDate, ctx)}`;
   const evidence = [`Sign-ins in the window ${windowText}: ${w.total} (${w.interactive} interactive, ${w.nonInteractive} non-interactive, ${w.unknown} of unknown type).`];
   if (lw.successful > 0) {
     evidence.push(`Legacy clients seen: ${list(lw.pairs)}.`);
@@ -68,7 +72,7 @@ export function legacyVerdict(s: SignInSummary, ctx: EvidenceContext): Verdict {
   }
   if (ctx.today < ctx.enforcementDate) {
     evidence.push(
-      `Enforcement starts ${ctx.enforcementDate}; before that, see the legacy-auth dependency list (${s.legacy.length} client app${s.legacy.length === 1 ? '' : 's'}).`,
+      `Enforcement starts on ${day(ctx.enforcementDate, ctx)}; before that, see the legacy-auth dependency list (${s.legacy.length} client app${s.legacy.length === 1 ? '' : 's'}).`,
     );
     return { id, status: 'insufficient-evidence', summary: 'The validation window has not started yet.', evidence };
   }
@@ -109,7 +113,7 @@ export function breakGlassVerdict(s: SignInSummary, ctx: EvidenceContext): Verdi
     const ca = b.conditionalAccess.length > 0 ? `; Conditional Access: ${b.conditionalAccess.join(', ')}` : '';
     const codes = b.errorCodes.length > 0 ? `; error codes ${b.errorCodes.join(', ')}` : '';
     evidence.push(
-      `${b.account}: ${b.signIns} sign-in${b.signIns === 1 ? '' : 's'}, ${b.successful} successful${b.lastSuccessUtc !== null ? ` (last ${b.lastSuccessUtc})` : ''}; ${how}${ca}${codes}.`,
+      `${b.account}: ${b.signIns} sign-in${b.signIns === 1 ? '' : 's'}, ${b.successful} successful${b.lastSuccessUtc !== null ? ` (last ${moment(b.lastSuccessUtc, ctx)})` : ''}; ${how}${ca}${codes}.`,
     );
   }
   if (failing.length > 0)
@@ -128,10 +132,10 @@ export function postEnforcementVerdict(s: SignInSummary, ctx: EvidenceContext): 
   const id = 'post-enforcement-failures';
   const w = s.first72h;
   if (ctx.today < ctx.enforcementDate) {
-    return { id, status: 'insufficient-evidence', summary: `Enforcement starts ${ctx.enforcementDate}; nothing to check yet.`, evidence: [] };
+    return { id, status: 'insufficient-evidence', summary: `Enforcement starts on ${day(ctx.enforcementDate, ctx)}; nothing to check yet.`, evidence: [] };
   }
-  const evidence = [`First 72 hours after enforcement (${w.startUtc} to ${w.endUtc}): ${w.total} sign-ins read.`];
-  if (s.lastUtc !== null && s.lastUtc < w.endUtc) evidence.push(`The evidence ends at ${s.lastUtc}, before the 72 hours are over.`);
+  const evidence = [`First 72 hours after enforcement (${moment(w.startUtc, ctx)} to ${moment(w.endUtc, ctx)}): ${w.total} sign-ins read.`];
+  if (s.lastUtc !== null && s.lastUtc < w.endUtc) evidence.push(`The evidence ends at ${moment(s.lastUtc, ctx)}, before the 72 hours are over.`);
   if (w.total === 0) {
     return { id, status: 'insufficient-evidence', summary: 'No sign-ins from the 72 hours after enforcement: download them.', evidence };
   }

@@ -22,27 +22,12 @@ export function formatLongDate(date: string, locale: string): string {
   return longDateIn(date, textLocale(locale));
 }
 
-function toUtcNoon(date: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`Expected a date written YYYY-MM-DD, got "${date}"`);
-  // Noon UTC, formatted in UTC: a calendar date never slips to the day before or after.
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
-}
-
-function usesCommaAfterWeekday(locale: string): boolean {
-  return /^en-(US|CA|PH)$/i.test(locale);
-}
-
 /**
- * A date in the words of a staff language: "Montag, 8. Februar 2027", "lundi 8 février 2027"; English as formatLongDate.
- * Not yet the shared 'long' style: British texts drop the comma the sites and PDFs write ("Monday 8 February 2027").
+ * A date in the words of a staff language: "Monday, 8 February 2027", "Montag, 8. Februar 2027", "lundi 8 février 2027".
+ * The shared 'long' style, so a message says a date as the site and the PDFs of its audience say it.
  */
 export function longDateIn(date: string, language: string): string {
-  const parts = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(toUtcNoon(date));
-  const text = parts.map((part) => part.value).join('');
-  if (!/^en(-|$)/i.test(language) || usesCommaAfterWeekday(language)) return text;
-  const weekday = parts.find((part) => part.type === 'weekday')?.value ?? '';
-  return weekday && text.startsWith(`${weekday}, `) ? `${weekday} ${text.slice(weekday.length + 2)}` : text;
+  return formatDate(date, 'long', language);
 }
 
 /** "8 February" (en-GB) or "February 8" (en-US): for banners and subjects where space is short. */
