@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { INTEGRATION_TESTS } from './tests/tiers.ts';
+import { INTEGRATION_TESTS, SHARED_SITE_TESTS } from './tests/tiers.ts';
 
 // Two tiers. `npm test` runs both projects; `npm run test:unit` runs only "unit": the tests that need no
 // build and no browser. Which files are "integration" is listed in tests/tiers.ts (and checked by
@@ -27,8 +27,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: [...INTEGRATION_TESTS],
+          exclude: [...SHARED_SITE_TESTS],
           // Builds and browsers on a machine shared with other work: at most half of a timeout is used
           // on a busy machine, so a slow moment does not fail the run.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Integration files that read the same tenant on the same day share one site build, made once
+          // before they start (tests/setup/shared-sites.ts) instead of once per file.
+          name: 'sites',
+          include: [...SHARED_SITE_TESTS],
+          globalSetup: ['tests/setup/shared-sites.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -25,3 +25,12 @@ export const INTEGRATION_TESTS: readonly string[] = [
   'tests/site/readers-helpdesk.test.ts',
   'tests/site/readers-staff.test.ts',
 ];
+
+// Integration files that read the site builds shared through tests/setup/shared-sites.ts (the "sites" project,
+// whose global set-up builds them once per run).
+export const SHARED_SITE_TESTS: readonly string[] = [
+  'tests/site/browser.test.ts',
+  'tests/site/build.test.ts',
+  'tests/site/readers-helpdesk.test.ts',
+  'tests/site/readers-staff.test.ts',
+];

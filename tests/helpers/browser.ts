@@ -105,6 +105,17 @@ export async function chromiumExecutable(): Promise<string> {
  * removes it on close, so runs never share cookies, storage or caches.
  */
 export async function launchBrowser(options: { extraArgs?: readonly string[] } = {}): Promise<Browser> {
+  const installed = installedBrowser();
+  if (installed) {
+    try {
+      return await chromium.launch({ ...installed, args: [...OWN_FLAGS, ...(options.extraArgs ?? [])], timeout: 60_000 });
+    } catch (error) {
+      throw new Error(
+        `${installed.executablePath ? `MFA_PLAYBOOK_CHROMIUM (${installed.executablePath})` : `the installed ${installed.channel}`} could not be started for the browser tests`,
+        { cause: error },
+      );
+    }
+  }
   unpacking ??= unpack();
   const { executablePath, env } = await unpacking;
   return chromium.launch({
@@ -113,6 +124,19 @@ export async function launchBrowser(options: { extraArgs?: readonly string[] } =
     env: { ...process.env, ...env },
     timeout: 60_000,
   });
+}
+
+/**
+ * The package's Chromium is a Linux x64 build. Elsewhere (macOS, Windows, Linux on Arm) the tests drive the
+ * browser the machine already has: Microsoft Edge on Windows (part of the system), Google Chrome otherwise,
+ * found by Playwright in its usual install location. MFA_PLAYBOOK_CHROMIUM names another Chromium-based
+ * browser on any machine.
+ */
+function installedBrowser(): { executablePath?: string; channel?: string } | undefined {
+  const chosen = process.env.MFA_PLAYBOOK_CHROMIUM;
+  if (chosen) return { executablePath: chosen };
+  if (process.platform === 'linux' && process.arch === 'x64') return undefined;
+  return { channel: process.platform === 'win32' ? 'msedge' : 'chrome' };
 }
 
 export interface Viewport {

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/example.ts';
-import { INTEGRATION_TESTS } from '../tiers.ts';
+import { INTEGRATION_TESTS, SHARED_SITE_TESTS } from '../tiers.ts';
 
 // `npm run test:unit` promises no build and no browser. These calls mean one or the other.
 const HEAVY_CALLS = ['launchBrowser(', 'buildSites(', 'buildWithEvidence(', "'pack'"];
@@ -31,5 +31,9 @@ describe('test tiers', () => {
 
   it('the integration list names only files that exist', () => {
     expect(INTEGRATION_TESTS.filter((file) => !existsSync(join(ROOT, file)))).toEqual([]);
+  });
+
+  it('files that read the shared site builds are integration files (test:unit never starts the shared build)', () => {
+    expect(SHARED_SITE_TESTS.filter((file) => !INTEGRATION_TESTS.includes(file))).toEqual([]);
   });
 });

@@ -1,20 +1,18 @@
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/site/build-sites.ts';
 import { longDate } from '../../src/site/format.ts';
 import { examplePlaybook, hostilePlaybook } from '../helpers/example.ts';
-import { removeDir, serve, tempOut, writeDummy } from './helpers.ts';
+import { serve } from './helpers.ts';
+import { sharedSites } from './shared-builds.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
-// Both tenants are built in one run (multi layout) and served from the root, so every site lives in a
+// Both tenants are built in one run (multi layout, the shared plan-date build) and served from the root, so every site lives in a
 // sub-folder (/example/admin/…): this also shows the sites work under any path.
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core');
 const example = examplePlaybook();
 const hostile = hostilePlaybook();
-const FILES = ['admin/plan.pdf', 'admin/checklists.pdf', 'admin/calendar.ics', 'admin/playbook.json', 'helpdesk/runbook.pdf', 'staff/mfa-guide.pdf', 'staff/calendar.ics'];
 
 let out = '';
 let origin = '';
@@ -32,18 +30,7 @@ interface Visit {
 const visits = new Map<string, Visit>();
 
 beforeAll(async () => {
-  out = await tempOut('sites-browser');
-  await buildSites({
-    tenants: [
-      { slug: 'example', playbook: example, files: FILES },
-      { slug: 'hostile', playbook: hostile, files: [] },
-    ],
-    outDir: out,
-    layout: 'multi',
-    quiet: true,
-  });
-  // The build adds artifacts next to the pages after the sites are built; stand-ins keep the links checkable.
-  for (const file of FILES) await writeDummy(join(out, 'example', file));
+  out = sharedSites().planDate;
   ({ origin, close } = await serve(out));
   browser = await launchBrowser();
 });
@@ -51,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await close();
-  if (out) await removeDir(out);
 });
 
 function watch(page: Page, url: string): Visit {

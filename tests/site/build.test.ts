@@ -1,35 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites, listFiles } from '../../src/site/build-sites.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/site/build-sites.ts';
 import { rel } from '../../src/site/paths.ts';
 import { longDate } from '../../src/site/format.ts';
 import { filesBySite } from '../../src/site/site-data.ts';
 import { CANARIES, examplePlaybook, hostilePlaybook } from '../helpers/example.ts';
-import { readableText, removeDir, tempOut } from './helpers.ts';
+import { readableText } from './helpers.ts';
+import { PLAN_DATE_FILES, sharedSites } from './shared-builds.ts';
 
-// One Astro build for two tenants (multi layout): the example tenant and the hostile one with canary values.
+// One Astro build for two tenants (multi layout, the shared plan-date build): the example tenant and the hostile
+// one with canary values.
 let out = '';
 const example = examplePlaybook();
 const hostile = hostilePlaybook();
-const EXAMPLE_FILES = ['admin/plan.pdf', 'admin/calendar.ics', 'helpdesk/runbook.pdf', 'staff/mfa-guide.pdf'];
 
-beforeAll(async () => {
-  out = await tempOut('sites-build');
-  await buildSites({
-    tenants: [
-      { slug: 'example', playbook: example, files: EXAMPLE_FILES },
-      { slug: 'hostile', playbook: hostile, files: [] },
-    ],
-    outDir: out,
-    layout: 'multi',
-    quiet: true,
-  });
-});
-
-afterAll(async () => {
-  if (out) await removeDir(out);
+beforeAll(() => {
+  out = sharedSites().planDate;
 });
 
 describe('rel()', () => {
@@ -79,9 +67,11 @@ describe('multi layout output', () => {
     const admin = await readFile(join(out, 'example/admin/index.html'), 'utf8');
     expect(admin).toContain('href="plan.pdf"');
     expect(admin).toContain('href="calendar.ics"');
-    expect(admin).not.toContain('checklists.pdf');
+    expect(PLAN_DATE_FILES).toContain('admin/checklists.pdf');
+    expect(admin).toContain('href="checklists.pdf"');
+    // The hostile tenant was built with no files: none is linked.
     const hostileAdmin = await readFile(join(out, 'hostile/admin/index.html'), 'utf8');
-    expect(hostileAdmin).not.toContain('plan.pdf');
+    for (const file of PLAN_DATE_FILES.filter((path) => path.startsWith('admin/'))) expect(hostileAdmin).not.toContain(file.slice('admin/'.length));
     expect(await readFile(join(out, 'example/helpdesk/index.html'), 'utf8')).toContain('href="runbook.pdf"');
     expect(await readFile(join(out, 'example/staff/index.html'), 'utf8')).toContain('href="mfa-guide.pdf"');
   });

@@ -10,7 +10,7 @@ import { examplePlaybook } from '../helpers/example.ts';
 import { closePage, launchBrowser, openPage } from '../helpers/browser.ts';
 import { readPdf } from '../pdf/read.ts';
 import { removeDir, serve, tempOut, writeDummy } from './helpers.ts';
-import { axeViolations, examplePlaybookWithEvidence, horizontalOverflow, LAPTOP_1280, overflowingElements, pagesOf, PHONE_390, searchFor, smallChartLabels } from './readers.ts';
+import { examplePlaybookWithEvidence, LAPTOP_1280, pagesOf, PHONE_390, READER_VIEWS, readerProblems, searchFor } from './readers.ts';
 
 // The admin site of the example tenant built twice in one run (multi layout): "mid" on Monday 25 January
 // 2027, in the register phase, with the example exports read (latest snapshot 88% on Friday 22 January);
@@ -61,13 +61,6 @@ async function stateOf(page: Page, selector: string): Promise<{ state: string | 
   return { state: await tag.getAttribute('data-state'), label: await tag.textContent() };
 }
 
-const VIEWS = [
-  { name: '390 px light', viewport: PHONE_390, colorScheme: 'light' },
-  { name: '390 px dark', viewport: PHONE_390, colorScheme: 'dark' },
-  { name: '1280 px light', viewport: LAPTOP_1280, colorScheme: 'light' },
-  { name: '1280 px dark', viewport: LAPTOP_1280, colorScheme: 'dark' },
-] as const;
-
 describe('every admin page', () => {
   it('is there: plan, tracking, tasks, checklists, communications, decisions, policies, accounts, reference, evidence sources, search', () => {
     expect(pages).toEqual([
@@ -85,19 +78,9 @@ describe('every admin page', () => {
     ]);
   });
 
-  for (const view of VIEWS) {
+  for (const view of READER_VIEWS) {
     it(`fits the window, has no axe violation of any impact and keeps chart words >= 11 px (${view.name})`, { timeout: 300_000 }, async () => {
-      const problems: string[] = [];
-      for (const file of pages) {
-        const page = await openPage(browser, view.viewport, { colorScheme: view.colorScheme });
-        await page.goto(`${origin}/mid/admin/${file}`, { waitUntil: 'load' });
-        const overflow = await horizontalOverflow(page);
-        if (overflow > 0) problems.push(`${file}: ${overflow} px too wide (${(await overflowingElements(page)).join('; ')})`);
-        for (const violation of await axeViolations(page)) problems.push(`${file}: ${violation}`);
-        for (const label of await smallChartLabels(page)) problems.push(`${file}: ${label}`);
-        await closePage(page);
-      }
-      expect(problems).toEqual([]);
+      expect(await readerProblems(browser, `${origin}/mid/admin`, pages, view, { chartLabels: true })).toEqual([]);
     });
   }
 

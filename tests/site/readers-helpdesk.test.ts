@@ -2,16 +2,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/site/build-sites.ts';
 import { examplePlaybook } from '../helpers/example.ts';
 import { closePage, launchBrowser, openPage } from '../helpers/browser.ts';
 import { readPdf } from '../pdf/read.ts';
-import { removeDir, serve, tempOut, writeDummy } from './helpers.ts';
-import { axeViolations, horizontalOverflow, LAPTOP_1280, overflowingElements, pagesOf, PHONE_390, searchFor, smallChartLabels } from './readers.ts';
+import { serve } from './helpers.ts';
+import { MID_REGISTER, sharedSites } from './shared-builds.ts';
+import { LAPTOP_1280, pagesOf, PHONE_390, READER_VIEWS, readerProblems, searchFor } from './readers.ts';
 
 // The helpdesk site as its readers meet it: on a phone and a laptop, in light and dark, opened from a web
 // server and from a file share, and printed. One build and one browser for the whole file.
-const MID_REGISTER = '2027-01-25';
 const playbook = examplePlaybook(MID_REGISTER);
 const symptom = playbook.runbook!.symptoms.find((s) => s.id === 'no-prompt')!;
 const code = playbook.runbook!.errorCodes.find((c) => c.code === '50074')!;
@@ -24,9 +23,7 @@ let browser: Browser;
 let pages: string[] = [];
 
 beforeAll(async () => {
-  out = await tempOut('readers-helpdesk');
-  await buildSites({ tenants: [{ slug: 'example', playbook, files: ['helpdesk/runbook.pdf'] }], outDir: out, layout: 'single', quiet: true });
-  await writeDummy(join(out, 'helpdesk', 'runbook.pdf'));
+  out = sharedSites().midRegister;
   siteDir = join(out, 'helpdesk');
   pages = await pagesOf(siteDir);
   ({ origin, close } = await serve(out));
@@ -36,15 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await close();
-  if (out) await removeDir(out);
 });
-
-const VIEWS = [
-  { name: '390 px light', viewport: PHONE_390, colorScheme: 'light' },
-  { name: '390 px dark', viewport: PHONE_390, colorScheme: 'dark' },
-  { name: '1280 px light', viewport: LAPTOP_1280, colorScheme: 'light' },
-  { name: '1280 px dark', viewport: LAPTOP_1280, colorScheme: 'dark' },
-] as const;
 
 describe('every helpdesk page', () => {
   it('is a whole site: home, every symptom, error codes, messages, guide and search', () => {
@@ -55,19 +44,9 @@ describe('every helpdesk page', () => {
     expect(pages.length).toBe(playbook.runbook!.symptoms.length + 5);
   });
 
-  for (const view of VIEWS) {
+  for (const view of READER_VIEWS) {
     it(`fits the window, has no axe violation of any impact and keeps chart words >= 11 px (${view.name})`, { timeout: 300_000 }, async () => {
-      const problems: string[] = [];
-      for (const file of pages) {
-        const page = await openPage(browser, view.viewport, { colorScheme: view.colorScheme });
-        await page.goto(`${origin}/helpdesk/${file}`, { waitUntil: 'load' });
-        const overflow = await horizontalOverflow(page);
-        if (overflow > 0) problems.push(`${file}: ${overflow} px too wide (${(await overflowingElements(page)).join('; ')})`);
-        for (const violation of await axeViolations(page)) problems.push(`${file}: ${violation}`);
-        for (const label of await smallChartLabels(page)) problems.push(`${file}: ${label}`);
-        await closePage(page);
-      }
-      expect(problems).toEqual([]);
+      expect(await readerProblems(browser, `${origin}/helpdesk`, pages, view, { chartLabels: true })).toEqual([]);
     });
   }
 });

@@ -2,17 +2,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/site/build-sites.ts';
 import { longDate } from '../../src/site/format.ts';
 import { examplePlaybook } from '../helpers/example.ts';
 import { closePage, launchBrowser, openPage } from '../helpers/browser.ts';
 import { readPdf } from '../pdf/read.ts';
-import { removeDir, serve, tempOut, writeDummy } from './helpers.ts';
-import { axeViolations, horizontalOverflow, LAPTOP_1280, overflowingElements, pagesOf, PHONE_390, searchFor } from './readers.ts';
+import { serve } from './helpers.ts';
+import { MID_REGISTER, sharedSites } from './shared-builds.ts';
+import { horizontalOverflow, LAPTOP_1280, overflowingElements, pagesOf, PHONE_390, READER_VIEWS, readerProblems, searchFor } from './readers.ts';
 
 // The staff site of the example tenant on Monday 25 January 2027, two weeks before enforcement (Monday
 // 8 February), on a phone and a laptop, light and dark, from a server and from disk, and printed.
-const MID_REGISTER = '2027-01-25';
 const playbook = examplePlaybook(MID_REGISTER);
 
 let out = '';
@@ -23,9 +22,7 @@ let browser: Browser;
 let pages: string[] = [];
 
 beforeAll(async () => {
-  out = await tempOut('readers-staff');
-  await buildSites({ tenants: [{ slug: 'example', playbook, files: ['staff/mfa-guide.pdf', 'staff/calendar.ics'] }], outDir: out, layout: 'single', quiet: true });
-  for (const file of ['staff/mfa-guide.pdf', 'staff/calendar.ics']) await writeDummy(join(out, file));
+  out = sharedSites().midRegister;
   siteDir = join(out, 'staff');
   pages = await pagesOf(siteDir);
   ({ origin, close } = await serve(out));
@@ -35,15 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await close();
-  if (out) await removeDir(out);
 });
-
-const VIEWS = [
-  { name: '390 px light', viewport: PHONE_390, colorScheme: 'light' },
-  { name: '390 px dark', viewport: PHONE_390, colorScheme: 'dark' },
-  { name: '1280 px light', viewport: LAPTOP_1280, colorScheme: 'light' },
-  { name: '1280 px dark', viewport: LAPTOP_1280, colorScheme: 'dark' },
-] as const;
 
 describe('every staff page', () => {
   it('is there: home, guides, messages and search', () => {
@@ -54,18 +43,9 @@ describe('every staff page', () => {
     expect(pages.length).toBeGreaterThanOrEqual(6);
   });
 
-  for (const view of VIEWS) {
+  for (const view of READER_VIEWS) {
     it(`fits the window and has no axe violation of any impact (${view.name})`, { timeout: 300_000 }, async () => {
-      const problems: string[] = [];
-      for (const file of pages) {
-        const page = await openPage(browser, view.viewport, { colorScheme: view.colorScheme });
-        await page.goto(`${origin}/staff/${file}`, { waitUntil: 'load' });
-        const overflow = await horizontalOverflow(page);
-        if (overflow > 0) problems.push(`${file}: ${overflow} px too wide (${(await overflowingElements(page)).join('; ')})`);
-        for (const violation of await axeViolations(page)) problems.push(`${file}: ${violation}`);
-        await closePage(page);
-      }
-      expect(problems).toEqual([]);
+      expect(await readerProblems(browser, `${origin}/staff`, pages, view, { chartLabels: false })).toEqual([]);
     });
   }
 

@@ -1,13 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseConfig } from '../../src/config/load.ts';
 import { readEvidence } from '../../src/evidence/index.ts';
 import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
 import { buildPlaybook } from '../../src/generators/playbook.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { EXAMPLE_CONFIG, ROOT } from '../helpers/example.ts';
+import { closePage, openPage, type Viewport } from '../helpers/browser.ts';
 
 // What the reader tests share: the sites as phones, laptops, file shares and printers see them.
 
@@ -16,6 +17,38 @@ const AXE = require.resolve('axe-core');
 
 export const PHONE_390 = { width: 390, height: 844 };
 export const LAPTOP_1280 = { width: 1280, height: 800 };
+
+/** The four ways every page is looked at: phone and laptop, light and dark. */
+export const READER_VIEWS: readonly { name: string; viewport: Viewport; colorScheme: 'light' | 'dark' }[] = [
+  { name: '390 px light', viewport: PHONE_390, colorScheme: 'light' },
+  { name: '390 px dark', viewport: PHONE_390, colorScheme: 'dark' },
+  { name: '1280 px light', viewport: LAPTOP_1280, colorScheme: 'light' },
+  { name: '1280 px dark', viewport: LAPTOP_1280, colorScheme: 'dark' },
+];
+
+/**
+ * What a reader of each page would stumble on in one view: a page wider than the window (with the elements
+ * that stick out), axe violations of any impact and, where charts are drawn, chart words under 11 px.
+ */
+export async function readerProblems(
+  browser: Browser,
+  baseUrl: string,
+  pages: readonly string[],
+  view: (typeof READER_VIEWS)[number],
+  options: { chartLabels: boolean },
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const file of pages) {
+    const page = await openPage(browser, view.viewport, { colorScheme: view.colorScheme });
+    await page.goto(`${baseUrl}/${file}`, { waitUntil: 'load' });
+    const overflow = await horizontalOverflow(page);
+    if (overflow > 0) problems.push(`${file}: ${overflow} px too wide (${(await overflowingElements(page)).join('; ')})`);
+    for (const violation of await axeViolations(page)) problems.push(`${file}: ${violation}`);
+    if (options.chartLabels) for (const label of await smallChartLabels(page)) problems.push(`${file}: ${label}`);
+    await closePage(page);
+  }
+  return problems;
+}
 export const EXAMPLE_EVIDENCE = join(ROOT, 'examples', 'evidence', 'northgate');
 
 /** The example tenant planned on `today`, with the example exports read as the build reads them. */
