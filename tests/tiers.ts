@@ -24,6 +24,7 @@ export const INTEGRATION_TESTS: readonly string[] = [
   'tests/site/readers-admin.test.ts',
   'tests/site/readers-helpdesk.test.ts',
   'tests/site/readers-staff.test.ts',
+  'tests/waves/outputs.test.ts',
 ];
 
 // Integration files that read the site builds shared through tests/setup/shared-sites.ts (the "sites" project,

@@ -90,12 +90,24 @@ export function usersToSwitchOn(config: Pick<WavesLintInput, 'organisation' | 'p
   return Math.max(1, config.organisation.userCount - config.pilotGroup.members.length);
 }
 
+/**
+ * True when the waves come to one (the helpdesk can take everyone's first day at once, or one listed group holds
+ * everyone): the plan is then the one-wave plan, unchanged. The wave generator reaches the same answer by placing them.
+ */
+export function comesToOneWave(config: WavesLintInput): boolean {
+  const waves = config.waves;
+  if (!waves) return true;
+  const total = usersToSwitchOn(config);
+  if (waves.mode === 'groups') return (waves.groups ?? []).length === 1 && waves.groups![0]!.size >= total;
+  return waves.helpdeskCallsPerDay !== undefined && waves.expectedCallsPerUser !== undefined && waves.expectedCallsPerUser * total * callSpread()[0]! <= waves.helpdeskCallsPerDay;
+}
+
 /** Plan-level checks of the waves against the rest of the config (errors stop the build, warnings are printed). */
 export function lintWaves(config: WavesLintInput): { severity: 'error' | 'warning'; path: JsonPath; message: string }[] {
   const waves = config.waves;
   if (!waves) return [];
   const findings: { severity: 'error' | 'warning'; path: JsonPath; message: string }[] = [];
-  if (config.current.securityDefaults) {
+  if (config.current.securityDefaults && !comesToOneWave(config)) {
     findings.push({
       severity: 'error',
       path: ['waves'],
@@ -122,7 +134,7 @@ export function lintWaves(config: WavesLintInput): { severity: 'error' | 'warnin
   });
   if (waves.mode === 'auto' && waves.helpdeskCallsPerDay !== undefined && waves.expectedCallsPerUser !== undefined) {
     const firstDay = waves.expectedCallsPerUser * total * callSpread()[0]!;
-    if (firstDay <= waves.helpdeskCallsPerDay) {
+    if (comesToOneWave(config)) {
       findings.push({
         severity: 'warning',
         path: ['waves', 'helpdeskCallsPerDay'],

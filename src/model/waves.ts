@@ -83,3 +83,26 @@ export function callSpread(): number[] {
 export function waveLabel(number: number, groupName: string | null): string {
   return `Wave ${number} (${groupName ?? 'everyone else'})`;
 }
+
+/** A forecast figure as shown in every table and chart label: whole calls (the model keeps one decimal place). */
+export function wholeCalls(calls: number): number {
+  return Math.round(calls);
+}
+
+/** How the forecast is made, in one paragraph shown beside it in the admin site and the plan. */
+export function forecastMethod(forecast: NonNullable<WavePlan['forecast']>): string {
+  const shares = forecast.spread
+    .slice(0, 3)
+    .map((share) => `${Math.round(share * 100)}%`)
+    .join(', ');
+  return (
+    `Each user switched on is expected to call the helpdesk ${forecast.expectedCallsPerUser} times in all. ` +
+    `A wave's calls spread over the ${forecast.spread.length} working days from its enforcement day, each day half the day before (${shares}, …): most people meet MFA at their first sign-in, the rest over the following days. ` +
+    `Calls of waves that overlap add up. The helpdesk can take ${forecast.helpdeskCallsPerDay} calls a working day on top of its usual work.`
+  );
+}
+
+/** What a forecast day is: the enforcement day of a wave, a day over capacity, both or neither. */
+export function forecastDayNote(day: ForecastDay): string {
+  return [day.enforcementOf !== null ? `Wave ${day.enforcementOf} switched on` : '', day.overCapacity ? 'Over capacity' : ''].filter(Boolean).join('; ');
+}

@@ -7,6 +7,7 @@ import { nowrap, dateRange, adminDocumentOptions, FieldNames, longDate, OWNER_LA
 import { choiceRow, labelledField } from './form-blocks.ts';
 import { renderProgress } from './progress.ts';
 import { drawTimeline } from './timeline.ts';
+import { renderWaves } from './waves.ts';
 
 // admin/plan.pdf: the plan the manager reads, approves and signs.
 
@@ -22,12 +23,15 @@ const SECTIONS = [
   { anchor: 'signoff', title: 'Approval and sign-off' },
 ] as const;
 
-type SectionAnchor = (typeof SECTIONS)[number]['anchor'] | 'progress';
+type SectionAnchor = (typeof SECTIONS)[number]['anchor'] | 'progress' | 'waves';
 
 /** The plan's sections in order: with evidence, "Progress" follows the executive summary. */
 function sectionsFor(playbook: Playbook): { anchor: SectionAnchor; title: string }[] {
-  if (playbook.evidence === null) return [...SECTIONS];
-  return [SECTIONS[0], { anchor: 'progress', title: 'Progress' }, ...SECTIONS.slice(1)];
+  const sections: { anchor: SectionAnchor; title: string }[] = [...SECTIONS];
+  if (playbook.evidence !== null) sections.splice(1, 0, { anchor: 'progress', title: 'Progress' });
+  // A plan in waves: the waves and the helpdesk forecast follow the timeline.
+  if (playbook.waves) sections.splice(sections.findIndex((section) => section.anchor === 'timeline') + 1, 0, { anchor: 'waves', title: 'Waves and helpdesk forecast' });
+  return sections;
 }
 
 export function currentState(playbook: Playbook): string {
@@ -151,6 +155,9 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     { size: 9, color: colors.muted },
   );
   drawTimeline(doc, playbook);
+
+  // ---- waves (only for a plan in waves) ---------------------------------------------------
+  if (playbook.waves) renderWaves(doc, playbook.waves, locale, n('waves'));
 
   // ---- 3. phases -------------------------------------------------------------------------
   doc.heading(`${n('phases')}. Phases and tasks`, { anchor: 'phases', outlineTitle: 'Phases and tasks' });
