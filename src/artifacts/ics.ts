@@ -20,6 +20,7 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { methodName } from '../generators/names.ts';
 import type { Playbook } from '../model/playbook.ts';
 import { milestoneList, type Milestone, type Task } from '../model/schedule.ts';
+import { EXCEPTION_KIND_LABELS } from '../model/register.ts';
 import type { StaffView } from '../model/views.ts';
 import { addDays } from '../shared/calendar-dates.ts';
 import { longDate } from '../shared/format.ts';
@@ -385,7 +386,39 @@ function exemptionReviewEvent(playbook: Playbook, record: Playbook['decisions'][
 }
 
 /**
- * The events of admin/calendar.ics: every milestone and every task, and the review day of each exemption override. A task that marks a milestone is folded into the
+ * The review day of an exception: its owner renews it, replaces it with a fix or lets it end. The UID comes from
+ * the account (not the list position), so reordering the config keeps each event's identity.
+ */
+function exceptionReviewEvent(playbook: Playbook, exception: Playbook['exceptions'][number], key: string): PlannedEvent {
+  const { organisation } = playbook;
+  const title = `Review exception ${exception.account} (${EXCEPTION_KIND_LABELS[exception.kind].toLowerCase()})`;
+  return {
+    timing: timingOf(exception.reviewDate, null),
+    data: {
+      id: uid('exception-review', key, organisation.slug),
+      summary: `MFA ${organisation.shortName}: ${title}`,
+      description: [`Owner: ${exception.owner}.`, `The exception lapses after ${exception.expiry}: renew it, replace it with a fix, or end it.`, `Plan: ${exception.plan}`].join('\n'),
+      categories: [{ name: 'MFA rollout' }, { name: 'Exception review' }],
+      ...allDay(exception.reviewDate),
+      transparency: ICalEventTransparency.TRANSPARENT,
+      alarms: [dayBeforeAtNine(title)],
+    },
+  };
+}
+
+/** A UID part per exception from its account: lower-case letters and digits; a repeated account gets "-2", "-3". */
+function exceptionKeys(exceptions: Playbook['exceptions']): string[] {
+  const seen = new Map<string, number>();
+  return exceptions.map((exception) => {
+    const base = exception.account.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'account';
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  });
+}
+
+/**
+ * The events of admin/calendar.ics: every milestone and every task, and the review day of each exemption override and exception. A task that marks a milestone is folded into the
  * milestone's event (one event, the task's action and evidence in its description) so the calendar does not show it
  * twice.
  */
@@ -403,6 +436,7 @@ function adminEvents(playbook: Playbook): PlannedEvent[] {
     ),
     ...schedule.tasks.filter((task) => !(task.milestone && milestoneIds.has(task.milestone))).map((task) => taskEvent(playbook, task)),
     ...playbook.decisions.flatMap((record) => (record.isTemplate || record.override === null ? [] : [exemptionReviewEvent(playbook, record, record.override)])),
+    ...exceptionKeys(playbook.exceptions).map((key, index) => exceptionReviewEvent(playbook, playbook.exceptions[index]!, key)),
   ];
 }
 

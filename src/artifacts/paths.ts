@@ -7,7 +7,7 @@ export const POLICIES_DIR = 'admin/policies';
 export const POLICY_README = `${POLICIES_DIR}/README.txt`;
 export const EMAILS_DIR = 'admin/emails';
 export const ADMIN_CALENDAR = 'admin/calendar.ics';
-/** The auditors' action plan of exemption overrides (item, owner, reason, review, expiry, state); written when there is one. */
+/** The auditors' action plan of exemption overrides and exceptions (item, owner, reason, review, expiry, state); written when there is one. */
 export const ACTION_PLAN_CSV = 'admin/exemptions/action-plan.csv';
 export const STAFF_CALENDAR = 'staff/calendar.ics';
 
@@ -42,14 +42,16 @@ export function emailDrafts(
 }
 
 /** The paths renderArtifacts returns for this playbook. */
-export function artifactPaths(playbook: Pick<Playbook, 'policies' | 'communications' | 'staffLanguages' | 'staffMessages'> & Partial<Pick<Playbook, 'decisions'>>): string[] {
-  const overrides = (playbook.decisions ?? []).some((record) => !record.isTemplate && record.override !== null);
+export function artifactPaths(
+  playbook: Pick<Playbook, 'policies' | 'communications' | 'staffLanguages' | 'staffMessages'> & Partial<Pick<Playbook, 'decisions' | 'exceptions'>>,
+): string[] {
+  const registered = (playbook.exceptions ?? []).length > 0 || (playbook.decisions ?? []).some((record) => !record.isTemplate && record.override !== null);
   return [
     ...playbook.policies.map(policyPath),
     ...(playbook.policies.length > 0 ? [POLICY_README] : []),
     ADMIN_CALENDAR,
     ...playbook.staffLanguages.map((language) => staffCalendarPath(playbook.staffLanguages, language)),
     ...playbook.communications.flatMap((message) => emailDrafts(playbook, message).map((draft) => draft.path)),
-    ...(overrides ? [ACTION_PLAN_CSV] : []),
+    ...(registered ? [ACTION_PLAN_CSV] : []),
   ];
 }

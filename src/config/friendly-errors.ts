@@ -120,7 +120,10 @@ export function friendlyProblems(issues: z.core.$ZodIssue[], schema: z.ZodType, 
     let message = issue.message;
     if (issue.code === 'invalid_type' && input === undefined) {
       if (explainedMissing.has(formatPath(path))) continue;
-      message = `missing: expected ${EXPECTED_LABELS[issue.expected] ?? issue.expected}`;
+      // A type's wording ("Invalid input: …", "expected true or false") becomes "missing: expected …"; a message the
+      // schema wrote for the key's absence (an override or exception without its expiry) is kept as written.
+      const typeWording = message.startsWith('Invalid input') || message.startsWith('expected ');
+      message = typeWording ? `missing: expected ${EXPECTED_LABELS[issue.expected] ?? issue.expected}` : message;
     } else if (!/found/.test(message) && (issue.code !== 'custom' || ['string', 'number', 'boolean'].includes(typeof input))) {
       // A custom check on a whole object (e.g. duplicate ids) says what it found itself.
       message = `${message}, found ${describeFound(input)}`;

@@ -124,6 +124,13 @@ export function lintConfig(config: TenantConfig, context: { today: string }): Li
         message: `${exception.account} is a break-glass account; it is already excluded through ${config.breakGlass.group.name} and needs no separate exception`,
       });
     }
+    if (exception.reviewDate !== undefined && exception.reviewDate > exception.expiry) {
+      findings.push({
+        severity: 'error',
+        path: ['exceptions', index, 'reviewDate'],
+        message: `the review date ${exception.reviewDate} is after the expiry ${exception.expiry}; review the exception before it lapses`,
+      });
+    }
   });
 
   config.exemptionRequests.forEach((request, index) => {

@@ -52,10 +52,13 @@ export const percentage = z
   .min(0, { message: 'expected a percentage between 0 and 100' })
   .max(100, { message: 'expected a percentage between 0 and 100' });
 
-/** Free text shown to people; trimmed, never empty, and at most `max` characters (a name unless said otherwise). */
-export const text = (what = 'text', max: number = TEXT_LIMITS.name) =>
+/**
+ * Free text shown to people; trimmed, never empty, and at most `max` characters (a name unless said otherwise).
+ * `missing`: the message when the key is absent, for a field whose absence needs explaining.
+ */
+export const text = (what = 'text', max: number = TEXT_LIMITS.name, missing?: string) =>
   z
-    .string()
+    .string(missing === undefined ? undefined : { error: (issue) => (issue.input === undefined ? missing : 'expected text') })
     .max(max, { message: `expected at most ${max} characters` })
     .trim()
     .min(1, { message: `expected ${what}, found an empty string` });

@@ -112,10 +112,23 @@ export const peopleSchema = z.strictObject({
 
 export const exceptionKinds = ['shared-mailbox', 'room', 'service-account', 'no-smartphone'] as const;
 
+/** A date that must be given: a missing one is refused with `missing`, which says what the date is for. */
+const requiredDate = (missing: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? missing : 'expected a date written YYYY-MM-DD') })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date written YYYY-MM-DD' })
+    .pipe(isoDate);
+
+// An exception is a standing decision about one account, like an exemption override: someone owns it, it is
+// reviewed, and it lapses. Without an expiry it would stay in force for ever, so it is refused.
 export const exceptionSchema = z.strictObject({
   account: text('the account (a UPN or a short description)'),
   kind: z.enum(exceptionKinds, { message: `expected one of ${exceptionKinds.join(', ')}` }),
   plan: text('what will be done for this account', TEXT_LIMITS.sentence),
+  owner: text('the name of the person who owns this exception', TEXT_LIMITS.name, 'an exception needs an owner: the person who renews it, replaces it with a fix or ends it'),
+  /** Default: EXCEPTION_REVIEW_LEAD_DAYS before the expiry (src/model/register.ts). */
+  reviewDate: isoDate.optional(),
+  expiry: requiredDate('an exception needs an expiry: the date (YYYY-MM-DD) it lapses unless its owner renews it'),
 });
 
 export const overrideSchema = z.strictObject({
@@ -127,12 +140,7 @@ export const overrideSchema = z.strictObject({
     .min(1, { message: 'expected at least one compensating control' })
     .max(50, { message: 'expected at most 50 compensating controls' }),
   // An accepted risk lapses: without an expiry an override would stay open for ever, so it is refused.
-  expiry: z
-    .string({
-      error: (issue) => (issue.input === undefined ? 'an override needs an expiry: the date (YYYY-MM-DD) its accepted risk lapses' : 'expected a date written YYYY-MM-DD'),
-    })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date written YYYY-MM-DD' })
-    .pipe(isoDate),
+  expiry: requiredDate('an override needs an expiry: the date (YYYY-MM-DD) its accepted risk lapses'),
   reviewDate: isoDate.optional(),
 });
 

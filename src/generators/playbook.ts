@@ -1,6 +1,7 @@
 import slugify from '@sindresorhus/slugify';
 import type { TenantConfig } from '../config/schema.ts';
 import { MODEL_VERSION, playbookSchema, type Playbook } from '../model/playbook.ts';
+import { exceptionReviewDate } from '../model/register.ts';
 import { buildSchedule } from './schedule.ts';
 import { buildWavePlan } from './waves.ts';
 import { WorkCalendar } from './work-calendar.ts';
@@ -99,7 +100,7 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
       group: { name: config.breakGlass.group.name, objectId: config.breakGlass.group.objectId ?? null },
       accounts: [...config.breakGlass.accounts],
     },
-    exceptions: config.exceptions.map((exception) => ({ ...exception })),
+    exceptions: config.exceptions.map((exception) => ({ ...exception, reviewDate: exceptionReviewDate(exception.expiry, exception.reviewDate) })),
     schedule,
     // Present only for a plan in waves, so a one-wave plan's model (and every output) stays as it was.
     ...(waves ? { waves } : {}),

@@ -51,7 +51,18 @@ export const playbookSchema = z.object({
   /** Confidential (admin only). */
   breakGlass: z.object({ group: z.object({ name: z.string(), objectId: z.string().nullable() }), accounts: z.array(z.string()) }),
   /** Confidential (admin only). */
-  exceptions: z.array(z.object({ account: z.string(), kind: z.enum(['shared-mailbox', 'room', 'service-account', 'no-smartphone']), plan: z.string() })),
+  exceptions: z.array(
+    z.object({
+      account: z.string(),
+      kind: z.enum(['shared-mailbox', 'room', 'service-account', 'no-smartphone']),
+      plan: z.string(),
+      /** Who owns the exception: renews it, replaces it with a fix or lets it end. */
+      owner: z.string(),
+      reviewDate: isoDateString,
+      /** The last day the exception is in force. */
+      expiry: isoDateString,
+    }),
+  ),
   schedule: scheduleSchema,
   /** Enforcement in waves with the helpdesk forecast; absent for a plan of one wave. Admin only (names the wave groups). */
   waves: wavePlanSchema.optional(),

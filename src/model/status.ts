@@ -1,7 +1,7 @@
 import { progressOn } from './progress.ts';
 import { checklistItemState, enforcementCountdown, messageState, planItemState, type DueState, type EnforcementCountdown, type MessageState } from './state.ts';
 import type { Playbook } from './playbook.ts';
-import { exemptionRegister, type RegisterEntry } from './register.ts';
+import { entriesToAct, riskRegister, type RegisterEntry } from './register.ts';
 import type { EvidenceReport } from './evidence-report.ts';
 
 // What the admin's daily `status` command reports from the plan alone (day one needs no exports), plus
@@ -61,8 +61,8 @@ export interface PlanStatus {
   nextMilestone: { id: string; title: string; date: string; state: DueState } | null;
   enforcementDate: string;
   enforcement: EnforcementCountdown;
-  /** Exemption overrides that are expired or due for review today or earlier. */
-  exemptionsToAct: RegisterEntry[];
+  /** Exemption overrides and exceptions that are expired or due for review today or earlier. */
+  registerToAct: RegisterEntry[];
   smsVoiceOnly: SmsVoiceOnlyCount | null;
   changes: EvidenceChanges | null;
 }
@@ -96,7 +96,7 @@ export function evidenceChanges(report: Pick<EvidenceReport, 'registration' | 'f
   };
 }
 
-export type StatusPlaybook = Pick<Playbook, 'schedule' | 'communications' | 'checklists' | 'decisions'>;
+export type StatusPlaybook = Pick<Playbook, 'schedule' | 'communications' | 'checklists' | 'decisions' | 'exceptions'>;
 
 /**
  * The plan's side of `status` on `today`. `draftsOf` names the email draft files of a message (their paths
@@ -132,15 +132,15 @@ export function planStatus(
     nextMilestone: milestone === null ? null : { id: milestone.id, title: milestone.title, date: milestone.date, state: planItemState(milestone, today) },
     enforcementDate: schedule.enforcementDate,
     enforcement: enforcementCountdown(schedule.enforcementDate, today),
-    exemptionsToAct: exemptionRegister(playbook.decisions, today).filter((entry) => entry.status !== 'open'),
+    registerToAct: entriesToAct(riskRegister(playbook, today)),
     smsVoiceOnly: evidence === null ? null : smsVoiceOnlyCount(evidence.registration),
     changes: evidence === null ? null : evidenceChanges(evidence),
   };
 }
 
-/** Whether anything is past its date: a check of the phase under way, or an expired exemption (the exit code of `status`). */
-export function anythingOverdue(status: Pick<PlanStatus, 'overdue' | 'exemptionsToAct'>): boolean {
-  return status.overdue.length > 0 || status.exemptionsToAct.some((entry) => entry.status === 'expired');
+/** Whether anything is past its date: a check of the phase under way, or an expired exemption or exception (the exit code of `status`). */
+export function anythingOverdue(status: Pick<PlanStatus, 'overdue' | 'registerToAct'>): boolean {
+  return status.overdue.length > 0 || status.registerToAct.some((entry) => entry.status === 'expired');
 }
 
 const users = (count: number) => `${count} user${count === 1 ? '' : 's'}`;
@@ -178,9 +178,9 @@ export function planStatusHeadLines(status: PlanStatus): string[] {
   if (status.overdue.length === 0) lines.push('  nothing');
   for (const c of status.overdue) lines.push(`  - Check ${c.checklist}/${c.id} (due ${c.due}, ${c.state.label.toLowerCase()}): ${c.text}`);
   lines.push('');
-  if (status.exemptionsToAct.length > 0) {
-    lines.push('Exemptions to act on:');
-    for (const e of status.exemptionsToAct) lines.push(`  - ${e.item} (owner ${e.owner}; review ${e.review}, expiry ${e.expiry}): ${e.label}`);
+  if (status.registerToAct.length > 0) {
+    lines.push('Exemptions and exceptions to act on:');
+    for (const e of status.registerToAct) lines.push(`  - ${e.item} (owner ${e.owner}; review ${e.review}, expiry ${e.expiry}): ${e.label}`);
     lines.push('');
   }
   return lines;

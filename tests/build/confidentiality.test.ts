@@ -45,6 +45,17 @@ describe('audience separation in a full build', () => {
     });
   }
 
+  it('the exception register stays in admin: its owner, review flag and action plan are in admin files only', async () => {
+    // The hostile tenant's exception is due for review on the plan date: the admin home flags it, the action plan lists it.
+    const home = await readFile(join(out, 'admin/index.html'), 'utf8');
+    expect(home).toMatch(/data-register-to-act[\s\S]*Canary Exception Owner 4e9b &lt;b&gt;&amp;[\s\S]*Review due today/);
+    const actionPlan = await readFile(join(out, 'admin/exemptions/action-plan.csv'), 'utf8');
+    expect(actionPlan).toContain('Exception canary-exception-55d1@zurich-aero.example (service account),Canary Exception Owner 4e9b <b>&');
+    expect(await readFile(join(out, 'admin/calendar.ics'), 'utf8')).toContain('UID:exception-review.canary-exception-55d1-zurich-aero-example@');
+    const elsewhere = files.filter((file) => !file.startsWith('admin/'));
+    expect(elsewhere.filter((file) => /exemption|exception|action-plan/.test(file))).toEqual([]);
+  });
+
   it('the admin outputs do hold them, so the scan above can see a leak', async () => {
     const admin = `${await everythingReadable(join(out, 'admin/playbook.json'))}\n${await everythingReadable(join(out, 'admin/plan.pdf'))}`;
     for (const canary of CANARIES.filter((value) => !value.startsWith('canary-pilot'))) expect(admin).toContain(canary);

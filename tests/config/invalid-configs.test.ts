@@ -45,7 +45,7 @@ describe('invalid tenant configs give one path-named line per problem', () => {
           delete c.startDate;
         }),
       ),
-    ).toMatchInlineSnapshot(`"error: tenant.config.json:111:3 startdate: unknown key "startdate"; did you mean "startDate"?"`);
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:120:3 startdate: unknown key "startdate"; did you mean "startDate"?"`);
   });
 
   it('suggests the known key for a misspelt nested key', () => {
@@ -79,7 +79,7 @@ describe('invalid tenant configs give one path-named line per problem', () => {
         }),
       ),
     ).toMatchInlineSnapshot(
-      `"error: tenant.config.json:82:7 exceptions[0].apiToken: "apiToken" looks like a secret. Passwords, keys and tokens never belong in this file: remove the key (break-glass credentials stay offline, on paper, in two places)"`,
+      `"error: tenant.config.json:84:7 exceptions[0].apiToken: "apiToken" looks like a secret. Passwords, keys and tokens never belong in this file: remove the key (break-glass credentials stay offline, on paper, in two places)"`,
     );
   });
 
@@ -223,7 +223,7 @@ describe('invalid tenant configs give one path-named line per problem', () => {
           c.exemptionRequests.push({ ...c.exemptionRequests[0] });
         }),
       ),
-    ).toMatchInlineSnapshot(`"error: tenant.config.json:109:13 exemptionRequests[1].id: duplicate id "cfo-prompts""`);
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:118:13 exemptionRequests[1].id: duplicate id "cfo-prompts""`);
   });
 
   it('refuses a malformed helpdesk email and phone together', () => {
@@ -254,7 +254,7 @@ describe('invalid tenant configs give one path-named line per problem', () => {
         }),
       ),
     ).toMatchInlineSnapshot(
-      `"error: tenant.config.json:117:19 exemptionRequests[0].override.expiry: an overridden exemption must expire within 90 days of the decision (2027-02-09 → at the latest 2027-05-10), found 2027-12-31"`,
+      `"error: tenant.config.json:126:19 exemptionRequests[0].override.expiry: an overridden exemption must expire within 90 days of the decision (2027-02-09 → at the latest 2027-05-10), found 2027-12-31"`,
     );
   });
 
@@ -334,10 +334,34 @@ describe('plan lints that warn without refusing the config', () => {
     ).toEqual(['phases.register: a registration window of 5 working days is short; people on leave will meet enforcement unregistered. 7 or more is advised (default 14)']);
   });
 
+  it('refuses an exception without an expiry or an owner, naming the field, file and line', () => {
+    expect(
+      problems(
+        mutated((c) => {
+          delete c.exceptions[1].expiry;
+          delete c.exceptions[2].owner;
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "error: tenant.config.json:85:5 exceptions[1].expiry: an exception needs an expiry: the date (YYYY-MM-DD) it lapses unless its owner renews it
+      error: tenant.config.json:91:5 exceptions[2].owner: an exception needs an owner: the person who renews it, replaces it with a fix or ends it"
+    `);
+  });
+
+  it('refuses an exception reviewed after it lapses', () => {
+    expect(
+      problems(
+        mutated((c) => {
+          c.exceptions[2].reviewDate = '2027-04-01';
+        }),
+      ),
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:97:21 exceptions[2].reviewDate: the review date 2027-04-01 is after the expiry 2027-03-31; review the exception before it lapses"`);
+  });
+
   it('warns about a break-glass account listed again as an exception', () => {
     expect(
       warnings((c) => {
-        c.exceptions.push({ account: c.breakGlass.accounts[0], kind: 'service-account', plan: 'Excluded' });
+        c.exceptions.push({ account: c.breakGlass.accounts[0], kind: 'service-account', plan: 'Excluded', owner: 'Priya Raman', expiry: '2027-12-31' });
       }),
     ).toEqual([
       'exceptions[4].account: svc-emergency-alpha@northgateengineering.onmicrosoft.com is a break-glass account; it is already excluded through NE-Access-Continuity and needs no separate exception',

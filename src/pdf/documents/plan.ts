@@ -1,5 +1,6 @@
 import type { Playbook } from '../../model/playbook.ts';
 import { milestoneList } from '../../model/schedule.ts';
+import { entriesToAct, EXCEPTION_KIND_LABELS, riskRegister, type RegisterEntry } from '../../model/register.ts';
 import { countWord } from '../../shared/format.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
@@ -235,15 +236,33 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   // ---- 7. exceptions and decisions ---------------------------------------------------------------
   doc.heading(`${n('exceptions')}. Exceptions and decisions`, { anchor: 'exceptions', outlineTitle: 'Exceptions and decisions' });
   doc.paragraph(`Emergency access: ${playbook.breakGlass.accounts.length} accounts in the group "${playbook.breakGlass.group.name}", the only group excluded from the policy.`);
+  const register = riskRegister(playbook, playbook.meta.asOf);
+  const exceptionEntries = register.filter((entry) => entry.source === 'exception');
   doc.table(
     [
-      { header: 'Account', width: 2.6 },
-      { header: 'Kind', width: 1.3 },
-      { header: 'Plan', width: 4 },
+      { header: 'Account', width: 2.2 },
+      { header: 'Kind', width: 1.1 },
+      { header: 'Plan', width: 2.8 },
+      { header: 'Owner', width: 1.3 },
+      { header: 'Review, expiry', width: 1.4 },
     ],
-    playbook.exceptions.map((exception) => [exception.account, exception.kind.replace(/-/g, ' '), exception.plan]),
-    { empty: 'No exceptions.' },
+    playbook.exceptions.map((exception, index) => [
+      exception.account,
+      EXCEPTION_KIND_LABELS[exception.kind],
+      exception.plan,
+      exception.owner,
+      registerDates(exceptionEntries[index]!, locale),
+    ]),
+    { empty: 'No exceptions.', size: 8.5 },
   );
+  const toAct = entriesToAct(register);
+  if (toAct.length > 0) {
+    doc.callout([
+      { text: `To act on, ${longDate(playbook.meta.asOf, locale)}: `, bold: true, color: colors.warn },
+      { text: toAct.map((entry) => `${entry.item}, owner ${entry.owner}: ${entry.label.toLowerCase()}`).join('; ') },
+      { text: '. An expired exemption or exception is renewed by its owner, or ended.' },
+    ]);
+  }
   const requests = playbook.decisions.filter((decision) => !decision.isTemplate);
   const blank = playbook.decisions.find((decision) => decision.isTemplate);
   if (requests.length > 0 || blank) {
@@ -291,6 +310,12 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   }
 
   return doc.save();
+}
+
+/** "Review 1 Mar 2027, expires 31 Mar 2027" with the entry's state on the plan date when it needs action. */
+function registerDates(entry: RegisterEntry, locale: string): Inline {
+  const dates = `Review ${shortDate(entry.review, locale)}, expires ${shortDate(entry.expiry, locale)}`;
+  return entry.status === 'open' ? dates : [{ text: `${dates}. ` }, { text: entry.label, bold: true, color: colors.warn }];
 }
 
 /** Name, date and signature fields with stable names: `<prefix>.<key>.name`, `.date`, `.signature`. */
