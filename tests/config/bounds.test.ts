@@ -130,7 +130,7 @@ describe('ids that become file names', () => {
       refused((c) => {
         c.exemptionRequests[0].id = 'template';
       }),
-    ).toMatchInlineSnapshot(`"error: tenant.config.json:101:13 exemptionRequests[0].id: this id names a file of the tool's own (template); choose another, found "template""`);
+    ).toMatchInlineSnapshot(`"error: tenant.config.json:110:13 exemptionRequests[0].id: this id names a file of the tool's own (template); choose another, found "template""`);
   });
   it('refuses Windows device names (con, nul, com1, lpt9)', () => {
     expect(
@@ -138,7 +138,7 @@ describe('ids that become file names', () => {
         c.exemptionRequests[0].id = 'con';
       }),
     ).toMatchInlineSnapshot(
-      `"error: tenant.config.json:101:13 exemptionRequests[0].id: this id cannot be a file name on Windows (a reserved device name); choose another, found "con""`,
+      `"error: tenant.config.json:110:13 exemptionRequests[0].id: this id cannot be a file name on Windows (a reserved device name); choose another, found "con""`,
     );
     for (const id of ['nul', 'com1', 'lpt9', 'aux', 'prn'])
       expect(
