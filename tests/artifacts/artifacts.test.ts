@@ -17,6 +17,8 @@ describe('renderArtifacts', () => {
       'admin/calendar.ics',
       'staff/calendar.ics',
       ...playbook.communications.map((message) => `admin/emails/${message.id}.eml`),
+      // The example lists exceptions: the auditors' action plan has them.
+      'admin/exemptions/action-plan.csv',
     ]);
     for (const path of paths) expect(path).toMatch(/^(admin|staff)\/[A-Za-z0-9._/-]+$/);
     expect(new Set(paths).size).toBe(paths.length);
