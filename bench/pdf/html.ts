@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { milestoneList } from '../../src/model/schedule.ts';
 import { helpdeskView, staffView } from '../../src/model/views.ts';
+import { runbookPartTitles, runbookPlainText, type RunbookText } from '../../src/model/runbook-refs.ts';
 import { longDate, shortDate } from '../../src/pdf/documents/common.ts';
 
 // The same content as the PDF documents, as plain HTML with print CSS, for the headless Chromium
@@ -88,12 +89,14 @@ export function runbookHtml(p: Playbook): string {
   const r = v.runbook;
   let body = `<h1 style="border:0;font-size:20pt;color:#000">Helpdesk runbook: MFA rollout</h1><p>Enforcement: <b>${esc(longDate(v.dates.enforcementDate, v.locale))}</b> · ${esc(v.helpdesk.phone)}</p>`;
   if (r) {
-    body += `<h1>1. Verify the caller first</h1><p>${esc(r.identityVerification.summary)}</p><ol>${r.identityVerification.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>`;
+    const titles = runbookPartTitles(r);
+    const plain = (text: RunbookText) => runbookPlainText(text, titles);
+    body += `<h1>1. Verify the caller first</h1><p>${esc(r.identityVerification.summary)}</p><ol>${r.identityVerification.steps.map((s) => `<li>${esc(plain(s))}</li>`).join('')}</ol>`;
     body +=
       `<h1>2. Standard answers</h1>` +
       table(
         ['Situation', 'What to do'],
-        r.standardAnswers.map((a) => [a.situation, a.answer]),
+        r.standardAnswers.map((a) => [a.situation, plain(a.answer)]),
       );
     body += `<h1>3. What the caller says</h1>`;
     for (const s of r.symptoms) {
@@ -101,9 +104,9 @@ export function runbookHtml(p: Playbook): string {
         `<h2>${esc(s.title)}</h2><p><i>${esc(s.userSays)}</i></p>` +
         table(
           ['Likelihood', 'Cause', 'How to check'],
-          s.likelyCauses.map((c) => [c.likelihood, c.cause, c.check]),
+          s.likelyCauses.map((c) => [c.likelihood, c.cause, plain(c.check)]),
         );
-      body += `<ol>${s.steps.map((x) => `<li>${esc(x)}</li>`).join('')}</ol><p><b>Where:</b> ${esc(s.adminPath)}</p><p><b>Tell the user:</b> ${esc(s.tellUser)}</p><p><b>Escalate when:</b> ${esc(s.escalateWhen)}</p>`;
+      body += `<ol>${s.steps.map((x) => `<li>${esc(plain(x))}</li>`).join('')}</ol><p><b>Where:</b> ${esc(s.adminPath)}</p><p><b>Tell the user:</b> ${esc(s.tellUser)}</p><p><b>Escalate when:</b> ${esc(plain(s.escalateWhen))}</p>`;
     }
     body +=
       `<h1>4. Sign-in error codes</h1>` +

@@ -1,4 +1,5 @@
 import type { Runbook } from '../model/content.ts';
+import { prose, see, type RunbookText } from '../model/runbook-refs.ts';
 import type { GeneratorContext } from './context.ts';
 import { methodName } from './names.ts';
 import { formatLongDate } from './text/dates.ts';
@@ -31,6 +32,36 @@ const PATH = {
   serviceHealth: 'Microsoft 365 admin center → Health → Service health',
 };
 
+// Texts are written as plain strings where they point nowhere, and with prose`` where they refer to another part
+// of the runbook; written() turns the draft into the model's shape.
+type Prose = string | RunbookText;
+type Symptom = Runbook['symptoms'][number];
+interface RunbookDraft extends Omit<Runbook, 'identityVerification' | 'symptoms' | 'standardAnswers'> {
+  identityVerification: Omit<Runbook['identityVerification'], 'steps'> & { steps: Prose[] };
+  symptoms: (Omit<Symptom, 'steps' | 'likelyCauses' | 'escalateWhen'> & {
+    likelyCauses: (Omit<Symptom['likelyCauses'][number], 'check'> & { check: Prose })[];
+    steps: Prose[];
+    escalateWhen: Prose;
+  })[];
+  standardAnswers: { situation: string; answer: Prose }[];
+}
+
+const asText = (text: Prose): RunbookText => (typeof text === 'string' ? [text] : text);
+
+function written(draft: RunbookDraft): Runbook {
+  return {
+    ...draft,
+    identityVerification: { ...draft.identityVerification, steps: draft.identityVerification.steps.map(asText) },
+    symptoms: draft.symptoms.map((symptom) => ({
+      ...symptom,
+      likelyCauses: symptom.likelyCauses.map((cause) => ({ ...cause, check: asText(cause.check) })),
+      steps: symptom.steps.map(asText),
+      escalateWhen: asText(symptom.escalateWhen),
+    })),
+    standardAnswers: draft.standardAnswers.map((entry) => ({ ...entry, answer: asText(entry.answer) })),
+  };
+}
+
 export function buildRunbook(context: GeneratorContext): Runbook {
   const { config, schedule } = context;
   const locale = config.locale;
@@ -42,7 +73,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
   const escalate = `${lead.name} (${lead.role}, ${lead.email})`;
   const callerLanguages = staffLanguagesOf(config).filter((language) => !isEnglish(language));
 
-  const runbook: Runbook = {
+  const runbook: Runbook = written({
     identityVerification: {
       title: CALLER_VERIFICATION,
       summary:
@@ -50,7 +81,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
       steps: [
         "Take the caller's name and user name, then end the call and ring back on the phone number held in the staff directory or HR record. Never use a number the caller gives you.",
         "If there is no number on record, or the number on record is the phone that was lost, confirm the request with the caller's line manager on a call or chat that you start, or ask the caller to come to the IT desk with photo ID.",
-        'Before acting, look at the sign-in and audit logs of the account: method changes the user did not mention, failed MFA, sign-ins from unusual places. Anything odd: follow "Suspected compromise".',
+        prose`Before acting, look at the sign-in and audit logs of the account: method changes the user did not mention, failed MFA, sign-ins from unusual places. Anything odd: follow ${see('suspected-compromise')}.`,
         'Issue a Temporary Access Pass with the shortest lifetime that will do (one hour, single use, where possible) and read it out only on the call-back to the verified user.',
         'Write in the ticket how you verified the caller, who confirmed it and when.',
       ],
@@ -84,10 +115,10 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           },
         ],
         steps: [
-          `${CALLER_VERIFICATION} (the procedure at the top of the runbook).`,
+          prose`${see('caller-verification')}.`,
           'Open the failed sign-in in the sign-in log. Note the correlation ID and read the authentication details (error 500121, or 50074 repeating with no success).',
           'Ask: a new phone? The app reinstalled? Is the phone online, the app up to date and notifications allowed for it?',
-          'Check the audit log for security-info changes in the last 30 days. Changes the user did not make: stop and follow "Suspected compromise".',
+          prose`Check the audit log for security-info changes in the last 30 days. Changes the user did not make: stop and follow ${see('suspected-compromise')}.`,
           `If nothing is wrong there, the user registers again at ${SECURITY_INFO_URL} (signing in with another method or a Temporary Access Pass), or select "Require re-register MFA" on the user's authentication methods. Delete the stale Authenticator entry.`,
           'Ask the user to sign in again while you watch the sign-in log for a success.',
         ],
@@ -108,7 +139,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           {
             cause: 'The user has no smartphone or cannot install the app.',
             likelihood: 'possible',
-            check: 'Ask. Follow "No smartphone" if so.',
+            check: prose`Ask. Follow ${see('no-smartphone')} if so.`,
           },
           {
             cause: 'Registration away from the office is refused once the security-info registration policy is on, because the user has no MFA method yet.',
@@ -123,7 +154,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         ],
         steps: [
           `Stay on the line and walk the user through registration at ${SECURITY_INFO_URL}: install Microsoft Authenticator, add the sign-in method, ${isPasskey ? 'create the passkey' : 'scan the QR code and approve the test notification'}.`,
-          `If the user cannot complete it (no other way to sign in, or error 53010 away from the office): ${CALLER_VERIFICATION.toLowerCase()}, then issue a Temporary Access Pass so they can register.`,
+          prose`If the user cannot complete it (no other way to sign in, or error 53010 away from the office): follow ${see('caller-verification')}, then issue a Temporary Access Pass so they can register.`,
           'Check the sign-in log shows a successful sign-in with MFA afterwards.',
         ],
         adminPath: `${PATH.userMethods} → Add authentication method → Temporary Access Pass`,
@@ -147,7 +178,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           },
         ],
         steps: [
-          `${CALLER_VERIFICATION}. If the number on record is the lost phone, verify through the line manager or in person.`,
+          prose`${see('caller-verification')}. If the number on record is the lost phone, verify through the line manager or in person.`,
           `Planned replacement with the old phone still working: the user adds the new phone at ${SECURITY_INFO_URL}, signs in with it once, then deletes the old entry.`,
           'Lost or stolen phone: delete its Authenticator entry from the user\'s authentication methods and select "Revoke sessions" on the user, so nothing signed in on that phone keeps working.',
           'Issue a Temporary Access Pass and have the user register the new phone. Check the sign-in log for a successful sign-in with MFA.',
@@ -155,7 +186,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         ],
         adminPath: `${PATH.userMethods}; ${PATH.userOverview} → Revoke sessions`,
         tellUser: callerScript(FALLBACK_LANGUAGE, 'new-or-lost-phone'),
-        escalateWhen: `The phone was lost and the log shows sign-ins or approvals after the loss that the user did not make: follow "Suspected compromise" and tell ${escalate}.`,
+        escalateWhen: prose`The phone was lost and the log shows sign-ins or approvals after the loss that the user did not make: follow ${see('suspected-compromise')} and tell ${escalate}.`,
       },
       {
         id: 'no-smartphone',
@@ -203,7 +234,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           {
             cause: 'Someone else is starting the prompts.',
             likelihood: 'unlikely',
-            check: 'If the user did not start some of the prompts, follow "Prompts the user did not start".',
+            check: prose`If the user did not start some of the prompts, follow ${see('unexpected-prompts')}.`,
           },
         ],
         steps: [
@@ -235,7 +266,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
         ],
         steps: [
           'Tell the user to deny every prompt they did not start, and to report it as not theirs if the app offers that.',
-          `${CALLER_VERIFICATION}, then check the sign-in log for the attempts.`,
+          prose`${see('caller-verification')}, then check the sign-in log for the attempts.`,
           "If the attempts are not the user's own device: reset the password, revoke sessions and escalate now as a security incident.",
           "If it was one of the user's own devices, sign it out or update the app, and record what it was.",
         ],
@@ -301,8 +332,8 @@ export function buildRunbook(context: GeneratorContext): Runbook {
           },
         ],
         steps: [
-          `${CALLER_VERIFICATION}.`,
-          'Find the latest failed sign-in and act on its error code (see the error code table).',
+          prose`${see('caller-verification')}.`,
+          prose`Find the latest failed sign-in and act on its error code: see ${see('error-codes')}.`,
           'Lockout: let it expire, or unlock after verification. Then help the user reset the password if they have forgotten it.',
           'Expired password: self-service password reset, or an admin reset after verification.',
           'Disabled account: confirm with the manager or HR before re-enabling.',
@@ -344,11 +375,11 @@ export function buildRunbook(context: GeneratorContext): Runbook {
     standardAnswers: [
       {
         situation: 'Not registered ("it wants me to set something up")',
-        answer: `Walk them through registration now at ${SECURITY_INFO_URL}; it takes about five minutes. If they cannot finish, verify them and issue a Temporary Access Pass.`,
+        answer: prose`Walk them through registration now at ${SECURITY_INFO_URL}; it takes about five minutes. If they cannot finish, follow ${see('caller-verification')} and issue a Temporary Access Pass. See ${see('not-registered')}.`,
       },
       {
         situation: 'Registered, but no prompt arrives',
-        answer: 'Check the app is up to date and the registration is current (a new or reinstalled phone needs registering again). Then follow "No MFA prompt arrives".',
+        answer: prose`Check the app is up to date and the registration is current (a new or reinstalled phone needs registering again). Then follow ${see('no-prompt')}.`,
       },
       {
         situation: '"Why do I have to do this?"',
@@ -361,11 +392,11 @@ export function buildRunbook(context: GeneratorContext): Runbook {
       },
       {
         situation: '"Is this message or prompt genuine?"',
-        answer: `The announcements come from ${lead.name}. IT never asks anyone for a code or to approve a prompt over the phone. A prompt the user did not start: deny it and follow "Prompts the user did not start".`,
+        answer: prose`The announcements come from ${lead.name}. IT never asks anyone for a code or to approve a prompt over the phone. A prompt the user did not start: deny it and follow ${see('unexpected-prompts')}.`,
       },
       {
         situation: 'No smartphone',
-        answer: 'Offer a security key and log the request. A Temporary Access Pass covers the gap until the key is registered. No text messages or phone calls as a method.',
+        answer: prose`Offer a security key and log the request. A Temporary Access Pass covers the gap until the key is registered. No text messages or phone calls as a method. See ${see('no-smartphone')}.`,
       },
     ],
     contacts: [
@@ -384,7 +415,7 @@ export function buildRunbook(context: GeneratorContext): Runbook {
       },
     ],
     enforcementWindow: { from: schedule.enforcementDate, to: watchEnd },
-  };
+  });
   // Beside the English procedure: what to say, in each staff language that is not English.
   if (callerLanguages.length === 0) return runbook;
   return {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateString, ownerRole, phaseId } from './common.ts';
 import { errorCodeSchema } from './error-codes.ts';
 import { runbookSymptomIds } from './runbook-ids.ts';
+import { runbookTextSchema } from './runbook-refs.ts';
 
 // Shapes of the playbook's texts. Filled by the generators of communications, helpdesk, decisions,
 // checklists and facts; read by every renderer.
@@ -75,23 +76,24 @@ export type Communication = z.infer<typeof communicationSchema>;
 
 export const runbookSchema = z.object({
   /** The caller-verification procedure; `title` is its one name wherever a text refers to it. */
-  identityVerification: z.object({ title: z.string(), summary: z.string(), steps: z.array(z.string()), never: z.array(z.string()) }),
+  identityVerification: z.object({ title: z.string(), summary: z.string(), steps: z.array(runbookTextSchema), never: z.array(z.string()) }),
   symptoms: z.array(
     z.object({
       id: z.enum(runbookSymptomIds),
       title: z.string(),
       userSays: z.string(),
-      likelyCauses: z.array(z.object({ cause: z.string(), likelihood: z.enum(['most likely', 'possible', 'unlikely']), check: z.string() })),
-      steps: z.array(z.string()),
+      likelyCauses: z.array(z.object({ cause: z.string(), likelihood: z.enum(['most likely', 'possible', 'unlikely']), check: runbookTextSchema })),
+      /** Texts that point to another part of the runbook hold a reference to it (runbook-refs.ts), not its title. */
+      steps: z.array(runbookTextSchema),
       adminPath: z.string(),
       tellUser: z.string(),
       /** What to say to the caller in each staff language that is not English (the staff languages' callers.json). */
       tellUserIn: z.array(z.object({ language: z.string(), text: z.string() })).optional(),
-      escalateWhen: z.string(),
+      escalateWhen: runbookTextSchema,
     }),
   ),
   errorCodes: z.array(errorCodeSchema),
-  standardAnswers: z.array(z.object({ situation: z.string(), answer: z.string() })),
+  standardAnswers: z.array(z.object({ situation: z.string(), answer: runbookTextSchema })),
   contacts: z.array(z.object({ label: z.string(), name: z.string(), role: z.string(), email: z.string(), phone: z.string().optional() })),
   enforcementWindow: z.object({ from: isoDateString, to: isoDateString }),
 });

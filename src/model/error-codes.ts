@@ -129,7 +129,7 @@ export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
     meaning: 'For security reasons the user was asked to confirm the sign-in ("Are you trying to sign in to …?"), typically in a mobile or desktop app.',
     kind: 'interrupt',
     action:
-      'Normal: the user confirms and goes on; it is not an MFA failure. If the user did not start that sign-in (for example a code someone sent them), follow the suspected-compromise entry.',
+      'Normal: the user confirms and goes on; it is not an MFA failure. If the user did not start that sign-in (for example a code someone sent them), treat it as a suspected compromise.',
     symptom: null,
     rolloutRelated: false,
   },

@@ -1,4 +1,5 @@
 import type { SiteData, SiteId } from './types.ts';
+import type { RunbookPartId } from '../model/runbook-refs.ts';
 import { FALLBACK_LANGUAGE, languageFolder } from '../i18n/languages.ts';
 import { siteTexts } from './texts.ts';
 
@@ -138,6 +139,13 @@ export function pagesFor(data: SiteData, site: SiteId, guides: GuideInfo[]): Pag
   if (languages.length === 1) return staffPages(data, guides, languages[0]!);
   // Several languages: the site's front page lets the reader choose; each language has its own folder.
   return [{ site, file: 'index.html', kind: 'staff-languages', language: languages[0]! }, ...languages.flatMap((language) => staffPages(data, guides, language))];
+}
+
+/** The helpdesk page (and place in it) of each part of the runbook a runbook text can refer to. */
+export function runbookPartFile(part: RunbookPartId): string {
+  if (part === 'caller-verification') return 'index.html#verify-h';
+  if (part === 'error-codes') return 'error-codes/index.html';
+  return `symptoms/${part}/index.html`;
 }
 
 export function navFor(data: SiteData, site: SiteId, guides: GuideInfo[], language: string = data.staff.staffLanguages[0]!): NavItem[] {

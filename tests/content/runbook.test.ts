@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { runbookSymptomIds } from '../../src/model/runbook-ids.ts';
 import { helpdeskView } from '../../src/model/views.ts';
+import { runbookPartTitles, runbookPlainText, type RunbookText } from '../../src/model/runbook-refs.ts';
 import { CANARIES, examplePlaybook, hostilePlaybook } from '../helpers/example.ts';
 
 const playbook = examplePlaybook();
 const runbook = playbook.runbook!;
+const plain = (text: RunbookText) => runbookPlainText(text, runbookPartTitles(runbook));
 
 describe('helpdesk runbook', () => {
   it('starts with verifying the caller before any reset or Temporary Access Pass', () => {
     expect(Object.keys(runbook)[0]).toBe('identityVerification');
     expect(runbook.identityVerification.summary).toMatch(/before any MFA reset.*Temporary Access Pass/);
-    expect(runbook.identityVerification.steps[0]).toMatch(/ring back on the phone number held in the staff directory/);
+    expect(plain(runbook.identityVerification.steps[0]!)).toMatch(/ring back on the phone number held in the staff directory/);
     expect(runbook.identityVerification.never.join(' ')).toMatch(/on the caller's word alone/);
     // Every symptom that resets a method or issues a pass sends the agent through verification first.
     for (const id of ['no-prompt', 'new-or-lost-phone', 'locked-out'] as const) {
       const symptom = runbook.symptoms.find((entry) => entry.id === id)!;
-      expect(symptom.steps[0], id).toMatch(/^Verify the caller/);
+      expect(symptom.steps[0]![0], id).toEqual({ ref: 'caller-verification' });
+      expect(plain(symptom.steps[0]!), id).toMatch(/^"Verify the caller first"/);
     }
   });
 
@@ -26,7 +29,7 @@ describe('helpdesk runbook', () => {
       expect(symptom.steps.length, symptom.id).toBeGreaterThan(1);
       expect(symptom.adminPath, symptom.id).toMatch(/admin center →/);
       expect(symptom.tellUser.length, symptom.id).toBeGreaterThan(20);
-      expect(symptom.escalateWhen, symptom.id).toContain('Priya Raman');
+      expect(plain(symptom.escalateWhen), symptom.id).toContain('Priya Raman');
     }
   });
 
@@ -37,17 +40,17 @@ describe('helpdesk runbook', () => {
     expect(noPrompt.likelyCauses[0]!.cause).toMatch(/Stale registration/);
     expect(noPrompt.likelyCauses[1]!.cause).toMatch(/compromised/);
     expect(noPrompt.likelyCauses[2]!.cause).toMatch(/Conditional Access mistake or an Authenticator service outage/);
-    expect(noPrompt.steps.join(' ')).toContain('https://aka.ms/mysecurityinfo');
-    expect(noPrompt.steps.join(' ')).toContain('Require re-register MFA');
+    expect(noPrompt.steps.map(plain).join(' ')).toContain('https://aka.ms/mysecurityinfo');
+    expect(noPrompt.steps.map(plain).join(' ')).toContain('Require re-register MFA');
     expect(noPrompt.adminPath).toContain('Entra ID → Users → (the user) → Authentication methods');
   });
 
   it('tells users to deny unexpected prompts and offers no SMS or voice to people without a smartphone', () => {
     const fatigue = runbook.symptoms.find((symptom) => symptom.id === 'unexpected-prompts')!;
-    expect(fatigue.steps[0]).toMatch(/deny every prompt/);
+    expect(plain(fatigue.steps[0]!)).toMatch(/deny every prompt/);
     const noPhone = runbook.symptoms.find((symptom) => symptom.id === 'no-smartphone')!;
-    expect(noPhone.steps[0]).toMatch(/FIDO2 security key/);
-    expect(noPhone.steps.join(' ')).toMatch(/Do not set up text messages or phone calls/);
+    expect(plain(noPhone.steps[0]!)).toMatch(/FIDO2 security key/);
+    expect(noPhone.steps.map(plain).join(' ')).toMatch(/Do not set up text messages or phone calls/);
   });
 
   it('carries the sign-in error codes of the brief with their kind and action', () => {
@@ -94,7 +97,7 @@ describe('helpdesk runbook', () => {
   });
 
   it('has the enforcement-window standard answers and the contacts from the config', () => {
-    const answers = runbook.standardAnswers.map((entry) => `${entry.situation} ${entry.answer}`).join('\n');
+    const answers = runbook.standardAnswers.map((entry) => `${entry.situation} ${plain(entry.answer)}`).join('\n');
     expect(answers).toMatch(/Not registered.*walk them through registration/is);
     expect(answers).toMatch(/no prompt.*app is up to date and the registration is current/is);
     expect(answers).toContain('Monday, 8 February 2027');

@@ -8,6 +8,7 @@ import { readPdf } from '../pdf/read.ts';
 import { serve } from './helpers.ts';
 import { MID_REGISTER, sharedSites } from './shared-builds.ts';
 import { LAPTOP_1280, pagesOf, PHONE_390, READER_VIEWS, readerProblems, searchFor } from './readers.ts';
+import { runbookPartTitles, type RunbookPartId } from '../../src/model/runbook-refs.ts';
 
 // The helpdesk site as its readers meet it: on a phone and a laptop, in light and dark, opened from a web
 // server and from a file share, and printed. One build and one browser for the whole file.
@@ -79,6 +80,38 @@ describe('the helpdesk home', () => {
   });
 });
 
+// Issue 13, point 9: a runbook text that points to another part of the runbook is a link to it, and the link's
+// target exists: the page opens and its heading (or the element of its #fragment) is the part it names.
+describe('runbook cross-references', () => {
+  it('are links on every page that has them, each opening the page and heading of the part it names', async () => {
+    const page = await openPage(browser, LAPTOP_1280);
+    const titles = runbookPartTitles(playbook.runbook!);
+    const links: { from: string; ref: string; text: string; href: string }[] = [];
+    for (const file of pages) {
+      await page.goto(`${origin}/helpdesk/${file}`);
+      links.push(
+        ...(await page.$$eval('a[data-runbook-ref]', (anchors) => anchors.map((a) => ({ ref: a.getAttribute('data-runbook-ref')!, text: a.textContent!, href: (a as HTMLAnchorElement).href })))).map(
+          (link) => ({ ...link, from: file }),
+        ),
+      );
+    }
+    // Home (caller check, standard answers) and every symptom page with a reference in it.
+    const expected =
+      [...playbook.runbook!.identityVerification.steps, ...playbook.runbook!.standardAnswers.map((entry) => entry.answer)].flat().filter((part) => typeof part !== 'string').length +
+      playbook.runbook!.symptoms.flatMap((entry) => [...entry.likelyCauses.map((cause) => cause.check), ...entry.steps, entry.escalateWhen]).flat().filter((part) => typeof part !== 'string').length;
+    expect(links.length).toBe(expected);
+    for (const link of links) {
+      expect(link.text, `${link.from} → ${link.ref}`).toBe(titles.get(link.ref as RunbookPartId));
+      const response = await page.goto(link.href);
+      expect(response?.ok(), `${link.from} → ${link.href}`).toBe(true);
+      const hash = new URL(link.href).hash;
+      const heading = hash ? await page.$eval(hash, (node) => node.textContent) : await page.$eval('h1', (node) => node.textContent);
+      expect(heading, `${link.from} → ${link.href}`).toBe(link.text);
+    }
+    await closePage(page);
+  });
+});
+
 describe('search', () => {
   it('over HTTP (Pagefind) finds "Authenticator" and the error code 50074', async () => {
     const page = await openPage(browser, LAPTOP_1280);
@@ -88,7 +121,7 @@ describe('search', () => {
     expect(words.text).toMatch(/Authenticator/);
     for (const href of words.hrefs) expect(href.startsWith(`${origin}/helpdesk/`)).toBe(true);
     const byCode = await searchFor(page, `AADSTS${code.code}`);
-    expect(byCode.titles).toContain('Error-code lookup');
+    expect(byCode.titles).toContain('Sign-in error codes');
     expect(byCode.text).toContain(code.code);
     await closePage(page);
   });
@@ -105,7 +138,7 @@ describe('search', () => {
     expect(words.text).toMatch(/Authenticator/);
     for (const href of words.hrefs) expect(href.startsWith(pathToFileURL(siteDir).href)).toBe(true);
     const byCode = await searchFor(page, code.code);
-    expect(byCode.titles).toContain('Error-code lookup');
+    expect(byCode.titles).toContain('Sign-in error codes');
     expect(await page.textContent('#search-status')).not.toMatch(/not available|could not/);
     // A hit opens its page.
     await page.click(`#search-results a[href$="error-codes/index.html"]`);
@@ -129,7 +162,7 @@ describe('printing', () => {
     const pdf = await readPdf(new Uint8Array(await page.pdf({ format: 'A4' })));
     expect(pdf.pageCount).toBe(1);
     expect(pdf.text).toContain(symptom.title);
-    expect(pdf.text).toContain(symptom.escalateWhen.slice(0, 30));
+    expect(pdf.text).toContain(String(symptom.escalateWhen[0]).slice(0, 30));
     await closePage(page);
   });
 

@@ -1,4 +1,5 @@
 import type { HelpdeskView } from '../../model/views.ts';
+import { ERROR_CODES_TITLE, runbookPartTitles, see, type RunbookPartId, type RunbookText } from '../../model/runbook-refs.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Span } from '../layout/index.ts';
 import { dateRange, nowrap, documentOptions, HELPDESK_LABEL, longDate, shortDate } from './common.ts';
@@ -12,7 +13,45 @@ const LIKELIHOOD_COLORS = {
   unlikely: colors.muted,
 } as const;
 
+/** The heading anchor of each part of the runbook a text can refer to. */
+function anchorOf(part: RunbookPartId): string {
+  return part === 'caller-verification' ? 'verify' : part === 'error-codes' ? 'error-codes' : `symptom-${part}`;
+}
+
+/**
+ * Runbook prose as spans: a reference is the part's title in quotes, linked to its heading, followed by its page
+ * number. The page numbers come from the previous layout (see renderRunbook); before there is one, a two-digit
+ * stand-in keeps the line widths close.
+ */
+function referenceSpans(text: RunbookText, titles: ReadonlyMap<RunbookPartId, string>, pages: ReadonlyMap<string, number>): Span[] {
+  return text.flatMap((part): Span[] =>
+    typeof part === 'string'
+      ? [{ text: part }]
+      : [
+          { text: `“${titles.get(part.ref) ?? part.ref}”`, color: colors.accent, link: `#${anchorOf(part.ref)}` },
+          { text: ` (page ${pages.get(anchorOf(part.ref)) ?? 88})` },
+        ],
+  );
+}
+
+/**
+ * helpdesk/runbook.pdf. Cross-references print the page of the heading they point to, which is known only once the
+ * document is laid out: it is laid out again with the pages of the previous pass until they no longer change
+ * (usually twice; a page number that moves a heading to another page takes a third).
+ */
 export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promise<Uint8Array> {
+  let pages: ReadonlyMap<string, number> = new Map();
+  for (let pass = 0; pass < 4; pass += 1) {
+    const doc = await layoutRunbook(view, fonts, pages);
+    const placed = doc.anchorPages();
+    const stable = placed.size === pages.size && [...placed].every(([anchor, page]) => pages.get(anchor) === page);
+    if (stable || pass === 3) return doc.save();
+    pages = placed;
+  }
+  throw new Error('unreachable');
+}
+
+async function layoutRunbook(view: HelpdeskView, fonts: PdfFonts, pages: ReadonlyMap<string, number>): Promise<LayoutDocument> {
   const { organisation, dates, locale, helpdesk, runbook } = view;
   const doc = await LayoutDocument.create(
     fonts,
@@ -50,7 +89,7 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
         { anchor: 'verify', title: runbook.identityVerification.title },
         { anchor: 'answers', title: 'Standard answers' },
         ...runbook.symptoms.map((symptom) => ({ anchor: `symptom-${symptom.id}`, title: symptom.title, level: 2 as const })),
-        { anchor: 'error-codes', title: 'Sign-in error codes' },
+        { anchor: 'error-codes', title: ERROR_CODES_TITLE },
         { anchor: 'contacts', title: 'Contacts' },
       ]
     : [];
@@ -67,14 +106,16 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
     doc.paragraph(
       'The triage guide for this rollout has not been written yet. Until it is, pass every MFA call to the IT lead above, and never reset MFA or issue a Temporary Access Pass without calling the user back on the number on record.',
     );
-    return doc.save();
+    return doc;
   }
+  const titles = runbookPartTitles(runbook);
+  const spans = (text: RunbookText) => referenceSpans(text, titles, pages);
 
   // ---- verify ------------------------------------------------------------------------------
   doc.pageBreak();
   doc.heading(`1. ${runbook.identityVerification.title}`, { anchor: 'verify', outlineTitle: runbook.identityVerification.title });
   doc.paragraph(runbook.identityVerification.summary);
-  doc.list(runbook.identityVerification.steps, { numbered: true });
+  doc.list(runbook.identityVerification.steps.map(spans), { numbered: true });
   if (runbook.identityVerification.never.length > 0) {
     doc.callout(
       runbook.identityVerification.never.flatMap((line, index): Span[] => [{ text: `${index > 0 ? '\n' : ''}• `, bold: true, color: colors.warn }, { text: line }]),
@@ -89,7 +130,7 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
       { header: 'Situation', width: 2 },
       { header: 'What to do', width: 4 },
     ],
-    runbook.standardAnswers.map((answer) => [[{ text: answer.situation, bold: true }], answer.answer]),
+    runbook.standardAnswers.map((answer) => [[{ text: answer.situation, bold: true }], spans(answer.answer)]),
     { empty: 'No standard answers yet.', zebra: true, size: 9.5 },
   );
 
@@ -109,23 +150,22 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
         { header: 'Cause', width: 3 },
         { header: 'How to check', width: 3 },
       ],
-      symptom.likelyCauses.map((cause) => [[{ text: cause.likelihood, bold: true, color: LIKELIHOOD_COLORS[cause.likelihood] }], cause.cause, cause.check]),
+      symptom.likelyCauses.map((cause) => [[{ text: cause.likelihood, bold: true, color: LIKELIHOOD_COLORS[cause.likelihood] }], cause.cause, spans(cause.check)]),
       { size: 9 },
     );
     doc.heading('Steps', { level: 3, bookmark: false });
-    doc.list(symptom.steps, { numbered: true, size: 9.5 });
+    doc.list(symptom.steps.map(spans), { numbered: true, size: 9.5 });
     doc.paragraph([{ text: 'Where: ', bold: true }, { text: symptom.adminPath }], { size: 9.5 });
     doc.paragraph([{ text: 'Tell the user: ', bold: true }, { text: symptom.tellUser }], { size: 9.5 });
-    doc.paragraph([{ text: 'Escalate when: ', bold: true, color: colors.warn }, { text: symptom.escalateWhen }], { size: 9.5 });
+    doc.paragraph([{ text: 'Escalate when: ', bold: true, color: colors.warn }, ...spans(symptom.escalateWhen)], { size: 9.5 });
   });
 
   // ---- error codes ---------------------------------------------------------------------------
-  doc.heading('4. Sign-in error codes', { anchor: 'error-codes', outlineTitle: 'Sign-in error codes' });
+  doc.heading(`4. ${ERROR_CODES_TITLE}`, { anchor: 'error-codes', outlineTitle: ERROR_CODES_TITLE });
   doc.paragraph('The code is in the sign-in log entry (Entra admin center, Sign-in logs, the failed sign-in, Basic info) as "Sign-in error code".', {
     size: 9,
     color: colors.muted,
   });
-  const symptomTitle = new Map(runbook.symptoms.map((symptom) => [symptom.id, symptom.title]));
   doc.table(
     [
       { header: 'Code', width: 0.9 },
@@ -135,7 +175,7 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
     runbook.errorCodes.map((entry) => [
       [{ text: entry.code, bold: true }],
       [{ text: entry.name, bold: true }, { text: `\n${entry.meaning}` }],
-      entry.symptom && symptomTitle.has(entry.symptom) ? `${entry.action} (See "${symptomTitle.get(entry.symptom)}".)` : entry.action,
+      entry.symptom && titles.has(entry.symptom) ? spans([`${entry.action} See `, see(entry.symptom), '.']) : entry.action,
     ]),
     { empty: 'The error-code table has not been written yet.', size: 8.5, zebra: true },
   );
@@ -152,5 +192,5 @@ export async function renderRunbook(view: HelpdeskView, fonts: PdfFonts): Promis
     runbook.contacts.map((contact) => [contact.label, `${contact.name}\n${contact.role}`, contact.email, nowrap(contact.phone ?? '')]),
     { empty: 'No contacts listed.' },
   );
-  return doc.save();
+  return doc;
 }

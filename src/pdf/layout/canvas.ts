@@ -54,7 +54,8 @@ export function drawPieces(page: PDFPage, fonts: FontSet, pieces: Line['pieces']
     mark.tree.mark(page, link, () => {
       cursor = drawRuns(page, fonts, [piece], start, baseline, size, fallbackColor);
     });
-    const annotation = addLink(page, { x: start, y: baseline - size * 0.3, width: cursor - start, height: size * 1.25 }, { uri: piece.link }, piece.text);
+    const target = piece.link.startsWith('#') ? { named: piece.link.slice(1) } : { uri: piece.link };
+    const annotation = addLink(page, { x: start, y: baseline - size * 0.3, width: cursor - start, height: size * 1.25 }, target, piece.text);
     mark.tree.annotation(page, link, annotation);
   }
   flush();

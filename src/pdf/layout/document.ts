@@ -4,7 +4,7 @@ import type { PdfFonts } from '../fonts.ts';
 import { Canvas } from './canvas.ts';
 import { Flow } from './flow.ts';
 import { writeXmp } from './metadata.ts';
-import { addLink, writeOutline } from './outline.ts';
+import { addLink, writeNamedDestinations, writeOutline } from './outline.ts';
 import { useFormFont } from './fields.ts';
 import { embedFormFont, FontSet, type Weight } from './text.ts';
 import { colors, type PageSize } from './theme.ts';
@@ -52,6 +52,12 @@ export class LayoutDocument extends Flow {
     const doc = new LayoutDocument(pdf, fontSet, options);
     if (options.fillable) doc.formFont = await embedFormFont(pdf, fonts.regular);
     return doc;
+  }
+
+  /** The page number (from 1) of each anchored heading placed so far: for "page N" in cross-references. */
+  anchorPages(): Map<string, number> {
+    this.flushHeadings();
+    return new Map([...this.anchors].map(([anchor, dest]) => [anchor, this.pages.indexOf(dest.page) + 1]));
   }
 
   private drawContents(size = 10): void {
@@ -112,6 +118,7 @@ export class LayoutDocument extends Flow {
     this.drawContents();
     this.stamp();
     writeOutline(this.pdf, this.outline);
+    writeNamedDestinations(this.pdf, this.anchors);
 
     const { options, pdf } = this;
     const date = new Date(`${options.planDate}T00:00:00Z`);

@@ -84,7 +84,7 @@ function asciiString(value: string): PDFString {
 }
 
 /** Where a link goes: a place in this document, a web or mail address, or another PDF of the set (relative path). */
-export type LinkTarget = { dest: Destination } | { uri: string };
+export type LinkTarget = { dest: Destination } | { uri: string } | { named: string };
 
 /**
  * Adds a clickable area on a page and returns its annotation. Web and mail addresses open with a URI action,
@@ -101,6 +101,8 @@ export function addLink(page: PDFPage, rect: { x: number; y: number; width: numb
     F: 4,
   }) as PDFDict;
   if ('dest' in target) annot.set(PDFName.of('Dest'), destArray(doc, target.dest));
+  // A named destination: the heading may be on a page not laid out yet; writeNamedDestinations resolves it.
+  else if ('named' in target) annot.set(PDFName.of('Dest'), PDFName.of(target.named));
   else if (/^[a-z][a-z0-9+.-]*:/i.test(target.uri)) {
     annot.set(PDFName.of('A'), context.obj({ S: 'URI', URI: asciiString(target.uri) }));
   } else {
@@ -110,4 +112,12 @@ export function addLink(page: PDFPage, rect: { x: number; y: number; width: numb
   const ref = context.register(annot);
   page.node.addAnnot(ref);
   return ref;
+}
+
+/** The document's named destinations (catalog /Dests): each anchor of a heading, for links drawn before it. */
+export function writeNamedDestinations(doc: PDFDocument, anchors: ReadonlyMap<string, Destination>): void {
+  if (anchors.size === 0) return;
+  const dests = doc.context.obj({}) as PDFDict;
+  for (const [name, dest] of [...anchors].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) dests.set(PDFName.of(name), destArray(doc, dest));
+  doc.catalog.set(PDFName.of('Dests'), doc.context.register(dests));
 }

@@ -16,6 +16,8 @@ export interface Span {
   bold?: boolean;
   italic?: boolean;
   color?: Rgb;
+  /** Where the span links to: "#anchor" for a heading of this document (see Flow.heading), else an address. */
+  link?: string;
 }
 export type Inline = string | Span[];
 
@@ -295,7 +297,7 @@ export class FontSet {
     const spans: Span[] = typeof content === 'string' ? [{ text: content }] : content;
     const lines: Line[] = [];
     let line: Line = { pieces: [], width: 0 };
-    let pendingSpace: { weight: Weight; color: Rgb | undefined } | null = null;
+    let pendingSpace: { weight: Weight; color: Rgb | undefined; link: string | undefined } | null = null;
 
     const push = (text: string, weight: Weight, color: Rgb | undefined, width: number, link?: string) => {
       const last = line.pieces[line.pieces.length - 1];
@@ -325,18 +327,19 @@ export class FontSet {
           continue;
         }
         if (token.startsWith(' ')) {
-          if (line.pieces.length > 0) pendingSpace = { weight, color };
+          if (line.pieces.length > 0) pendingSpace = { weight, color, link: span.link };
           continue;
         }
         const wordWidth = this.width(token, weight, size);
-        const space: { weight: Weight; color: Rgb | undefined } | null = pendingSpace;
+        const space: { weight: Weight; color: Rgb | undefined; link: string | undefined } | null = pendingSpace;
         const spaceWidth = space ? this.width(' ', space.weight, size) : 0;
         if (line.pieces.length > 0 && line.width + spaceWidth + wordWidth > maxWidth) breakLine();
         if (pendingSpace && line.pieces.length > 0) {
-          push(' ', pendingSpace.weight, pendingSpace.color, spaceWidth);
+          // A space inside a linked span is part of the link; one before or after it is not.
+          push(' ', pendingSpace.weight, pendingSpace.color, spaceWidth, pendingSpace.link === span.link ? span.link : undefined);
           pendingSpace = null;
         }
-        const link = linkTarget(token);
+        const link = span.link ? { target: span.link, start: 0, end: token.length } : linkTarget(token);
         // A link is pushed as its own piece; what follows it (a full stop) joins the text after.
         const parts: { from: number; to: number; link: string | undefined }[] = link
           ? [
