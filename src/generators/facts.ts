@@ -206,7 +206,7 @@ export function buildGuidance(context: GeneratorContext): GuidanceNote[] {
       classic: 'Two cloud-only Global Administrator accounts with long random passwords kept offline, left out of the MFA policy.',
       current:
         'Each emergency account also has its own FIDO2 security key or passkey, a different method from the admins\u2019 everyday one. The accounts sit in one dedicated group, and that group is excluded from every policy that enforces or blocks. Every sign-in raises an alert, and the accounts are tested at least every 90 days.',
-      why: 'Microsoft now requires MFA for every sign-in to the admin portals, emergency accounts included, so a password alone no longer opens them. Excluding a group rather than named accounts keeps every policy consistent when an account is replaced.',
+      why: 'Microsoft now requires MFA to sign in to the admin portals, emergency accounts included, so a password alone no longer opens them. Excluding a group rather than named accounts keeps every policy consistent when an account is replaced.',
       factIds: ['mandatory-mfa-admin-portals', 'mandatory-mfa-cli', 'emergency-access-accounts'],
     },
     {
