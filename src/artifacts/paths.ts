@@ -11,6 +11,15 @@ export const ADMIN_CALENDAR = 'admin/calendar.ics';
 export const ACTION_PLAN_CSV = 'admin/exemptions/action-plan.csv';
 export const STAFF_CALENDAR = 'staff/calendar.ics';
 
+/** A provider's run (several tenant files): the portfolio report and spreadsheet beside the tenants' folders. */
+export const PORTFOLIO_PDF = 'portfolio.pdf';
+export const PORTFOLIO_CSV = 'portfolio.csv';
+
+/** A provider's run: clients/<slug>-summary.pdf, outside the tenant's own folder, so the provider chooses when to send it. */
+export function clientSummaryPath(playbook: Pick<Playbook, 'organisation'>): string {
+  return `clients/${playbook.organisation.slug}-summary.pdf`;
+}
+
 /** The staff calendar of one staff language: staff/calendar.ics, or staff/<language>/calendar.ics with several. */
 export function staffCalendarPath(languages: readonly string[], language: string): string {
   return staffFilePath(languages, language, 'calendar.ics');

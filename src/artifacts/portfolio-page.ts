@@ -1,6 +1,7 @@
 import type { Playbook } from '../model/playbook.ts';
 import { progressOn } from '../model/progress.ts';
 import { escapeHtml } from '../shared/escape.ts';
+import { clientSummaryPath, PORTFOLIO_CSV, PORTFOLIO_PDF } from './paths.ts';
 
 /** One tenant file of a multi-tenant run: its playbook, or why it was not built (problems already worded by the build). */
 export type PortfolioTenant = { ok: true; playbook: Playbook } | { ok: false; file: string; problems: string[] };
@@ -29,7 +30,7 @@ export function renderPortfolio(tenants: PortfolioTenant[], options: { today?: s
   <td>${next ? `${escapeHtml(next.title)} <time datetime="${next.date}">${next.date}</time>` : '—'}</td>
   <td><time datetime="${playbook.schedule.enforcementDate}">${playbook.schedule.enforcementDate}</time></td>
   <td>${escapeHtml(latestRate(playbook.evidence))}</td>
-  <td><a href="./${slug}/helpdesk/index.html">helpdesk</a> · <a href="./${slug}/staff/index.html">staff</a></td>
+  <td><a href="./${slug}/helpdesk/index.html">helpdesk</a> · <a href="./${slug}/staff/index.html">staff</a> · <a href="./${escapeHtml(clientSummaryPath(playbook))}">client summary (PDF)</a></td>
 </tr>`;
     })
     .join('\n');
@@ -59,6 +60,7 @@ thead th { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; 
 <p class="label">Confidential — service provider</p>
 <h1>MFA rollout portfolio</h1>
 <p>${tenants.length} tenant file${tenants.length === 1 ? '' : 's'}; ${tenants.length - failed.length} built${failed.length ? `, ${failed.length} not built` : ''}.</p>
+<p>Ranked by risk: <a href="./${PORTFOLIO_PDF}">portfolio report (PDF)</a> · <a href="./${PORTFOLIO_CSV}">portfolio spreadsheet (CSV)</a></p>
 <table>
 <thead><tr><th scope="col">Organisation</th><th scope="col">Phase today</th><th scope="col">Next milestone</th><th scope="col">Enforcement</th><th scope="col">Registration</th><th scope="col">Sites</th></tr></thead>
 <tbody>

@@ -8,7 +8,7 @@ import type { Reporter } from './reporter.ts';
 import { resolveConfigPaths } from './resolve-configs.ts';
 import { byPath, renderMainFiles, workerFilePaths, type OutputFile } from './tenant-files.ts';
 import { RenderPool } from './render-pool.ts';
-import { loadPdfFonts } from '../pdf/fonts.ts';
+import { loadPdfFonts, type PdfFonts } from '../pdf/fonts.ts';
 import { renderPortfolio, type PortfolioTenant } from '../artifacts/portfolio-page.ts';
 
 export interface BuildRequest extends Omit<TenantOptions, 'evidence'> {
@@ -48,13 +48,13 @@ export async function runBuild(request: BuildRequest): Promise<BuildSummary> {
   const fonts = await loadPdfFonts();
   const pool = new RenderPool({ size: Math.min(paths.length, request.workers ?? Number.POSITIVE_INFINITY), warm: true, workerData: { fonts } });
   try {
-    return await buildWith(pool, request, paths, layout);
+    return await buildWith(pool, request, paths, layout, fonts);
   } finally {
     await pool.close();
   }
 }
 
-async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[], layout: 'single' | 'multi'): Promise<BuildSummary> {
+async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[], layout: 'single' | 'multi', fonts: PdfFonts): Promise<BuildSummary> {
   const { reporter } = request;
   // The site builder (Astro) is the heaviest import: load it while the tenants are read, after the workers started.
   const siteBuilder = import('../site/build-sites.ts');
@@ -106,7 +106,13 @@ async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[
         const prefix = layout === 'multi' ? `${tenant.playbook.organisation.slug}/` : '';
         for (const file of files) writes.push(staged.write(`${prefix}${file.path}`, file.bytes));
       });
-      if (layout === 'multi') writes.push(staged.write('index.html', renderPortfolio(portfolioTenants(tenants), { today: request.today })));
+      if (layout === 'multi') {
+        const portfolio = portfolioTenants(tenants);
+        writes.push(staged.write('index.html', renderPortfolio(portfolio, { today: request.today })));
+        // pdf-lib is loaded on this thread only for a provider's run (see portfolio-files.ts).
+        const { renderPortfolioFiles } = await import('./portfolio-files.ts');
+        for (const file of await renderPortfolioFiles(portfolio, request.today, fonts)) writes.push(staged.write(file.path, file.bytes));
+      }
       await Promise.all(writes);
     });
     await staged.commit();

@@ -97,4 +97,15 @@ describe('three tenant files in one run, one of them invalid', () => {
     expect(html).toContain('c-broken.json');
     expect(html).toContain('2 built, 1 not built');
   });
+
+  it('writes the portfolio report, its spreadsheet and a client summary per built tenant beside the tenant folders, linked from the page', async () => {
+    const files = await listFiles(out);
+    for (const path of ['portfolio.pdf', 'portfolio.csv', 'clients/northgate-engineering-ltd-summary.pdf', 'clients/harbour-and-vale-surveyors-summary.pdf']) expect(files).toContain(path);
+    expect(files.some((file) => file.startsWith('clients/broken'))).toBe(false);
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<a href="./portfolio.pdf">');
+    expect(html).toContain('<a href="./clients/harbour-and-vale-surveyors-summary.pdf">');
+    const csv = await readFile(join(out, 'portfolio.csv'), 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+  });
 });
