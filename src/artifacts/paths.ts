@@ -56,7 +56,7 @@ export function artifactPaths(
 ): string[] {
   const registered = (playbook.exceptions ?? []).length > 0 || (playbook.decisions ?? []).some((record) => !record.isTemplate && record.override !== null);
   return [
-    ...playbook.policies.map(policyPath),
+    ...playbook.policies.flatMap((policy) => [policyPath(policy), ...(policy.steps ?? []).map(policyPath)]),
     ...(playbook.policies.length > 0 ? [POLICY_README] : []),
     ADMIN_CALENDAR,
     ...playbook.staffLanguages.map((language) => staffCalendarPath(playbook.staffLanguages, language)),

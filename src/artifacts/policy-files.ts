@@ -81,6 +81,12 @@ function readme(playbook: Playbook): string {
   lines.push('during Prepare. Every file is written in report-only: nothing is enforced until the policy is');
   lines.push('switched on, on the date given below.');
   lines.push('');
+  if (policies.some((policy) => (policy.steps ?? []).length > 0)) {
+    lines.push('Files ending .wave-<number>.json are not imported: each holds the whole waves policy after');
+    lines.push('that wave\'s step, to update the policy on its date (PATCH the policy with the file, or make');
+    lines.push('the same change in the portal).');
+    lines.push('');
+  }
   lines.push('CONFIDENTIAL: these files name the emergency-access group. Keep them with the admin documents.');
   lines.push('');
   lines.push(rule);
@@ -93,6 +99,7 @@ function readme(playbook: Playbook): string {
     for (const change of policy.stateChanges) {
       lines.push(`  ${change.date}  ${stateLabel(change.state).padEnd(11)}  ${change.note}`);
     }
+    for (const step of policy.steps ?? []) lines.push(`  ${step.date}  Step file   ${step.fileName}: ${step.note}`);
   }
   lines.push('');
   lines.push(rule);
@@ -141,7 +148,11 @@ function readme(playbook: Playbook): string {
 /** admin/policies/<file>.json for every policy, and admin/policies/README.txt. Throws if the set fails the lint. */
 export function renderPolicyFiles(playbook: Playbook): RenderedFile[] {
   assertPoliciesPass(playbook.policies, lintOptionsFor(playbook));
-  const files: RenderedFile[] = playbook.policies.map((policy) => ({ path: policyPath(policy), bytes: encode(policyJson(policy)) }));
+  const files: RenderedFile[] = playbook.policies.flatMap((policy) => [
+    { path: policyPath(policy), bytes: encode(policyJson(policy)) },
+    // The later steps of a policy widened wave by wave: the whole body after each step.
+    ...(policy.steps ?? []).map((step) => ({ path: policyPath(step), bytes: encode(policyJson({ ...policy, body: step.body })) })),
+  ]);
   if (playbook.policies.length > 0) files.push({ path: POLICY_README, bytes: encode(readme(playbook)) });
   return files;
 }

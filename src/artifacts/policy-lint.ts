@@ -123,7 +123,22 @@ export function lintPolicies(files: PolicyFile[], options: PolicyLintOptions): L
       add('error', 'state-dates-out-of-order', id, `The state changes of "${file.displayName}" are not in date order: ${dates.join(', ')}.`);
     }
 
-    const used = placeholdersIn(file.body);
+    // A policy widened step by step: every later step's body is checked like the file itself (it is applied On).
+    for (const step of file.steps ?? []) {
+      const where = `${id} (${step.fileName})`;
+      for (const issue of policySchemaIssues(step.body, { allowPlaceholders: true })) add('error', 'schema', where, `Not a valid conditionalAccessPolicy: ${issue}`);
+      const stepUsers = usersOf(step.body);
+      if (!list(stepUsers.excludeGroups).map(lower).includes(breakGlassGroup)) {
+        add('error', 'break-glass-not-excluded', where, `The step of "${file.displayName}" on ${step.date} does not exclude the break-glass group (${options.breakGlassGroup}).`);
+      }
+      if (list(stepUsers.includeGroups).map(lower).includes(breakGlassGroup)) add('error', 'break-glass-group-included', where, `The step of "${file.displayName}" on ${step.date} includes the break-glass group.`);
+    }
+    const steps = file.steps ?? [];
+    if (steps.some((step, index) => index > 0 && step.date < steps[index - 1]!.date)) {
+      add('error', 'state-dates-out-of-order', id, `The steps of "${file.displayName}" are not in date order: ${steps.map((step) => step.date).join(', ')}.`);
+    }
+
+    const used = [...new Set([file.body, ...steps.map((step) => step.body)].flatMap((body) => placeholdersIn(body)))];
     const listed = new Set(file.placeholders.map((entry) => entry.token));
     for (const token of used.filter((token) => !listed.has(token))) {
       add('error', 'placeholder-unlisted', id, `The placeholder ${token} is in the file but not in its list of values to replace.`);

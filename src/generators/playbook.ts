@@ -3,7 +3,7 @@ import type { TenantConfig } from '../config/schema.ts';
 import { MODEL_VERSION, playbookSchema, type Playbook } from '../model/playbook.ts';
 import { exceptionReviewDate } from '../model/register.ts';
 import { buildSchedule } from './schedule.ts';
-import { buildWavePlan } from './waves.ts';
+import { buildWavePlan, scheduleWithWaves, waveChecklists } from './waves.ts';
 import { WorkCalendar } from './work-calendar.ts';
 import type { GeneratorContext } from './context.ts';
 import type { EvidenceReport } from '../model/evidence-report.ts';
@@ -45,7 +45,7 @@ export function createCalendar(config: TenantConfig): WorkCalendar {
 function datedSchedule(config: TenantConfig, calendar: WorkCalendar): { schedule: Playbook['schedule']; waves: ReturnType<typeof buildWavePlan> } {
   const oneWave = buildSchedule(config, calendar);
   const waves = buildWavePlan(config, calendar, oneWave.enforcementDate);
-  const schedule = waves ? buildSchedule(config, calendar, { finalEnforcementDate: waves.waves[waves.waves.length - 1]!.enforcementDate }) : oneWave;
+  const schedule = waves ? scheduleWithWaves(config, buildSchedule(config, calendar, { finalEnforcementDate: waves.waves[waves.waves.length - 1]!.enforcementDate }), waves) : oneWave;
   return { schedule, waves };
 }
 
@@ -62,7 +62,13 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
   // The waves of a revised plan are those of its last version.
   const waves = revised ? datedSchedule(revised.config, calendar).waves : base.waves;
   const context: GeneratorContext = { config: revised?.config ?? config, schedule, today: inputs.today, calendar, measuredRate, waves: waves ?? undefined };
-  const sections = { ...buildSections(context), ...(revised ? { communications: revised.communications } : {}) };
+  const built = buildSections(context);
+  const sections = {
+    ...built,
+    ...(revised ? { communications: revised.communications } : {}),
+    // A plan in waves: each wave's checklist follows the enforce checklist.
+    ...(waves ? { checklists: [...built.checklists, ...waveChecklists(context.config, schedule, waves)] } : {}),
+  };
   const model: Playbook = {
     meta: {
       generator: 'mfa-playbook',

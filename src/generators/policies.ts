@@ -2,6 +2,7 @@ import type { PolicyFile } from '../model/artifacts.ts';
 import type { Schedule } from '../model/schedule.ts';
 import type { GeneratorContext } from './context.ts';
 import { goNoGoGate, pilotStory } from './pilot.ts';
+import { includedGroupsAfter, WAVES_POLICY, WAVES_POLICY_ID, widenedWaves } from './waves.ts';
 import { AUTH_STRENGTH_MFA_ID, DIRECTORY_SYNC_ROLE_ID, groupPlaceholder, groupReference, placeholdersIn } from '../model/policy-placeholders.ts';
 
 // The Conditional Access policies of the rollout, as Microsoft Graph create bodies with the plan's date for every
@@ -38,7 +39,11 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
 
   const createDate = taskDate(schedule, 'prepare.report-only-policies', schedule.startDate);
   const pilotStart = schedule.milestones['pilot-start'].date;
-  const { date: enforcementDate, time: enforcementTime } = schedule.milestones.enforcement;
+  const { time: enforcementTime } = schedule.milestones.enforcement;
+  // In a plan in waves the all-users policy goes on with the last wave; the waves policy (CA005) carries the others.
+  const waves = context.waves;
+  const lastWave = waves?.waves[waves.waves.length - 1];
+  const enforcementDate = lastWave?.enforcementDate ?? schedule.milestones.enforcement.date;
   const signoffDate = schedule.milestones['validation-signoff'].date;
   const securityDefaultsOn = config.current.securityDefaults;
 
@@ -130,7 +135,9 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
         {
           date: enforcementDate,
           state: 'enabled',
-          note: `Enforcement at ${enforcementTime}: switch this policy On${securityDefaultsOn ? ', in the same sitting as security defaults are turned off and CA003 is switched on' : ''}. Until then its report-only results decide the go/no-go: go when ${gate.rule}. ${gate.counts}`,
+          note: lastWave
+            ? `${lastWave.label}, the last, at ${enforcementTime}: switch this policy On; it now covers everyone, the earlier waves included. Until then its report-only results decide each wave's go/no-go: go when ${gate.rule}. ${gate.counts}`
+            : `Enforcement at ${enforcementTime}: switch this policy On${securityDefaultsOn ? ', in the same sitting as security defaults are turned off and CA003 is switched on' : ''}. Until then its report-only results decide the go/no-go: go when ${gate.rule}. ${gate.counts}`,
         },
       ],
       body: {
@@ -224,9 +231,100 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
     },
   ];
 
-  return policies.map((policy) => ({
-    ...policy,
-    fileName: fileNameOf(policy.id, policy.displayName),
-    placeholders: placeholdersIn(policy.body).map((token) => knownPlaceholders.get(token) ?? { token, meaning: 'Object ID to fill in.', where: 'Entra admin center.' }),
-  }));
+  if (waves) {
+    for (const group of includedGroupsAfter(waves, waves.waves.length)) {
+      if (group.objectId) continue;
+      knownPlaceholders.set(groupPlaceholder(group.name), {
+        token: groupPlaceholder(group.name),
+        meaning: `Object ID of the wave group "${group.name}".`,
+        where: `Entra admin center → Entra ID → Groups → All groups → "${group.name}" → Overview → Object ID. Better: put it in tenant.config.json under waves and rebuild.`,
+      });
+    }
+    policies.push(wavesPolicy(context, breakGlassGroup, create, signoffDate));
+  }
+
+  return policies.map((policy) => {
+    const fileName = fileNameOf(policy.id, policy.displayName);
+    const steps = policy.steps?.map((step) => ({ ...step, fileName: fileName.replace(/\.json$/, `.${step.fileName}.json`) }));
+    const tokens = [...new Set([policy.body, ...(steps ?? []).map((step) => step.body)].flatMap((body) => placeholdersIn(body)))];
+    return {
+      ...policy,
+      fileName,
+      ...(steps ? { steps } : {}),
+      placeholders: tokens.map((token) => knownPlaceholders.get(token) ?? { token, meaning: 'Object ID to fill in.', where: 'Entra admin center.' }),
+    };
+  });
+}
+
+/**
+ * CA005, the policy of a plan in waves: created in report-only with the first wave's group, switched On at the first
+ * wave's enforcement, widened at each later wave (the group added to the included groups; a step file holds the
+ * whole body), and switched off after sign-off, when the all-users policy (On since the last wave) covers everyone.
+ */
+function wavesPolicy(
+  context: GeneratorContext,
+  breakGlassGroup: string,
+  create: (state: PolicyState) => StateChange,
+  signoffDate: string,
+): Omit<PolicyFile, 'fileName' | 'placeholders'> {
+  const { config } = context;
+  const plan = context.waves!;
+  const time = config.enforcementTime;
+  const perUser = config.current.perUserMfa;
+  const bodyAfter = (waveNumber: number, state: PolicyState): Record<string, unknown> => ({
+    displayName: WAVES_POLICY,
+    state,
+    conditions: {
+      clientAppTypes: ['all'],
+      applications: { includeApplications: ['All'], excludeApplications: [] },
+      users: {
+        includeUsers: [],
+        excludeUsers: [],
+        includeGroups: includedGroupsAfter(plan, waveNumber).map(groupReference),
+        excludeGroups: [breakGlassGroup],
+        includeRoles: [],
+        excludeRoles: [],
+      },
+    },
+    grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: AUTH_STRENGTH_MFA_ID } },
+  });
+  const widened = widenedWaves(plan);
+  const [first, ...later] = widened;
+  const perUserNote = (group: string | undefined) => (perUser && group ? ` Turn per-user MFA off for the members of "${group}" in the same sitting.` : '');
+  const last = plan.waves[plan.waves.length - 1]!;
+  return {
+    id: WAVES_POLICY_ID,
+    displayName: WAVES_POLICY,
+    purpose: `Requires the built-in authentication strength "Multifactor authentication" of the wave groups, one wave after another, for every resource: ${widened.map((wave) => wave.group!.name).join(', ')}. The last wave (${last.label}) is switched on by the all-users policy instead. The break-glass group is excluded.`,
+    state: REPORT_ONLY,
+    stateChanges: [
+      create(REPORT_ONLY),
+      {
+        date: first!.enforcementDate,
+        state: 'enabled',
+        note: `${first!.label} at ${time}: switch this policy On (included: "${first!.group!.name}").${perUserNote(first!.group!.name)}`,
+      },
+      ...later.map(
+        (wave): StateChange => ({
+          date: wave.enforcementDate,
+          state: 'enabled',
+          note: `${wave.label} at ${time}: add "${wave.group!.name}" to the included groups (the file ending .wave-${wave.number}.json holds the whole policy after this step).${perUserNote(wave.group!.name)}`,
+        }),
+      ),
+      {
+        date: signoffDate,
+        state: 'disabled',
+        note: 'After sign-off the all-users policy covers every wave: switch this policy off, and delete it a few weeks later.',
+      },
+    ],
+    body: bodyAfter(first!.number, REPORT_ONLY),
+    steps: later.map((wave) => ({
+      date: wave.enforcementDate,
+      fileName: `wave-${wave.number}`,
+      note: `${wave.label}: the included groups become ${includedGroupsAfter(plan, wave.number)
+        .map((group) => `"${group.name}"`)
+        .join(', ')}.`,
+      body: bodyAfter(wave.number, 'enabled'),
+    })),
+  };
 }

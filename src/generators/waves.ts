@@ -1,7 +1,13 @@
 import type { TenantConfig } from '../config/schema.ts';
 import { MAX_WAVES, usersToSwitchOn, type WavesConfig } from '../config/waves.ts';
-import type { DateMove } from '../model/schedule.ts';
-import { callSpread, waveLabel, type ForecastDay, type Wave, type WavePlan } from '../model/waves.ts';
+import type { DateMove, Schedule, Task } from '../model/schedule.ts';
+import type { Checklist } from '../model/content.ts';
+import { phaseIds } from '../model/common.ts';
+import { callSpread, waveLabel, wholeCalls, type ForecastDay, type Wave, type WavePlan } from '../model/waves.ts';
+import { formatNumber } from '../shared/format.ts';
+import { ALL_USERS_POLICY, goNoGoGate } from './pilot.ts';
+import { assertTaskOrder } from './task-order.ts';
+import { ownerName } from './names.ts';
 import { formatLongDate } from './text/dates.ts';
 import { enforcementBlockers, logReviewAfter, watchEndAfter } from './schedule.ts';
 import type { WorkCalendar } from './work-calendar.ts';
@@ -214,4 +220,179 @@ export function buildWavePlan(config: TenantConfig, calendar: WorkCalendar, firs
     };
   }
   return { mode: waves.mode, usersToSwitchOn: total, waves: planned, forecast };
+}
+
+// ---- Conditional Access: the waves policy ------------------------------------------------------------------------
+
+/** The policy that widens wave by wave; the all-users policy (CA002) takes over with the last wave. */
+export const WAVES_POLICY_ID = 'CA005';
+export const WAVES_POLICY = 'CA005 - Require MFA - Waves';
+
+/** The included groups after each wave's step: the groups of every wave so far (the closing wave goes to All users instead). */
+export function includedGroupsAfter(plan: WavePlan, waveNumber: number): { name: string; objectId: string | null }[] {
+  return plan.waves.filter((wave) => wave.number <= waveNumber && wave.group !== null).map((wave) => wave.group!);
+}
+
+/** The waves that widen the waves policy: all but the last, which switches the all-users policy on. */
+export function widenedWaves(plan: WavePlan): Wave[] {
+  return plan.waves.filter((wave) => !wave.final);
+}
+
+// ---- Tasks and checklists of each wave --------------------------------------------------------------------------
+
+/** What a wave's switch-on does to the policies. */
+function switchOnAction(config: TenantConfig, plan: WavePlan, wave: Wave): string {
+  const perUser = config.current.perUserMfa;
+  const time = config.enforcementTime;
+  if (wave.final) {
+    return `At ${time}, set "${ALL_USERS_POLICY}" to On (users: All users; excluded: "${config.breakGlass.group.name}" and the Directory Synchronization Accounts role): everyone not yet in a wave${wave.group ? `, "${wave.group.name}" included,` : ''} now needs MFA.${perUser ? ' Then turn per-user MFA off for every user: the policy replaces it.' : ''}`;
+  }
+  const groups = includedGroupsAfter(plan, wave.number).map((group) => `"${group.name}"`);
+  return wave.number === 1
+    ? `At ${time}, set "${WAVES_POLICY}" to On (included: ${groups.join(', ')}; excluded: "${config.breakGlass.group.name}").${perUser ? ` Then turn per-user MFA off for the members of "${wave.group!.name}".` : ''}`
+    : `At ${time}, add "${wave.group!.name}" to the included groups of "${WAVES_POLICY}" (now ${groups.join(', ')}).${perUser ? ` Then turn per-user MFA off for the members of "${wave.group!.name}".` : ''}`;
+}
+
+/** The wave's go/no-go: the all-users policy's report-only results for the wave's people, and the previous wave's watch. */
+function goNoGoAction(config: TenantConfig, plan: WavePlan, wave: Wave): string {
+  const gate = goNoGoGate(config);
+  const previous = plan.waves[wave.number - 2];
+  return `${previous ? `Read the summary of ${previous.label}'s 48-hour watch (failures by error code, calls against the forecast). ` : ''}Decide on the report-only results of "${ALL_USERS_POLICY}" for the people of ${wave.label}: go when ${gate.rule}. ${gate.outcomes.noGo}`;
+}
+
+/**
+ * The schedule of a plan in waves: the first wave's tasks take the wave's wording, and each later wave gets its own
+ * go/no-go, switch-on, 48-hour watch and watch summary. The one-wave schedule is never passed here.
+ */
+export function scheduleWithWaves(config: TenantConfig, schedule: Schedule, plan: WavePlan): Schedule {
+  const first = plan.waves[0]!;
+  const last = plan.waves[plan.waves.length - 1]!;
+  const day = (date: string) => schedule.days.indexOf(date) + 1;
+  const task = (draft: Omit<Task, 'day' | 'ownerName' | 'phase'>): Task => ({ ...draft, phase: 'enforce', day: day(draft.date), ownerName: ownerName(config, draft.owner) });
+  const firstTasks = schedule.tasks.map((existing) =>
+    existing.id === 'enforce.enforce' ? { ...existing, title: `Switch MFA on for ${first.label}`, action: switchOnAction(config, plan, first) } : existing,
+  );
+  const waveTasks = plan.waves.slice(1).flatMap((wave) => {
+    const previous = plan.waves[wave.number - 2]!;
+    const previousWatch = wave.number === 2 ? 'enforce.watch-end' : `enforce.${previous.id}-watch-end`;
+    return [
+      task({
+        id: `enforce.${wave.id}-go-no-go`,
+        date: wave.goNoGoDate,
+        owner: 'approver',
+        title: `Go / no-go for ${wave.label}`,
+        action: goNoGoAction(config, plan, wave),
+        evidence: 'The counts by report-only result, the previous wave\u2019s watch summary and the signed decision.',
+        dependsOn: [previousWatch],
+      }),
+      task({
+        id: `enforce.${wave.id}-switch-on`,
+        date: wave.enforcementDate,
+        owner: 'it-team',
+        title: `Switch MFA on for ${wave.label}`,
+        action: switchOnAction(config, plan, wave),
+        evidence: 'The policy state or included groups and their audit log entries.',
+        dependsOn: [`enforce.${wave.id}-go-no-go`],
+      }),
+      task({
+        id: `enforce.${wave.id}-watch-end`,
+        date: wave.watchEndDate,
+        owner: 'it-lead',
+        title: `Close ${wave.label}'s 48-hour watch`,
+        action: `Summarise the watch of ${wave.label}: failures by error code, calls by symptom${plan.forecast ? ' against the forecast' : ''}, anything that needs a policy change before the next wave.`,
+        evidence: 'The summary.',
+        dependsOn: [`enforce.${wave.id}-switch-on`],
+      }),
+    ];
+  });
+  // The closing watch of the one-wave plan is the first wave's; the schedule's watch-end milestone is the last wave's.
+  const lastWatch = `enforce.${last.id}-watch-end`;
+  const renamed = firstTasks.map((existing): Task => {
+    if (existing.id !== 'enforce.watch-end') {
+      // What waited for the end of the one watch (the 72-hour log review) now waits for the last wave's.
+      return existing.dependsOn?.includes('enforce.watch-end') ? { ...existing, dependsOn: existing.dependsOn.map((id) => (id === 'enforce.watch-end' ? lastWatch : id)) } : existing;
+    }
+    const { milestone: _lastWavesNow, ...rest } = existing;
+    return {
+      ...rest,
+      date: first.watchEndDate,
+      day: day(first.watchEndDate),
+      title: `Close ${first.label}'s 48-hour watch`,
+      action: `Summarise the watch of ${first.label}: failures by error code, calls by symptom${plan.forecast ? ' against the forecast' : ''}, anything that needs a policy change before the next wave.`,
+    };
+  });
+  const tasks = [...renamed, ...waveTasks.map((added) => (added.id === lastWatch ? { ...added, milestone: 'watch-end' as const } : added))]
+    .map((existing, index) => ({ existing, index }))
+    // As the schedule orders them: by date, then by phase, then as written (a wave's tasks after the phase's own).
+    .sort((a, b) =>
+      a.existing.date !== b.existing.date ? (a.existing.date < b.existing.date ? -1 : 1) : phaseIds.indexOf(a.existing.phase) - phaseIds.indexOf(b.existing.phase) || a.index - b.index,
+    )
+    .map(({ existing }) => existing);
+  assertTaskOrder(tasks);
+  return {
+    ...schedule,
+    tasks,
+    milestones: {
+      ...schedule.milestones,
+      enforcement: {
+        ...schedule.milestones.enforcement,
+        title: 'Enforcement: first wave',
+        description: `The MFA policy is switched on for ${first.label}, the first of ${plan.waves.length} waves; the last, ${last.label} on ${formatLongDate(last.enforcementDate, config.locale)}, switches it on for all users (break-glass group excluded).`,
+      },
+    },
+  };
+}
+
+/** One checklist per wave: its people told, its go/no-go, its switch-on and its watch, with due dates from its tasks. */
+export function waveChecklists(config: TenantConfig, schedule: Schedule, plan: WavePlan): Checklist[] {
+  const due = (id: string) => {
+    const found = schedule.tasks.find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`The schedule has no task "${id}"`);
+    return found.date;
+  };
+  return plan.waves.map((wave) => {
+    const goNoGo = wave.number === 1 ? 'pilot.go-no-go' : `enforce.${wave.id}-go-no-go`;
+    const switchOn = wave.number === 1 ? 'enforce.enforce' : `enforce.${wave.id}-switch-on`;
+    const watchEnd = wave.number === 1 ? 'enforce.watch-end' : `enforce.${wave.id}-watch-end`;
+    const who = wave.group ? `"${wave.group.name}"` : 'everyone not yet in a wave';
+    const items: Checklist['items'] = [
+      ...(wave.group
+        ? [
+            {
+              id: `${wave.id}-group`,
+              text: `Group ${who} holds the ${formatNumber(wave.size, config.locale)} people of ${wave.label}${[wave.site, wave.department].some(Boolean) ? ` (${[wave.site, wave.department].filter(Boolean).join(', ')})` : ''}, and no break-glass account.`,
+              owner: 'it-team' as const,
+              due: due(goNoGo),
+              evidence: 'The group\u2019s member count and a search of it for the break-glass accounts.',
+              pass: `About ${formatNumber(wave.size, config.locale)} members; no break-glass account.`,
+            },
+          ]
+        : []),
+      {
+        id: `${wave.id}-go-no-go`,
+        text: `Go / no-go for ${wave.label} on the report-only results of "${ALL_USERS_POLICY}" for its people${wave.number > 1 ? ' and the previous wave\u2019s watch summary' : ''}.`,
+        owner: 'approver',
+        due: due(goNoGo),
+        evidence: 'The counts by report-only result and the signed decision.',
+        pass: `Go when ${goNoGoGate(config).rule}.`,
+      },
+      {
+        id: `${wave.id}-switch-on`,
+        text: switchOnAction(config, plan, wave),
+        owner: 'it-team',
+        due: due(switchOn),
+        evidence: 'The policy and its audit log entry.',
+        pass: `${wave.final ? `"${ALL_USERS_POLICY}" On for All users` : `"${WAVES_POLICY}" On, including ${who}`}; the break-glass group excluded.`,
+      },
+      {
+        id: `${wave.id}-watch`,
+        text: `48-hour watch of ${wave.label}: failed sign-ins, Defender alerts and helpdesk calls${plan.forecast ? ` against the forecast (about ${wholeCalls(plan.forecast.days.find((forecastDay) => forecastDay.date === wave.enforcementDate)?.calls ?? 0)} calls on enforcement day, capacity ${plan.forecast.helpdeskCallsPerDay})` : ''}.`,
+        owner: 'it-lead',
+        due: due(watchEnd),
+        evidence: 'The watch summary.',
+        pass: 'No open blocker; the helpdesk queue cleared each day.',
+      },
+    ];
+    return { id: `checklist-${wave.id}`, phase: 'enforce', title: `Enforce: ${wave.label}`, items };
+  });
 }

@@ -13,5 +13,10 @@ export const policyFileSchema = z.object({
   /** The Microsoft Graph conditionalAccessPolicy body. */
   body: z.record(z.string(), z.unknown()),
   placeholders: z.array(z.object({ token: z.string(), meaning: z.string(), where: z.string() })),
+  /**
+   * A policy widened step by step (the waves policy of a plan in waves): the whole body after each later step, to
+   * apply on its date (a PATCH of the policy with the file, or the same change in the portal). Absent otherwise.
+   */
+  steps: z.array(z.object({ date: isoDateString, fileName: z.string(), note: z.string(), body: z.record(z.string(), z.unknown()) })).optional(),
 });
 export type PolicyFile = z.infer<typeof policyFileSchema>;
