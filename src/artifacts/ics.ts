@@ -529,11 +529,31 @@ export function renderStaffCalendar(view: StaffView, history: readonly CalendarR
   });
 }
 
-/** Both calendar files. `history`: earlier versions of each calendar, oldest first, when the plan keeps them. */
+/**
+ * The earlier versions of both calendars in a revised plan (none for a plan never revised): each version's events
+ * with their timings, so that an event a revision moved gets a higher SEQUENCE and keeps its UID.
+ */
+export function calendarHistory(playbook: Playbook, view: StaffView): { admin: CalendarRevision[]; staff: CalendarRevision[] } {
+  const earlier = (playbook.history ?? []).slice(0, -1);
+  const staffEarlier = (view.planVersions ?? []).slice(0, -1);
+  return {
+    admin: earlier.map((entry) => adminCalendarRevision({ ...playbook, schedule: entry.schedule, meta: { ...playbook.meta, planVersion: entry.version, planVersionDate: entry.date } })),
+    staff: staffEarlier.map((entry) =>
+      staffCalendarRevision({
+        ...view,
+        meta: { ...view.meta, planVersion: entry.version, planVersionDate: entry.date },
+        dates: { ...view.dates, enforcementDate: entry.enforcementDate, registrationDeadline: entry.registrationDeadline },
+        enforcementTime: entry.enforcementTime,
+      }),
+    ),
+  };
+}
+
+/** Both calendar files. `history`: earlier versions of each calendar, oldest first (by default the plan's own revisions). */
 export function renderCalendarFiles(
   playbook: Playbook,
   view: StaffView,
-  history: { admin: readonly CalendarRevision[]; staff: readonly CalendarRevision[] } = { admin: [], staff: [] },
+  history: { admin: readonly CalendarRevision[]; staff: readonly CalendarRevision[] } = calendarHistory(playbook, view),
 ): { path: string; bytes: Uint8Array }[] {
   return [
     { path: ADMIN_CALENDAR, bytes: encode(renderAdminCalendar(playbook, history.admin)) },

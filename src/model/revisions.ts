@@ -78,3 +78,9 @@ export interface DateMoveNotice {
   previousEnforcementDate: string;
   previousRegistrationDeadline: string;
 }
+
+/** How the "what changed" tables name the kind of a moved item. */
+export const REVISION_CHANGE_KINDS: Record<RevisionChange['kind'], string> = { milestone: 'Milestone', message: 'Message' };
+
+/** The headings every output gives the history and its changes. */
+export const REVISION_HEADINGS = { history: 'Version history', changes: 'What changed' } as const;

@@ -1,5 +1,6 @@
 import type { Playbook } from './playbook.ts';
 import { milestoneList, type MilestoneId } from './schedule.ts';
+import { staffPlanVersions } from './revisions.ts';
 
 // Audience views. The staff and helpdesk renderers receive only these, built by allow-list, so that a
 // confidential field added to the model later can never leak by accident: it has to be copied here on purpose.
@@ -39,6 +40,8 @@ export function staffView(playbook: Playbook) {
   return {
     ...publicCore(playbook),
     communications: playbook.communications.filter((message) => message.staffVisible),
+    // A revised plan's earlier staff dates (never the admin's reasons): the staff calendar raises SEQUENCE with them.
+    ...(playbook.history ? { planVersions: staffPlanVersions(playbook.history) } : {}),
   };
 }
 

@@ -110,7 +110,8 @@ export function adminDocumentOptions(
     author: personLabel(playbook.people.itLead),
     locale: playbook.locale,
     pageSize: playbook.pageSize,
-    planDate: playbook.meta.asOf,
+    // The day of the plan version, not the build: two builds of one version carry the same date.
+    planDate: playbook.meta.planVersionDate,
     planVersion: playbook.meta.planVersion,
     label: ADMIN_LABEL,
     shortTitle: document.shortTitle ?? document.title,

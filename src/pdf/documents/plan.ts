@@ -9,6 +9,7 @@ import { choiceRow, labelledField } from './form-blocks.ts';
 import { renderProgress } from './progress.ts';
 import { drawTimeline } from './timeline.ts';
 import { renderWaves } from './waves.ts';
+import { renderVersionHistory } from './revisions.ts';
 
 // admin/plan.pdf: the plan the manager reads, approves and signs.
 
@@ -76,7 +77,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
       { header: 'Value', width: 3 },
     ],
     [
-      ['Plan date', longDate(playbook.meta.asOf, locale)],
+      ['Plan date', longDate(playbook.meta.planVersionDate, locale)],
       ['Plan version', playbook.meta.planVersion],
       ['Prepared by', personLabel(people.itLead)],
       ['Approver', personLabel(people.approver)],
@@ -139,6 +140,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     doc.heading('Dates moved by the calendar', { level: 3 });
     doc.list(schedule.moves.map((move) => `${move.subject}: moved from ${shortDate(move.from, locale)} to ${shortDate(move.to, locale)}. ${move.reasons.join(' ')}`));
   }
+  if (playbook.history) renderVersionHistory(doc, playbook, playbook.history);
   if (playbook.warnings.length > 0) {
     doc.callout(`Notes from the configuration: ${playbook.warnings.map((warning) => `${warning.path}: ${warning.message}`).join(' · ')}`, {
       fill: colors.warnLight,

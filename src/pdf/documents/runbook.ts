@@ -62,7 +62,7 @@ async function layoutRunbook(view: HelpdeskView, fonts: PdfFonts, pages: Readonl
       author: `${view.itLead.name} (${view.itLead.role})`,
       locale,
       pageSize: view.pageSize,
-      planDate: view.meta.asOf,
+      planDate: view.meta.planVersionDate,
       planVersion: view.meta.planVersion,
       label: HELPDESK_LABEL,
       shortTitle: 'Helpdesk runbook',

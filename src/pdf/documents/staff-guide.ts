@@ -36,7 +36,7 @@ export async function renderStaffGuide(view: StaffView, fonts: PdfFonts, languag
     author: t.text('guide.author', org),
     locale: language,
     pageSize: view.pageSize,
-    planDate: view.meta.asOf,
+    planDate: view.meta.planVersionDate,
     planVersion: view.meta.planVersion,
     label: t.text('guide.label'),
     shortTitle: '',
@@ -44,7 +44,7 @@ export async function renderStaffGuide(view: StaffView, fonts: PdfFonts, languag
   });
   const doc = await LayoutDocument.create(fonts, {
     ...options,
-    footerLeft: t.text('guide.footer', { planVersion: view.meta.planVersion, planDate: shortDate(view.meta.asOf, language) }),
+    footerLeft: t.text('guide.footer', { planVersion: view.meta.planVersion, planDate: shortDate(view.meta.planVersionDate, language) }),
     pageLabel: (page, total) => t.text('guide.page', { page, total }),
   });
   const enforcementTime = view.enforcementTime;
