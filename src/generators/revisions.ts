@@ -85,10 +85,10 @@ function revisedPhases(config: TenantConfig, schedule: Schedule, revision: Revis
   if (revision.enforcement !== NEXT_VALID_DAY) {
     target = revision.enforcement!;
     if (target <= enforcement) {
-      throw new RevisionProblem(index, 'enforcement', `${long(target)} is not after the enforcement date it replaces (${long(enforcement)}); the next valid day is ${proposal}`);
+      throw new RevisionProblem(index, 'enforcement', `${long(target)} is not after the enforcement date it replaces (${long(enforcement)}); the next valid day is ${long(proposal)} (${proposal})`);
     }
     const blockers = enforcementBlockers(calendar, target, config.locale);
-    if (blockers.length > 0) throw new RevisionProblem(index, 'enforcement', `enforcement cannot be on ${target}: ${blockers.join('; ')}. The next valid day is ${proposal}`);
+    if (blockers.length > 0) throw new RevisionProblem(index, 'enforcement', `enforcement cannot be on ${long(target)}: ${blockers.join('; ')}. The next valid day is ${long(proposal)} (${proposal})`);
   }
   // The pilot runs on until the working day before the new enforcement day; that day is the new go/no-go.
   phases.pilot = workingDayNumber(calendar, schedule.startDate, target) - 1 - phases.prepare - phases.register;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { milestoneIds } from '../../src/model/schedule.ts';
 import { createCalendar } from '../../src/generators/playbook.ts';
 import { enforcementBlockers } from '../../src/generators/schedule.ts';
+import { longDateIn } from '../../src/generators/text/dates.ts';
 import { BEFORE_A_FRIDAY, BEFORE_EASTER, configWith, playbookWith } from './helpers.ts';
 
 // A plan whose go/no-go failed, revised on that day: what was dated before the revision stays, the rest moves by
@@ -51,7 +52,7 @@ describe('a go/no-go that failed, revised on its day', () => {
     expect(after.schedule.milestones['validation-signoff'].date > before.schedule.milestones['validation-signoff'].date).toBe(true);
     const briefing = after.communications.find((message) => message.id === 'enforcement-tomorrow')!;
     expect(briefing.sendDate).toBe('2027-03-19');
-    expect(briefing.text).toContain('Monday 22 March 2027');
+    expect(briefing.text).toContain(longDateIn('2027-03-22', 'en-GB'));
   });
 
   it('is version 1.1, issued on the revision day, with the history and what changed', () => {
@@ -110,7 +111,7 @@ describe('the enforcement rules choose the next valid day', () => {
     expect(after.schedule.enforcementDate).toBe('2027-03-23');
     expect(after.schedule.milestones['reminder-check']).toEqual(before.schedule.milestones['reminder-check']);
     const notice = after.communications.find((message) => message.id === 'date-moved')!;
-    expect(notice.text).toContain('You now have until Wednesday 17 March 2027 to set it up.');
+    expect(notice.text).toContain(`You now have until ${longDateIn('2027-03-17', 'en-GB')} to set it up.`);
   });
 
   it('numbers two revisions 1.1 and 1.2, each keeping what the one before had dated', () => {
@@ -130,6 +131,6 @@ describe('the enforcement rules choose the next valid day', () => {
     // The first "date moved" message went out before the second revision; the second replaces it in the plan.
     const notice = after.communications.find((message) => message.id === 'date-moved')!;
     expect(notice.sendDate).toBe('2027-03-19');
-    expect(notice.text).toContain('It was planned for Monday 22 March 2027. It now starts on Tuesday 23 March 2027.');
+    expect(notice.text).toContain(`It was planned for ${longDateIn('2027-03-22', 'en-GB')}. It now starts on ${longDateIn('2027-03-23', 'en-GB')}.`);
   });
 });
