@@ -13,7 +13,7 @@ const today = BEFORE_A_FRIDAY.goNoGo;
 // rest of the example tenant.
 const withRevisions = (revisions: unknown[], planVersion = '1.0') =>
   configText((config) => {
-    const rest = { ...config, startDate: BEFORE_A_FRIDAY.startDate };
+    const rest: Record<string, unknown> = { ...config, startDate: BEFORE_A_FRIDAY.startDate };
     delete rest.planVersion;
     for (const key of Object.keys(config)) delete config[key];
     Object.assign(config, { planVersion, revisions }, rest);
