@@ -222,7 +222,7 @@ export function buildGuidance(context: GeneratorContext): GuidanceNote[] {
       id: 'report-only-first',
       topic: 'Report-only before enforcement',
       classic: 'The policy is created and switched on for the pilot group straight away.',
-      current: `The pilot, all-users and legacy-authentication policies are created in report-only during Prepare. ${pilot.whatHappens} The all-users policy runs in report-only alongside. The security-info registration policy is created off and switched on at its date: report-only does not evaluate user actions such as registering security information, so it would show nothing.`,
+      current: `The pilot, all-users and legacy-authentication policies are created in report-only during Prepare. ${pilot.whatHappens} The all-users policy runs in report-only alongside. The security-info registration policy is created off and switched on at its date: report-only does not evaluate user actions such as registering security info, so it would show nothing.`,
       why: 'Report-only shows what a policy would do to real sign-ins of the whole organisation before anyone can be locked out, and gives the go/no-go decision real numbers.',
       factIds: ['report-only-mode', 'all-users-mfa-policy', 'security-defaults-and-ca'],
     },

@@ -189,7 +189,7 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
         owner: 'it-team',
         title: 'Create the Conditional Access policies',
         action:
-          'Import the pilot (CA001), all-users (CA002) and block-legacy-authentication (CA003) policies from the admin site in report-only, and the security-info registration policy (CA004) Off: report-only does not evaluate user actions such as registering security information, so it would show nothing. Check that each excludes the break-glass group.',
+          'Import the pilot (CA001), all-users (CA002) and block-legacy-authentication (CA003) policies from the admin site in report-only, and the security-info registration policy (CA004) Off: report-only does not evaluate user actions such as registering security info, so it would show nothing. Check that each excludes the break-glass group.',
         evidence: 'The policy list showing each policy and its state.',
         after: ['prepare.break-glass', 'prepare.named-locations'],
       },

@@ -12,6 +12,9 @@ import { runbookSymptomIds } from './runbook-ids.ts';
 export const signInErrorKinds = ['success', 'interrupt', 'failure', 'block', 'token', 'unknown'] as const;
 export type SignInErrorKind = (typeof signInErrorKinds)[number];
 
+/** Where a helpdesk agent reads a sign-in's error code: one wording for the site and the printed runbook. */
+export const ERROR_CODE_LOCATION = 'Entra admin center → Entra ID → Monitoring & health → Sign-in logs → the sign-in → Basic info → "Sign-in error code"';
+
 /** One code as the runbook shows it (the model's runbook section carries these). */
 export const errorCodeSchema = z.object({
   code: z.string(),
@@ -67,7 +70,7 @@ export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
   {
     code: '50079',
     name: 'UserStrongAuthEnrollmentRequired',
-    meaning: 'The user must register security information before going on.',
+    meaning: 'The user must register security info before going on.',
     kind: 'interrupt',
     action:
       'Walk the user through registration at https://aka.ms/mysecurityinfo, or verify their identity and issue a Temporary Access Pass. For federated users, check the MFA claim from the identity provider.',
@@ -163,7 +166,7 @@ export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
   {
     code: '53004',
     name: 'ProofUpBlockedDueToRisk',
-    meaning: 'Registration of security information is blocked because the account is flagged as risky.',
+    meaning: 'Registration of security info is blocked because the account is flagged as risky.',
     kind: 'block',
     action: 'Do not try to work round it. Escalate: an admin investigates and resolves the risk, then a Temporary Access Pass lets the user register.',
     symptom: 'suspected-compromise',
@@ -174,7 +177,7 @@ export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
     name: 'BlockedByConditionalAccessOnSecurityPolicy',
     meaning: 'A tenant-wide security policy blocked the request.',
     kind: 'block',
-    action: 'Escalate to the IT team to review the tenant security policies (for example security information registration or authentication flows).',
+    action: 'Escalate to the IT team to review the tenant security policies (for example security-info registration or authentication flows).',
     symptom: null,
     rolloutRelated: true,
   },
@@ -291,7 +294,7 @@ export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
     name: 'BadTokenDueToSignInFrequency',
     meaning: 'The session expired because of a sign-in frequency rule.',
     kind: 'token',
-    action: 'The user signs in again. Expected after a sign-in frequency change; many repeats point to the too-many-prompts entry.',
+    action: 'The user signs in again. Expected after a sign-in frequency change; many repeats mean the user is asked too often.',
     symptom: 'too-many-prompts',
     rolloutRelated: false,
   },

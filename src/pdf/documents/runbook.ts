@@ -1,4 +1,5 @@
 import type { HelpdeskView } from '../../model/views.ts';
+import { ERROR_CODE_LOCATION } from '../../model/error-codes.ts';
 import { ERROR_CODES_TITLE, runbookPartTitles, see, type RunbookPartId, type RunbookText } from '../../model/runbook-refs.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Span } from '../layout/index.ts';
@@ -162,7 +163,7 @@ async function layoutRunbook(view: HelpdeskView, fonts: PdfFonts, pages: Readonl
 
   // ---- error codes ---------------------------------------------------------------------------
   doc.heading(`4. ${ERROR_CODES_TITLE}`, { anchor: 'error-codes', outlineTitle: ERROR_CODES_TITLE });
-  doc.paragraph('The code is in the sign-in log entry (Entra admin center, Sign-in logs, the failed sign-in, Basic info) as "Sign-in error code".', {
+  doc.paragraph(`Find the code in the sign-in log (${ERROR_CODE_LOCATION}) or on the caller's screen, often shown as AADSTS followed by digits.`, {
     size: 9,
     color: colors.muted,
   });
