@@ -154,6 +154,24 @@ export const exemptionRequestSchema = z.strictObject({
   override: overrideSchema.optional(),
 });
 
+/**
+ * What the admin has done, so that `status` counts as overdue only what is not recorded: each check of the
+ * checklists by its id (as `status` prints it after the slash, e.g. "prepare.exceptions") with the day it was done.
+ */
+export const progressSchema = z
+  .strictObject({
+    done: z
+      .record(z.string(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected the day it was done, written YYYY-MM-DD' }).pipe(isoDate))
+      .superRefine((done, ctx) => {
+        for (const id of Object.keys(done)) {
+          if (!/^(prepare|register|pilot|enforce|validate)\.[a-z0-9-]+$/.test(id))
+            ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is not a check id; write it as status prints it after the slash, such as prepare.exceptions` });
+        }
+      })
+      .default({}),
+  })
+  .default({ done: {} });
+
 export const methods = ['authenticator', 'passkey'] as const;
 
 export const tenantConfigSchema = z
@@ -183,6 +201,7 @@ export const tenantConfigSchema = z
     helpdesk: helpdeskSchema,
     people: peopleSchema,
     exceptions: z.array(exceptionSchema).max(1000, { message: 'expected at most 1000 exceptions' }).default([]),
+    progress: progressSchema,
     exemptionRequests: z.array(exemptionRequestSchema).max(500, { message: 'expected at most 500 exemption requests' }).default([]),
     method: z.enum(methods, { message: 'expected authenticator or passkey' }).default('authenticator'),
     /** Local time at which the enforcing policy is switched on; used for calendar events. */

@@ -107,6 +107,8 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
       accounts: [...config.breakGlass.accounts],
     },
     exceptions: config.exceptions.map((exception) => ({ ...exception, reviewDate: exceptionReviewDate(exception.expiry, exception.reviewDate) })),
+    // Present only when the admin recorded done checks, so a plan without any keeps its model as it was.
+    ...(Object.keys(config.progress.done).length > 0 ? { progress: { done: { ...config.progress.done } } } : {}),
     schedule,
     // Present only for a plan in waves, so a one-wave plan's model (and every output) stays as it was.
     ...(waves ? { waves } : {}),

@@ -63,6 +63,8 @@ export const playbookSchema = z.object({
       expiry: isoDateString,
     }),
   ),
+  /** Checks the admin recorded as done (config `progress.done`): check id → the day it was done. */
+  progress: z.object({ done: z.record(z.string(), isoDateString) }).optional(),
   schedule: scheduleSchema,
   /** Enforcement in waves with the helpdesk forecast; absent for a plan of one wave. Admin only (names the wave groups). */
   waves: wavePlanSchema.optional(),

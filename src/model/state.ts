@@ -59,6 +59,15 @@ export function checklistItemState(item: { due: string }, today: string, ticked:
   return { status: 'overdue', days, label: days === -1 ? 'Overdue by 1 day' : `Overdue by ${-days} days` };
 }
 
+/** Checks the admin recorded as done (config `progress.done`): check id → the day it was done. */
+export type RecordedDone = Readonly<Record<string, string>>;
+
+/** Whether a check counts as done on `today`: recorded with a day on or before it (a later day is not done yet). */
+export function recordedDone(done: RecordedDone | undefined, checkId: string, today: string): boolean {
+  const day = done?.[checkId];
+  return day !== undefined && day <= today;
+}
+
 /** A checklist's count of ticked items, as shown next to it. */
 export function checklistProgress(ticked: number, total: number): string {
   return `${ticked} of ${total} done`;
@@ -118,7 +127,7 @@ export function enforcementCountdown(enforcementDate: string, today: string): En
   return { status: 'after', days, label: days === -1 ? 'In place since yesterday' : `In place for ${-days} days` };
 }
 
-/** Everything dated in the plan, judged on one day. Checklist items are judged as not ticked (ticks live with the reader). */
+/** Everything dated in the plan, judged on one day. A checklist item is done when the admin recorded it (config `progress.done`). */
 export interface PlanState {
   today: string;
   progress: Progress;
@@ -137,6 +146,7 @@ export interface PlanStateInput {
   schedule: Schedule;
   checklists: Checklist[];
   communications: Pick<Communication, 'id' | 'sendDate' | 'status'>[];
+  progress?: { done: RecordedDone } | undefined;
   evidence?: { registration: { latest: { date: string; rate: number | null } | null } } | null;
 }
 
@@ -149,7 +159,7 @@ export function planState(playbook: PlanStateInput, today: string = playbook.met
     progress: progressOn(schedule, today),
     tasks: Object.fromEntries(schedule.tasks.map((task) => [task.id, planItemState(task, today)])),
     milestones: Object.fromEntries(milestoneList(schedule.milestones).map((milestone) => [milestone.id, planItemState(milestone, today)])),
-    checklistItems: Object.fromEntries(playbook.checklists.flatMap((list) => list.items.map((item) => [`${list.id}/${item.id}`, checklistItemState(item, today, false)]))),
+    checklistItems: Object.fromEntries(playbook.checklists.flatMap((list) => list.items.map((item) => [`${list.id}/${item.id}`, checklistItemState(item, today, recordedDone(playbook.progress?.done, item.id, today))]))),
     messages: Object.fromEntries(playbook.communications.map((message) => [message.id, messageState(message, today)])),
     enforcement: enforcementCountdown(schedule.enforcementDate, today),
     registration: latest === null ? null : { ...measuredAge(latest.date, today), date: latest.date, rate: latest.rate },

@@ -1,5 +1,5 @@
 import { progressOn } from './progress.ts';
-import { checklistItemState, enforcementCountdown, messageState, planItemState, type DueState, type EnforcementCountdown, type MessageState } from './state.ts';
+import { checklistItemState, enforcementCountdown, messageState, planItemState, recordedDone, type DueState, type EnforcementCountdown, type MessageState } from './state.ts';
 import type { Playbook } from './playbook.ts';
 import { entriesToAct, riskRegister, type RegisterEntry } from './register.ts';
 import type { EvidenceReport } from './evidence-report.ts';
@@ -56,8 +56,10 @@ export interface PlanStatus {
   tasksToday: StatusTask[];
   messagesToday: StatusMessage[];
   checksDue: StatusCheck[];
-  /** Checks of the phase under way whose due date passed (not recorded as done anywhere the command can see). */
+  /** Checks of the phase under way whose due date passed and that are not recorded done (config `progress.done`). */
   overdue: StatusCheck[];
+  /** Ids recorded in `progress.done` that name no check of this plan (a typo would otherwise pass unseen). */
+  unknownDone: string[];
   nextMilestone: { id: string; title: string; date: string; state: DueState } | null;
   enforcementDate: string;
   enforcement: EnforcementCountdown;
@@ -96,7 +98,7 @@ export function evidenceChanges(report: Pick<EvidenceReport, 'registration' | 'f
   };
 }
 
-export type StatusPlaybook = Pick<Playbook, 'schedule' | 'communications' | 'checklists' | 'decisions' | 'exceptions'>;
+export type StatusPlaybook = Pick<Playbook, 'schedule' | 'communications' | 'checklists' | 'decisions' | 'exceptions' | 'progress'>;
 
 /**
  * The plan's side of `status` on `today`. `draftsOf` names the email draft files of a message (their paths
@@ -118,8 +120,9 @@ export function planStatus(
     .filter(({ state }) => state.days === 0 && (state.status === 'sends-today' || state.status === 'if-needed'))
     .map(({ message, state }) => ({ id: message.id, title: message.title, audience: message.audienceLabel, state, drafts: draftsOf(message) }));
   const checks = playbook.checklists.flatMap((list) =>
-    list.items.map((item) => ({ phase: list.phase, check: { checklist: list.id, id: item.id, text: item.text, due: item.due, state: checklistItemState(item, today, false) } })),
+    list.items.map((item) => ({ phase: list.phase, check: { checklist: list.id, id: item.id, text: item.text, due: item.due, state: checklistItemState(item, today, recordedDone(playbook.progress?.done, item.id, today)) } })),
   );
+  const checkIds = new Set(checks.map(({ check }) => check.id));
   const milestone = progress.nextMilestone;
   return {
     today,
@@ -129,6 +132,7 @@ export function planStatus(
     checksDue: checks.filter(({ check }) => check.state.status === 'due-today').map(({ check }) => check),
     // Earlier phases closed at their gate; only the open phase's past checks can still be outstanding.
     overdue: checks.filter(({ phase, check }) => phase === progress.phaseId && check.state.status === 'overdue').map(({ check }) => check),
+    unknownDone: Object.keys(playbook.progress?.done ?? {}).filter((id) => !checkIds.has(id)),
     nextMilestone: milestone === null ? null : { id: milestone.id, title: milestone.title, date: milestone.date, state: planItemState(milestone, today) },
     enforcementDate: schedule.enforcementDate,
     enforcement: enforcementCountdown(schedule.enforcementDate, today),
@@ -177,6 +181,8 @@ export function planStatusHeadLines(status: PlanStatus): string[] {
   lines.push('Overdue:');
   if (status.overdue.length === 0) lines.push('  nothing');
   for (const c of status.overdue) lines.push(`  - Check ${c.checklist}/${c.id} (due ${c.due}, ${c.state.label.toLowerCase()}): ${c.text}`);
+  if (status.overdue.length > 0) lines.push(`  (record a check as done in the config: "progress": { "done": { "${status.overdue[0]!.id}": "${status.today}" } })`);
+  for (const id of status.unknownDone) lines.push(`  ! progress.done names "${id}", which is no check of this plan`);
   lines.push('');
   if (status.registerToAct.length > 0) {
     lines.push('Exemptions and exceptions to act on:');
