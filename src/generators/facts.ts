@@ -198,7 +198,9 @@ export function buildGuidance(context: GeneratorContext): GuidanceNote[] {
   const smtpBeforeStart = factTiming(smtp, schedule) === 'before-start';
   const securityDefaultsNow = config.current.securityDefaults
     ? 'This tenant runs security defaults today, so they are turned off in the same sitting as the all-users policy is switched on, and not before.'
-    : 'This tenant does not run security defaults, so there is nothing to turn off; the all-users policy takes over from per-user settings at enforcement.';
+    : config.current.perUserMfa
+      ? 'This tenant does not run security defaults, so there is nothing to turn off; it uses per-user MFA, which is turned off for every user right after the all-users policy is switched on.'
+      : 'This tenant runs neither security defaults nor per-user MFA, so there is nothing to turn off: the all-users policy is the first MFA its users meet.';
   return [
     {
       id: 'break-glass-fido2',
@@ -254,7 +256,7 @@ export function buildGuidance(context: GeneratorContext): GuidanceNote[] {
       id: 'security-defaults-switch',
       topic: 'Security defaults',
       classic: 'At enforcement the pilot policy is widened to all users.',
-      current: `Security defaults are turned off at the same moment the all-users policy is switched on. ${securityDefaultsNow}`,
+      current: `Where security defaults are on, they are turned off at the same moment the all-users policy is switched on. ${securityDefaultsNow}`,
       why: 'Conditional Access policies cannot be switched on while security defaults are on, and turning security defaults off earlier would leave a gap in which nobody is asked for MFA.',
       factIds: ['security-defaults-and-ca'],
     },

@@ -147,12 +147,18 @@ export function buildRisks(context: GeneratorContext): Risk[] {
     },
     {
       id: 'security-defaults-gap',
-      risk: 'A gap with no MFA at all when moving from security defaults to Conditional Access.',
+      risk: config.current.securityDefaults
+        ? 'A gap with no MFA at all when moving from security defaults to Conditional Access.'
+        : config.current.perUserMfa
+          ? 'A gap with no MFA at all when moving from per-user MFA to Conditional Access.'
+          : 'Accounts left without MFA after enforcement (an exclusion too wide, a policy left in report-only).',
       likelihood: 'low',
       impact: 'high',
       mitigation: config.current.securityDefaults
         ? 'Security defaults are turned off in the same sitting as the all-users policy is switched on, never earlier; the 72-hour log review looks for successful sign-ins without MFA.'
-        : 'This tenant does not run security defaults; the 72-hour log review still looks for successful sign-ins without MFA.',
+        : config.current.perUserMfa
+          ? 'Per-user MFA is turned off only after the all-users policy is On, never before; the 72-hour log review looks for successful sign-ins without MFA.'
+          : 'The policy is switched On at its time and checked in the audit log; the 72-hour log review looks for successful sign-ins without MFA.',
       owner: 'it-team',
     },
   ];

@@ -4,7 +4,8 @@ import { runbookSymptomIds } from '../../src/model/runbook-ids.ts';
 import { helpdeskView } from '../../src/model/views.ts';
 import { renderRunbook } from '../../src/pdf/documents/runbook.ts';
 import { loadPdfFonts } from '../../src/pdf/fonts.ts';
-import { examplePlaybook } from '../helpers/example.ts';
+import { buildPlaybook } from '../../src/generators/playbook.ts';
+import { EXAMPLE_CONFIG, EXAMPLE_TODAY, examplePlaybook, readConfig } from '../helpers/example.ts';
 import { readPdf } from '../pdf/read.ts';
 
 // More of issue 13's editorial class, found reading the outputs after the numbered points: one term per thing,
@@ -43,5 +44,28 @@ describe('no id where a reader expects words', () => {
     const frequency = playbook.runbook!.errorCodes.find((entry) => entry.code === '70043')!;
     expect(frequency.action).toContain('many repeats mean the user is asked too often');
     expect(frequency.symptom).toBe('too-many-prompts');
+  });
+});
+
+describe('one story per starting state', () => {
+  const inState = (securityDefaults: boolean, perUserMfa: boolean) => {
+    const config = readConfig(EXAMPLE_CONFIG);
+    return buildPlaybook({ ...config, current: { ...config.current, securityDefaults, perUserMfa } }, { today: EXAMPLE_TODAY, generatorVersion: '0.0.0-test', warnings: [] });
+  };
+  const sentences = (book: ReturnType<typeof examplePlaybook>) => modelStrings(book).flatMap((text) => text.split(/(?<=[.!?])\s+/));
+
+  it('does not tell a tenant without security defaults that they are turned off at enforcement, nor warn of leaving them', () => {
+    for (const [name, book] of [
+      ['per-user MFA', inState(false, true)],
+      ['neither', inState(false, false)],
+    ] as const) {
+      const all = sentences(book);
+      expect(all.filter((sentence) => /^Security defaults are turned off/.test(sentence)), name).toEqual([]);
+      expect(all.filter((sentence) => /moving from security defaults/.test(sentence)), name).toEqual([]);
+      expect(all.filter((sentence) => /takes over from per-user settings/.test(sentence)), name).toEqual([]);
+    }
+    expect(sentences(inState(false, true))).toContain('A gap with no MFA at all when moving from per-user MFA to Conditional Access.');
+    expect(sentences(inState(false, false))).toContain('This tenant runs neither security defaults nor per-user MFA, so there is nothing to turn off: the all-users policy is the first MFA its users meet.');
+    expect(sentences(inState(true, false))).toContain('A gap with no MFA at all when moving from security defaults to Conditional Access.');
   });
 });
