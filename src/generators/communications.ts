@@ -1,3 +1,4 @@
+import { waveNoticeId } from '../model/waves.ts';
 import Handlebars from 'handlebars';
 import { staffLanguageAudiences, type Communication, type CommunicationId, type MessageText } from '../model/content.ts';
 import type { MilestoneId, Task } from '../model/schedule.ts';
@@ -472,4 +473,42 @@ export function buildCommunications(context: GeneratorContext, knownRate?: Known
     return warning ? { ...plan, decisionNote: plan.decisionNote ? `${plan.decisionNote} ${warning}` : warning } : plan;
   });
   return withHolidayNotes.map((plan) => renderMessage(plan, context, dataFor));
+}
+
+/**
+ * The "MFA starts" notice of one wave of a plan in waves: the same message, in the staff languages, dated for the
+ * wave (sent on its go/no-go day, the working day before its enforcement) and addressed to its members.
+ */
+export function waveEnforcementNotice(context: GeneratorContext, wave: { number: number; label: string; goNoGoDate: string; enforcementDate: string }): Communication {
+  const { schedule } = context;
+  // The message reads the enforcement day and the day before it from the schedule: give it the wave's.
+  const waveSchedule = {
+    ...schedule,
+    enforcementDate: wave.enforcementDate,
+    tasks: schedule.tasks.map((task) => (task.id === 'pilot.helpdesk-briefing' ? { ...task, date: wave.goNoGoDate } : task)),
+  };
+  const waveContext: GeneratorContext = { ...context, schedule: waveSchedule };
+  const cache = new Map<string, CommunicationData>();
+  const dataFor = (language: string): CommunicationData => {
+    const data = cache.get(language) ?? communicationData(waveContext, language);
+    cache.set(language, data);
+    return data;
+  };
+  const message = renderMessage(
+    {
+      id: 'enforcement-tomorrow',
+      title: `MFA starts ${dataFor(FALLBACK_LANGUAGE).when.enforcementShort} for ${wave.label}`,
+      audience: 'all-staff',
+      audienceLabel: `Members of ${wave.label}`,
+      send: { date: wave.goNoGoDate, day: schedule.days.indexOf(wave.goNoGoDate) + 1 },
+      status: 'scheduled',
+      condition: `Send after the go/no-go of ${wave.label}, to its members only.`,
+      from: 'it-lead',
+      // Addressed to the wave's members by email; the staff site does not show one wave's date to everyone.
+      staffVisible: false,
+    },
+    waveContext,
+    dataFor,
+  );
+  return { ...message, id: waveNoticeId(wave.number) };
 }

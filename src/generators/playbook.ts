@@ -3,7 +3,7 @@ import type { TenantConfig } from '../config/schema.ts';
 import { MODEL_VERSION, playbookSchema, type Playbook } from '../model/playbook.ts';
 import { exceptionReviewDate } from '../model/register.ts';
 import { buildSchedule } from './schedule.ts';
-import { buildWavePlan, scheduleWithWaves, waveChecklists } from './waves.ts';
+import { buildWavePlan, communicationsWithWaves, scheduleWithWaves, waveChecklists } from './waves.ts';
 import { WorkCalendar } from './work-calendar.ts';
 import type { GeneratorContext } from './context.ts';
 import type { EvidenceReport } from '../model/evidence-report.ts';
@@ -66,8 +66,13 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
   const sections = {
     ...built,
     ...(revised ? { communications: revised.communications } : {}),
-    // A plan in waves: each wave's checklist follows the enforce checklist.
-    ...(waves ? { checklists: [...built.checklists, ...waveChecklists(context.config, schedule, waves)] } : {}),
+    // A plan in waves: each wave's checklist follows the enforce checklist, and each wave's members get their own notice.
+    ...(waves
+      ? {
+          checklists: [...built.checklists, ...waveChecklists(context.config, schedule, waves)],
+          communications: communicationsWithWaves(context, revised?.communications ?? built.communications, waves),
+        }
+      : {}),
   };
   const model: Playbook = {
     meta: {

@@ -1,7 +1,9 @@
 import type { TenantConfig } from '../config/schema.ts';
 import { MAX_WAVES, usersToSwitchOn, type WavesConfig } from '../config/waves.ts';
 import type { DateMove, Schedule, Task } from '../model/schedule.ts';
-import type { Checklist } from '../model/content.ts';
+import type { Checklist, Communication } from '../model/content.ts';
+import type { GeneratorContext } from './context.ts';
+import { waveEnforcementNotice } from './communications.ts';
 import { phaseIds } from '../model/common.ts';
 import { callSpread, waveLabel, wholeCalls, type ForecastDay, type Wave, type WavePlan } from '../model/waves.ts';
 import { formatNumber } from '../shared/format.ts';
@@ -395,4 +397,30 @@ export function waveChecklists(config: TenantConfig, schedule: Schedule, plan: W
     ];
     return { id: `checklist-${wave.id}`, phase: 'enforce', title: `Enforce: ${wave.label}`, items };
   });
+}
+
+// ---- Staff messages of each wave ----------------------------------------------------------------------------------
+
+/**
+ * The communications of a plan in waves: the "MFA starts" notice goes to each wave's members on the wave's go/no-go
+ * day with the wave's date. The plan's own notice becomes the first wave's; the later waves' follow in date order.
+ */
+export function communicationsWithWaves(context: GeneratorContext, communications: Communication[], plan: WavePlan): Communication[] {
+  const first = plan.waves[0]!;
+  const relabelled = communications.map((message) =>
+    message.id === 'enforcement-tomorrow'
+      ? {
+          ...message,
+          title: `${message.title} for ${first.label}`,
+          audienceLabel: `Members of ${first.label}`,
+          condition: `Send after the go/no-go of ${first.label}, to its members only.`,
+          staffVisible: false,
+        }
+      : message,
+  );
+  const notices = plan.waves.slice(1).map((wave) => waveEnforcementNotice(context, wave));
+  return [...relabelled, ...notices]
+    .map((message, index) => ({ message, index }))
+    .sort((a, b) => (a.message.sendDate ?? '9999-12-31').localeCompare(b.message.sendDate ?? '9999-12-31') || a.index - b.index)
+    .map(({ message }) => message);
 }

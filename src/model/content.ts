@@ -44,7 +44,8 @@ export const messageTextSchema = z.object({
 export type MessageText = z.infer<typeof messageTextSchema>;
 
 export const communicationSchema = z.object({
-  id: communicationId,
+  /** A message of the plan, or (a plan in waves) one wave's "MFA starts" notice, "enforcement-tomorrow-wave-2". */
+  id: z.union([communicationId, z.templateLiteral(['enforcement-tomorrow-wave-', z.int()])]),
   title: z.string(),
   audience: z.enum(communicationAudiences),
   audienceLabel: z.string(),

@@ -106,3 +106,8 @@ export function forecastMethod(forecast: NonNullable<WavePlan['forecast']>): str
 export function forecastDayNote(day: ForecastDay): string {
   return [day.enforcementOf !== null ? `Wave ${day.enforcementOf} switched on` : '', day.overCapacity ? 'Over capacity' : ''].filter(Boolean).join('; ');
 }
+
+/** The id of a wave's "MFA starts" notice: its email draft is admin/emails/<id>.eml. */
+export function waveNoticeId(waveNumber: number): `enforcement-tomorrow-wave-${number}` {
+  return `enforcement-tomorrow-wave-${waveNumber}`;
+}

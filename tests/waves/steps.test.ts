@@ -3,6 +3,9 @@ import { policySchemaIssues } from '../../src/artifacts/ca-policy-schema.ts';
 import { lintErrors, lintOptionsFor, lintPolicies } from '../../src/artifacts/policy-lint.ts';
 import { renderPolicyFiles } from '../../src/artifacts/policy-files.ts';
 import { groupReference } from '../../src/model/policy-placeholders.ts';
+import { renderArtifacts } from '../../src/artifacts/index.ts';
+import { formatLongDate, longDateIn } from '../../src/generators/text/dates.ts';
+
 import { largeTenant, playbookOf } from './helpers.ts';
 
 // Each wave's own steps: the Conditional Access policy widened wave by wave until All users, and each wave's
@@ -106,5 +109,33 @@ describe('each wave has its own go/no-go, switch-on, watch and checklist', () =>
       expect(due).toMatchObject({ 'go-no-go': wave.goNoGoDate, 'switch-on': wave.enforcementDate, watch: wave.watchEndDate });
     }
     expect(playbook.checklists.find((candidate) => candidate.id === 'checklist-wave-2')!.items[0]!.text).toContain('"MFA-Wave-Finance" holds the 400 people of Wave 2 (MFA-Wave-Finance) (Finance)');
+  });
+});
+
+describe('each wave\u2019s members get the "MFA starts" notice with their own dates', () => {
+  it('one notice per wave, sent on the wave\u2019s go/no-go day, naming its enforcement day', () => {
+    for (const wave of waves) {
+      const id = wave.number === 1 ? 'enforcement-tomorrow' : `enforcement-tomorrow-wave-${wave.number}`;
+      const notice = playbook.communications.find((message) => message.id === id)!;
+      expect(notice, id).toBeDefined();
+      expect(notice).toMatchObject({ sendDate: wave.goNoGoDate, audienceLabel: `Members of ${wave.label}`, staffVisible: false });
+      expect(notice.text).toContain(formatLongDate(wave.enforcementDate, 'en-GB'));
+      for (const other of waves.filter((candidate) => candidate.enforcementDate !== wave.enforcementDate)) {
+        expect(notice.text, `${id} names only its own wave's day`).not.toContain(formatLongDate(other.enforcementDate, 'en-GB'));
+      }
+    }
+    const sendDates = playbook.communications.map((message) => message.sendDate ?? '9999-12-31');
+    expect(sendDates).toEqual([...sendDates].sort());
+  });
+
+  it('in every staff language, each with its email draft', async () => {
+    const bilingual = playbookOf({ ...config, staffLanguages: ['de-DE', 'en-GB'] });
+    const wave = bilingual.waves!.waves[2]!;
+    const notice = bilingual.communications.find((message) => message.id === 'enforcement-tomorrow-wave-3')!;
+    expect(notice.languages!.map((version) => version.language)).toEqual(['de-DE', 'en-GB']);
+    expect(notice.languages![0]!.text).toContain(longDateIn(wave.enforcementDate, 'de-DE'));
+    const paths = (await renderArtifacts(bilingual)).map((file) => file.path);
+    expect(paths).toContain('admin/emails/de-de/enforcement-tomorrow-wave-3.eml');
+    expect(paths).toContain('admin/emails/en-gb/enforcement-tomorrow-wave-3.eml');
   });
 });
