@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { formatProblem } from '../config/friendly-errors.ts';
-import { loadTenant, type TenantOptions, type TenantResult } from './load-tenant.ts';
+import { loadPlaybook, type PlaybookRequest, type TenantResult } from './pipeline.ts';
 import { StagedOutput } from './output-folder.ts';
 import { outputFolderRefusal, type ProtectedFolder } from './output-guard.ts';
 import { PACKAGE_ROOT } from '../shared/package-root.ts';
@@ -11,7 +11,7 @@ import { RenderPool } from './render-pool.ts';
 import { loadPdfFonts, type PdfFonts } from '../pdf/fonts.ts';
 import { renderPortfolio, type PortfolioTenant } from '../artifacts/portfolio-page.ts';
 
-export interface BuildRequest extends Omit<TenantOptions, 'evidence'> {
+export interface BuildRequest extends Omit<PlaybookRequest, 'configPath' | 'evidence'> {
   config: string;
   out: string;
   /** Folder of evidence exports; in a multi-tenant run, one sub-folder per tenant slug. */
@@ -59,9 +59,11 @@ async function buildWith(pool: RenderPool, request: BuildRequest, paths: string[
   // The site builder (Astro) is the heaviest import: load it while the tenants are read, after the workers started.
   const siteBuilder = import('../site/build-sites.ts');
   siteBuilder.catch(() => undefined);
-  const evidenceReader = request.evidence ? await import('./evidence.ts').then((module) => module.evidenceReaderFor(request.evidence!, layout)) : undefined;
+  const evidence = request.evidence === undefined ? undefined : { dir: request.evidence, layout };
   const tenants = await reporter.step(`model (${paths.length} tenant${paths.length === 1 ? '' : 's'})`, () =>
-    Promise.all(paths.map((file) => loadTenant(file, { ...request, evidence: evidenceReader }))),
+    Promise.all(
+      paths.map((configPath) => loadPlaybook({ configPath, today: request.today, now: request.now, start: request.start, generatorVersion: request.generatorVersion, evidence })),
+    ),
   );
   markDuplicateSlugs(tenants);
 

@@ -1,6 +1,8 @@
 import slugify from '@sindresorhus/slugify';
 import type { TenantConfig } from '../config/schema.ts';
 import { MODEL_VERSION, playbookSchema, type Playbook } from '../model/playbook.ts';
+import type { Schedule } from '../model/schedule.ts';
+import type { WavePlan } from '../model/waves.ts';
 import { exceptionReviewDate } from '../model/register.ts';
 import { buildSchedule } from './schedule.ts';
 import { buildWavePlan, communicationsWithWaves, scheduleWithWaves, waveChecklists } from './waves.ts';
@@ -49,19 +51,49 @@ function datedSchedule(config: TenantConfig, calendar: WorkCalendar): { schedule
   return { schedule, waves };
 }
 
-/** Builds the whole Playbook model from a validated config. Pure: same inputs, same model. */
-export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Playbook {
+/**
+ * The dated plan a config gives before any content is written: its working calendar, the schedule and waves of
+ * its last version and, with revisions, every dated version. Pure. The evidence reader needs these dates, so the
+ * pipeline runs this step on its own, once, and hands the result to buildPlaybook.
+ */
+export interface PlannedSchedule {
+  calendar: WorkCalendar;
+  /** The config with the phase lengths of the last version (the config itself without revisions). */
+  config: TenantConfig;
+  schedule: Schedule;
+  waves: WavePlan | null;
+  /** Every version, first approved first; absent without revisions. */
+  versions?: DatedVersion[] | undefined;
+}
+
+export function planSchedule(config: TenantConfig): PlannedSchedule {
   const calendar = createCalendar(config);
   // A plan in waves: the first wave goes on at the one-wave plan's enforcement day, and the schedule then runs to the last wave.
   const base = datedSchedule(config, calendar);
+  if (config.revisions.length === 0) return { calendar, config, schedule: base.schedule, waves: base.waves };
+  const versions = datedVersions(
+    config,
+    calendar,
+    base.schedule,
+    config.planVersionDate ?? base.schedule.startDate,
+    (revisedConfig) => datedSchedule(revisedConfig, calendar).schedule,
+  );
+  const last = versions[versions.length - 1]!;
+  // The waves of a revised plan are those of its last version.
+  return { calendar, config: last.config, schedule: last.schedule, waves: datedSchedule(last.config, calendar).waves, versions };
+}
+
+/**
+ * Builds the whole Playbook model from a validated config. Pure: same inputs, same model. `planned` is the
+ * config's planSchedule() when the caller already has it (the pipeline does); otherwise it is worked out here.
+ */
+export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs, planned: PlannedSchedule = planSchedule(config)): Playbook {
+  const { calendar, schedule, waves } = planned;
   // The reminder is judged on the rate measured on or before the reminder date, not on a later snapshot.
   const basis = inputs.evidence?.registration.reminder;
   const measuredRate = basis && basis.rate !== null && basis.rateDate !== null ? { rate: basis.rate, date: basis.rateDate } : undefined;
-  const revised = config.revisions.length > 0 ? revisedPlan(config, calendar, base.schedule, { today: inputs.today, measuredRate }) : undefined;
-  const schedule = revised?.schedule ?? base.schedule;
-  // The waves of a revised plan are those of its last version.
-  const waves = revised ? datedSchedule(revised.config, calendar).waves : base.waves;
-  const context: GeneratorContext = { config: revised?.config ?? config, schedule, today: inputs.today, calendar, measuredRate, waves: waves ?? undefined };
+  const revised = planned.versions ? revisedPlan(planned.versions, calendar, { today: inputs.today, measuredRate }) : undefined;
+  const context: GeneratorContext = { config: planned.config, schedule, today: inputs.today, calendar, measuredRate, waves: waves ?? undefined };
   const built = buildSections(context);
   const sections = {
     ...built,
@@ -127,20 +159,16 @@ export function buildPlaybook(config: TenantConfig, inputs: PlaybookInputs): Pla
 }
 
 interface RevisedPlan {
-  /** The config with the phase lengths of the last version. */
-  config: TenantConfig;
-  schedule: Playbook['schedule'];
   communications: Communication[];
   history: PlanHistory;
 }
 
 /**
- * The plan after the config's revisions: each version's schedule and messages, merged at the revision's day so
- * that what was dated (and sent) before it stays as it was, and the history of versions with what each moved.
- * The first version is dated `planVersionDate`, or the start date when the config does not give it.
+ * The messages and history of a revised plan: each version's messages, merged at the revision's day so that what
+ * was dated (and sent) before it stays as it was, and the history of versions with what each moved. The versions
+ * come from planSchedule(); the first is dated `planVersionDate`, or the start date when the config does not give it.
  */
-function revisedPlan(config: TenantConfig, calendar: WorkCalendar, base: Playbook['schedule'], inputs: Pick<GeneratorContext, 'today' | 'measuredRate'>): RevisedPlan {
-  const versions = datedVersions(config, calendar, base, config.planVersionDate ?? base.startDate, (revisedConfig) => datedSchedule(revisedConfig, calendar).schedule);
+function revisedPlan(versions: DatedVersion[], calendar: WorkCalendar, inputs: Pick<GeneratorContext, 'today' | 'measuredRate'>): RevisedPlan {
   const messagesOf = (version: DatedVersion, previous: DatedVersion | undefined): GeneratorContext => {
     const staffDatesMoved =
       previous !== undefined &&
@@ -170,6 +198,5 @@ function revisedPlan(config: TenantConfig, calendar: WorkCalendar, base: Playboo
     });
     communications = merged;
   });
-  const last = versions[versions.length - 1]!;
-  return { config: last.config, schedule: last.schedule, communications, history };
+  return { communications, history };
 }

@@ -19,7 +19,7 @@ function moduleCode(source: TenantSource): string {
     // A JSON string literal parses much faster than the same data as an object literal.
     return `export const tenants = JSON.parse(${JSON.stringify(JSON.stringify(source.tenants))});\n`;
   }
-  const loader = resolve(source.dev.root, 'src/site/dev-data.ts');
+  const loader = resolve(source.dev.root, 'src/build/dev-tenants.ts');
   const configPath = resolve(source.dev.root, source.dev.configPath);
   return `import { devTenants } from ${JSON.stringify(loader)};\nexport const tenants = await devTenants(${JSON.stringify(configPath)}, ${JSON.stringify(version(source.dev.root))});\n`;
 }
@@ -71,7 +71,7 @@ export function mfaPlaybookSites(source: TenantSource): AstroIntegration {
     name: 'mfa-playbook-sites',
     hooks: {
       'astro:config:setup': ({ updateConfig, addWatchFile }) => {
-        if ('dev' in source) addWatchFile(resolve(source.dev.root, 'src/site/dev-data.ts'));
+        if ('dev' in source) addWatchFile(resolve(source.dev.root, 'src/build/dev-tenants.ts'));
         updateConfig({ vite: { plugins: [tenantsPlugin(source)] } });
       },
     },

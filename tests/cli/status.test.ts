@@ -1,10 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.ts';
-import { buildPlaybook } from '../../src/generators/playbook.ts';
-import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
-import { readEvidence } from '../../src/evidence/index.ts';
+import { loadPlaybook } from '../../src/build/pipeline.ts';
 import { formatStatusText } from '../../src/evidence/status-text.ts';
 import { emailDrafts } from '../../src/artifacts/paths.ts';
 import { formatPlanStatusText, planStatus } from '../../src/model/status.ts';
@@ -17,18 +14,20 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = fileURLToPath(new URL('../../node_modules/node/bin/node', import.meta.url));
 const EVIDENCE = 'examples/evidence/northgate';
 
+/** What `status` works out, through the pipeline every command uses (config, schedule, evidence, playbook). */
 async function statusOn(today: string, withEvidence: boolean) {
-  const { config } = await loadConfig(`${root}tenant.config.json`, { today });
-  const playbook = buildPlaybook(config, { today, generatorVersion: 'status-test' });
+  const evidence = withEvidence ? { dir: `${root}${EVIDENCE}`, layout: 'single' as const } : undefined;
+  const result = await loadPlaybook({ configPath: `${root}tenant.config.json`, today, now: new Date(), generatorVersion: 'status-test', evidence });
+  if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('; '));
+  const { playbook, evidenceContext } = result;
   const draftsOf = (message: (typeof playbook.communications)[number]) => emailDrafts(playbook, message).map((d) => d.path);
-  if (!withEvidence) {
+  const report = playbook.evidence;
+  if (report === null || evidenceContext === undefined) {
     const plan = planStatus(playbook, today, draftsOf);
     return { plan, text: formatPlanStatusText(plan, playbook.timeZone) };
   }
-  const ctx = evidenceContextFromPlaybook(playbook, today);
-  const report = await readEvidence(`${root}${EVIDENCE}`, ctx);
   const plan = planStatus(playbook, today, draftsOf, report);
-  return { plan, report, text: formatStatusText(report, ctx, { plan }) };
+  return { plan, report, text: formatStatusText(report, evidenceContext, { plan }) };
 }
 
 describe('status without evidence', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTenant } from '../../src/build/load-tenant.ts';
+import { loadPlaybook } from '../../src/build/pipeline.ts';
 import { formatProblem } from '../../src/config/friendly-errors.ts';
 import { parseConfig, readConfigText } from '../../src/config/load.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -75,7 +75,7 @@ describe('the plan finds its working days within a bound', () => {
   });
 
   it('a year with every day closed is a clear error of that tenant', async () => {
-    const result = await loadTenant(join(scratch, 'tenants', 'a-closed.json'), { today: EXAMPLE_TODAY, now: new Date(), generatorVersion: 'test' });
+    const result = await loadPlaybook({ configPath: join(scratch, 'tenants', 'a-closed.json'), today: EXAMPLE_TODAY, now: new Date(), generatorVersion: 'test' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map(formatProblem).join('\n').split(scratch).join('<scratch>')).toMatchInlineSnapshot(

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/config/friendly-errors.ts';
-import { loadTenant } from '../../src/build/load-tenant.ts';
+import { loadPlaybook } from '../../src/build/pipeline.ts';
 import { removeScratch, scratchFolder } from '../helpers/scratch.ts';
 import { BEFORE_A_FRIDAY, configText, refusal } from './helpers.ts';
 
@@ -76,7 +76,7 @@ describe('revisions that do not fit the plan', () => {
   const problems = async (text: string): Promise<string> => {
     const file = join(folder, 'tenant.config.json');
     await writeFile(file, text);
-    const result = await loadTenant(file, { today, now: new Date(0), generatorVersion: '0.0.0-test' });
+    const result = await loadPlaybook({ configPath: file, today, now: new Date(0), generatorVersion: '0.0.0-test' });
     if (result.ok) throw new Error('expected the revision to be refused');
     return result.problems.map((problem) => formatProblem({ ...problem, file: 'tenant.config.json' })).join('\n');
   };

@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { formatProblem } from '../../config/friendly-errors.ts';
-import { loadTenant } from '../../build/load-tenant.ts';
+import { loadPlaybook } from '../../build/pipeline.ts';
 import { resolveConfigPaths } from '../../build/resolve-configs.ts';
 import { staleFacts } from '../../generators/facts.ts';
 import { planWarnings } from '../../generators/plan-warnings.ts';
@@ -20,7 +20,8 @@ export default defineCommand({
     if (paths.length === 0) throw new CliError(`error: --config ${args.config}: no tenant files (*.json) found, so nothing was checked`);
     let errors = 0;
     for (const file of paths) {
-      const result = await loadTenant(file, {
+      const result = await loadPlaybook({
+        configPath: file,
         today: dateArgument('--today', args.today),
         start: dateArgument('--start', args.start),
         now: new Date(),

@@ -7,13 +7,10 @@
 import { stat } from 'node:fs/promises';
 import { defineCommand } from 'citty';
 import { CliError, dateArgument } from '../errors.ts';
-import { loadConfig } from '../../config/load.ts';
-import { todayIn } from '../../config/today.ts';
-import { buildPlaybook } from '../../generators/playbook.ts';
-import { datePlan } from '../../build/load-tenant.ts';
-import { evidenceContextFromPlaybook } from '../../evidence/context-from-playbook.ts';
-import { readEvidence } from '../../evidence/index.ts';
+import { ConfigError } from '../../config/friendly-errors.ts';
+import { loadPlaybook } from '../../build/pipeline.ts';
 import { formatStatusText } from '../../evidence/status-text.ts';
+import { packageVersion } from '../version.ts';
 import { emailDrafts } from '../../artifacts/paths.ts';
 import { anythingOverdue, formatPlanStatusText, planStatus } from '../../model/status.ts';
 
@@ -35,22 +32,26 @@ export default defineCommand({
       const folder = await stat(args.evidence).catch(() => undefined);
       if (!folder?.isDirectory()) throw new CliError(`error: --evidence ${args.evidence}: not a folder (expected one with registration/ and signins/ inside)`);
     }
-    // The plan date for config lints; the tenant-local date once the time zone is known.
-    const provisional = given ?? new Date().toISOString().slice(0, 10);
-    const { config, source } = await loadConfig(args.config, { today: provisional });
-    const today = given ?? todayIn(config.timeZone, new Date());
-    const playbook = datePlan(source, () => buildPlaybook(config, { today, generatorVersion: 'status' }));
+    const result = await loadPlaybook({
+      configPath: args.config,
+      today: given,
+      now: new Date(),
+      generatorVersion: packageVersion(),
+      evidence: args.evidence === undefined ? undefined : { dir: args.evidence, layout: 'single' },
+    });
+    if (!result.ok) throw new ConfigError(result.problems);
+    const { playbook, evidenceContext } = result;
+    const today = playbook.meta.asOf;
     const draftsOf = (message: (typeof playbook.communications)[number]) => emailDrafts(playbook, message).map((draft) => draft.path);
-    if (args.evidence === undefined) {
+    const report = playbook.evidence;
+    if (report === null || evidenceContext === undefined) {
       const plan = planStatus(playbook, today, draftsOf);
       process.stdout.write(args.json ? `${JSON.stringify({ plan, evidence: null }, null, 2)}\n` : formatPlanStatusText(plan, playbook.timeZone));
       if (anythingOverdue(plan)) process.exitCode = STATUS_OVERDUE_EXIT_CODE;
       return;
     }
-    const ctx = evidenceContextFromPlaybook(playbook, today);
-    const report = await readEvidence(args.evidence, ctx);
     const plan = planStatus(playbook, today, draftsOf, report);
-    process.stdout.write(args.json ? `${JSON.stringify({ plan, evidence: report }, null, 2)}\n` : formatStatusText(report, ctx, { color: args.color, plan }));
+    process.stdout.write(args.json ? `${JSON.stringify({ plan, evidence: report }, null, 2)}\n` : formatStatusText(report, evidenceContext, { color: args.color, plan }));
     if (anythingOverdue(plan)) process.exitCode = STATUS_OVERDUE_EXIT_CODE;
   },
 });
