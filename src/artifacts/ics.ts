@@ -17,16 +17,14 @@ import {
 } from 'ical-generator';
 import { foldLines } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { methodName } from '../generators/names.ts';
 import type { Playbook } from '../model/playbook.ts';
 import { milestoneList, type Milestone, type Task } from '../model/schedule.ts';
 import { EXCEPTION_KIND_LABELS } from '../model/register.ts';
 import type { StaffView } from '../model/views.ts';
 import { addDays } from '../shared/calendar-dates.ts';
-import { longDate } from '../shared/format.ts';
+import { formatTime, longDate } from '../shared/format.ts';
 import { translatorFor } from '../i18n/catalog.ts';
 import type { Translator } from '../i18n/translate.ts';
-import { timeIn } from '../generators/text/dates.ts';
 
 // iCalendar (RFC 5545) files of the plan: admin/calendar.ics (every milestone and task) and staff/calendar.ics
 // (the registration deadline and the enforcement moment, built from the staff view only).
@@ -483,7 +481,7 @@ function staffEvents(view: StaffView, language: string): PlannedEvent[] {
         description: [
           t.text('calendar.deadline.last', values),
           t.text('calendar.deadline.go', values),
-          t.text('calendar.deadline.from', { enforcement: longDate(enforcementDate, language), time: timeIn(enforcementTime, language) }),
+          t.text('calendar.deadline.from', { enforcement: longDate(enforcementDate, language), time: formatTime(enforcementTime, language) }),
           helpLine(view, t),
         ].join('\n\n'),
         ...allDay(deadline),

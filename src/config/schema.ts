@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAFF_LANGUAGES, STAFF_MESSAGE_MODES } from '../i18n/languages.ts';
 import { BLANK_DECISION_ID } from '../model/content.ts';
+import { signInMethods } from '../model/names.ts';
 import { email, fileId, httpsUrl, isBcp47Locale, isIanaTimeZone, isoDate, objectId, percentage, text, TEXT_LIMITS, timeOfDay, upn } from './primitives.ts';
 import { holidayCountry, holidayRegionProblem } from './holiday-regions.ts';
 import { wavesSchema } from './waves.ts';
@@ -172,7 +173,8 @@ export const progressSchema = z
   })
   .default({ done: {} });
 
-export const methods = ['authenticator', 'passkey'] as const;
+/** The sign-in methods staff can be asked to set up (the model owns the list and their names). */
+export const methods = signInMethods;
 
 export const tenantConfigSchema = z
   .strictObject({

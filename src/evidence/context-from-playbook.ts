@@ -3,6 +3,7 @@
  * the status command compute the same dates. Pure.
  */
 import type { EvidenceContext } from './context.ts';
+import { GO_NO_GO_POLICY } from '../model/policy-names.ts';
 
 /** The parts of the Playbook model this needs (kept structural so the model can grow freely). */
 export interface PlaybookLike {
@@ -29,9 +30,6 @@ function effectiveDate(p: PlaybookLike, id: string): string {
   return date;
 }
 
-/** The enforcing all-users policy of the generated set (policies.ts); its report-only results decide the go/no-go. */
-const ALL_USERS_POLICY_ID = 'CA002';
-
 export function evidenceContextFromPlaybook(p: PlaybookLike, today: string): EvidenceContext {
   const s = p.schedule;
   const register = s.phases.find((x) => x.id === 'register');
@@ -39,7 +37,7 @@ export function evidenceContextFromPlaybook(p: PlaybookLike, today: string): Evi
   const startDate = register?.startDate ?? s.days[0] ?? today;
   const endDate = register?.endDate ?? s.enforcementDate;
   const days = s.days.filter((d) => d >= startDate && d <= endDate);
-  const allUsersPolicy = p.policies?.find((x) => x.id === ALL_USERS_POLICY_ID);
+  const allUsersPolicy = p.policies?.find((x) => x.id === GO_NO_GO_POLICY.id);
   const goNoGoDate = s.milestones['go-no-go'].date;
   const goNoGo =
     allUsersPolicy === undefined ? undefined : { policyName: allUsersPolicy.displayName, decisionDate: goNoGoDate, maxWouldBlockRate: p.thresholds.goNoGoMaxFailureRate };

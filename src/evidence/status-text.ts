@@ -1,6 +1,7 @@
 /** The terminal report of the `status` command. Pure: report and context in, plain text out. */
 import type { EvidenceContext } from './context.ts';
 import type { EvidenceReport } from '../model/evidence-report.ts';
+import { VERDICT_STATUS_LABEL, type VerdictStatus } from '../model/criteria.ts';
 import { SMS_VOICE_ACTION_WINDOW_DAYS, changeLines, planDueLines, planStatusHeadLines, smsVoiceDueLines, smsVoiceOnlyCount, type PlanStatus } from '../model/status.ts';
 
 export interface StatusTextOptions {
@@ -9,7 +10,8 @@ export interface StatusTextOptions {
   plan?: PlanStatus;
 }
 
-const LABEL = { pass: 'PASS', fail: 'FAIL', 'insufficient-evidence': 'NOT ENOUGH EVIDENCE' } as const;
+/** The verdict outcomes in capitals, so they stand out in a terminal. */
+const LABEL = Object.fromEntries(Object.entries(VERDICT_STATUS_LABEL).map(([status, label]) => [status, label.toUpperCase()])) as Record<VerdictStatus, string>;
 const COLOR = { pass: '\u001b[32m', fail: '\u001b[31m', 'insufficient-evidence': '\u001b[33m' } as const;
 const RESET = '\u001b[0m';
 

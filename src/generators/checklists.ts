@@ -1,8 +1,9 @@
 import type { Checklist } from '../model/content.ts';
 import type { OwnerRole, PhaseId } from '../model/common.ts';
+import type { SuccessCriterionId } from '../model/criteria.ts';
 import type { GeneratorContext } from './context.ts';
 import { signInLogRetentionDays } from './facts.ts';
-import { methodName } from './names.ts';
+import { methodName } from '../model/names.ts';
 import { countWord } from '../shared/format.ts';
 import { buildSuccessCriteria } from './plan-content.ts';
 import { ALL_USERS_POLICY, goNoGoGate, PILOT_POLICY, pilotStory } from './pilot.ts';
@@ -388,19 +389,19 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
     validate: { title: 'Validate', items: [] },
   };
 
-  const criteriaTasks: Record<string, string> = {
+  const criteriaTasks: Record<SuccessCriterionId, string> = {
     'all-mfa-capable': 'validate.criterion-registration',
     'no-legacy-auth': 'validate.criterion-legacy',
     'break-glass-works': 'validate.criterion-break-glass',
     'clean-72-hours': 'validate.log-review',
   };
-  const criteriaEvidence: Record<string, string> = {
+  const criteriaEvidence: Record<SuccessCriterionId, string> = {
     'all-mfa-capable': 'User registration details export with isMfaCapable and methods registered.',
     'no-legacy-auth': 'Sign-in log filtered by legacy client apps, interactive and non-interactive.',
     'break-glass-works': 'Sign-in entries of each emergency account and the alerts.',
     'clean-72-hours': 'The 72-hour sign-in log export with the findings.',
   };
-  const criteriaOwner: Record<string, OwnerRole> = {
+  const criteriaOwner: Record<SuccessCriterionId, OwnerRole> = {
     'all-mfa-capable': 'it-team',
     'no-legacy-auth': 'it-team',
     'break-glass-works': 'it-lead',
@@ -409,10 +410,10 @@ export function buildChecklists(context: GeneratorContext): Checklist[] {
   drafts.validate.items = [
     ...buildSuccessCriteria(context).map((criterion) => ({
       id: criterion.id,
-      task: criteriaTasks[criterion.id] ?? 'validate.signoff',
+      task: criteriaTasks[criterion.id],
       text: criterion.title,
-      owner: criteriaOwner[criterion.id] ?? 'it-team',
-      evidence: criteriaEvidence[criterion.id] ?? 'The evidence named in the criterion.',
+      owner: criteriaOwner[criterion.id],
+      evidence: criteriaEvidence[criterion.id],
       pass: criterion.measure,
     })),
     {

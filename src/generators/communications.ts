@@ -1,9 +1,10 @@
 import { waveNoticeId } from '../model/waves.ts';
 import Handlebars from 'handlebars';
 import { staffLanguageAudiences, type Communication, type CommunicationId, type MessageText } from '../model/content.ts';
+import type { CommunicationStatus } from '../model/communication-status.ts';
 import type { MilestoneId, Task } from '../model/schedule.ts';
 import type { GeneratorContext } from './context.ts';
-import { methodName } from './names.ts';
+import { methodName } from '../model/names.ts';
 import { addDays, formatLongDate, formatShortDate, formatWeekday, longDateIn, shortDateIn, timeIn, weekdayIn } from './text/dates.ts';
 import { renderTemplate, type TranslatedData } from './text/handlebars.ts';
 import { translatorFor } from '../i18n/catalog.ts';
@@ -25,7 +26,7 @@ export const SECURITY_INFO_URL = 'https://aka.ms/mysecurityinfo';
 export const BANNER_MAX = 160;
 
 export interface ReminderDecision {
-  status: 'scheduled' | 'conditional' | 'not-needed';
+  status: CommunicationStatus;
   condition: string;
   decisionNote: string;
 }

@@ -1,7 +1,7 @@
 import type { TenantConfig } from '../config/schema.ts';
 import { BLANK_DECISION_ID, type DecisionRecord } from '../model/content.ts';
 import type { GeneratorContext } from './context.ts';
-import { methodName } from './names.ts';
+import { methodName } from '../model/names.ts';
 import { addDays, formatLongDate } from './text/dates.ts';
 
 // Exemption decision records (confidential: admin audience only). One per exemption request in the

@@ -1,5 +1,6 @@
 import type { TenantConfig } from '../config/schema.ts';
 import { REPORT_ONLY_LABELS } from '../model/report-only.ts';
+import { CONDITIONAL_ACCESS_POLICY, GO_NO_GO_POLICY } from '../model/policy-names.ts';
 
 // The pilot, told once for the tenant's starting state. Every text that describes the pilot (tasks,
 // checklists, the pilot notice, the phase summary, the milestone, the policy files) reads it from here,
@@ -20,7 +21,7 @@ export function startingState(current: TenantConfig['current']): StartingState {
 }
 
 /** The pilot policy's name, as written in every text and in the policy file. */
-export const PILOT_POLICY = 'CA001 - Require MFA - Pilot';
+export const PILOT_POLICY = CONDITIONAL_ACCESS_POLICY.pilot.displayName;
 
 /** Labels the portal shows on a sign-in's Report-only tab. */
 export const REPORT_ONLY_RESULT = {
@@ -104,15 +105,7 @@ export function pilotStory(config: TenantConfig): PilotStory {
 }
 
 /** The all-users policy, whose report-only results decide the go/no-go. */
-export const ALL_USERS_POLICY = 'CA002 - Require MFA - All users';
-
-/**
- * Highest share (percent) of evaluated sign-ins that may show "Report-only: Failure" at the go/no-go.
- * A configurable threshold like the others: thresholds.goNoGoMaxFailureRate (10 by default, in the config schema).
- */
-export function goNoGoThreshold(config: TenantConfig): number {
-  return config.thresholds.goNoGoMaxFailureRate;
-}
+export const ALL_USERS_POLICY = GO_NO_GO_POLICY.displayName;
 
 export interface GoNoGoGate {
   threshold: number;
@@ -126,7 +119,8 @@ export interface GoNoGoGate {
 }
 
 export function goNoGoGate(config: TenantConfig): GoNoGoGate {
-  const threshold = goNoGoThreshold(config);
+  // Highest share (percent) of evaluated sign-ins that may show "Report-only: Failure": a configurable threshold like the others.
+  const threshold = config.thresholds.goNoGoMaxFailureRate;
   const { success, failure, userActionRequired, notApplied } = REPORT_ONLY_RESULT;
   return {
     threshold,

@@ -1,4 +1,5 @@
 import type { Risk } from '../model/content.ts';
+import { SUCCESS_CRITERION_TITLE, type SuccessCriterionId } from '../model/criteria.ts';
 import type { GeneratorContext } from './context.ts';
 import { factById, factDate, factTiming, signInLogRetentionDays } from './facts.ts';
 import { startingState } from './pilot.ts';
@@ -7,24 +8,22 @@ import { backOutPlan } from './tasks.ts';
 // The plan's risks with mitigations and owners, and the four success criteria that close the rollout.
 
 export interface SuccessCriterion {
-  id: string;
+  id: SuccessCriterionId;
   title: string;
   measure: string;
 }
-
-export const SUCCESS_CRITERION_IDS = ['all-mfa-capable', 'no-legacy-auth', 'break-glass-works', 'clean-72-hours'] as const;
 
 export function buildSuccessCriteria(context: GeneratorContext): SuccessCriterion[] {
   const logDays = signInLogRetentionDays(context.config.licence);
   return [
     {
       id: 'all-mfa-capable',
-      title: 'Every actively used account can do MFA',
+      title: SUCCESS_CRITERION_TITLE['all-mfa-capable'],
       measure: `In User registration details, every account that signed in during the last ${logDays} days is MFA capable (isMfaCapable is true, not merely "registered"), and no user\u2019s only method is a text message or a voice call.`,
     },
     {
       id: 'no-legacy-auth',
-      title: 'No successful legacy authentication',
+      title: SUCCESS_CRITERION_TITLE['no-legacy-auth'],
       measure: `Since enforcement the sign-in log shows no successful legacy-authentication sign-in, interactive or non-interactive, and every blocked attempt is traced to an owner on the legacy-authentication dependency list, with a fix or a date to retire the device or app. Blocked attempts stay in the log and do not fail this criterion.${
         context.config.current.securityDefaults
           ? ' (Security defaults blocked legacy authentication before enforcement, so the rows of the audit in Prepare were blocked attempts too.)'
@@ -33,13 +32,13 @@ export function buildSuccessCriteria(context: GeneratorContext): SuccessCriterio
     },
     {
       id: 'break-glass-works',
-      title: 'Emergency access works',
+      title: SUCCESS_CRITERION_TITLE['break-glass-works'],
       measure:
         'Each break-glass account is excluded from the enforcing policy (through its group) and signs in successfully with its FIDO2 key, and the sign-in alert fired for the test.',
     },
     {
       id: 'clean-72-hours',
-      title: 'A clean sign-in log for 72 hours',
+      title: SUCCESS_CRITERION_TITLE['clean-72-hours'],
       measure:
         'In the 72 hours after enforcement there is no failed sign-in of a legitimate user that shows over-blocking, and no successful sign-in without MFA that shows a gap.',
     },

@@ -1,5 +1,6 @@
 import type { PolicyFile } from '../model/artifacts.ts';
 import type { Schedule } from '../model/schedule.ts';
+import { CONDITIONAL_ACCESS_POLICY } from '../model/policy-names.ts';
 import type { GeneratorContext } from './context.ts';
 import { goNoGoGate, pilotStory } from './pilot.ts';
 import { includedGroupsAfter, WAVES_POLICY, WAVES_POLICY_ID, widenedWaves } from './waves.ts';
@@ -93,8 +94,8 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
 
   const policies: Omit<PolicyFile, 'fileName' | 'placeholders'>[] = [
     {
-      id: 'CA001',
-      displayName: 'CA001 - Require MFA - Pilot',
+      id: CONDITIONAL_ACCESS_POLICY.pilot.id,
+      displayName: CONDITIONAL_ACCESS_POLICY.pilot.displayName,
       purpose: `Requires the built-in authentication strength "Multifactor authentication" of the pilot group "${config.pilotGroup.name}" for every resource, so IT meets MFA first. The break-glass group is excluded in case one of its accounts is ever added to the pilot group.`,
       state: REPORT_ONLY,
       stateChanges: [
@@ -107,7 +108,7 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
         },
       ],
       body: {
-        displayName: 'CA001 - Require MFA - Pilot',
+        displayName: CONDITIONAL_ACCESS_POLICY.pilot.displayName,
         state: REPORT_ONLY,
         conditions: {
           clientAppTypes: ['all'],
@@ -125,8 +126,8 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
       },
     },
     {
-      id: 'CA002',
-      displayName: 'CA002 - Require MFA - All users',
+      id: CONDITIONAL_ACCESS_POLICY.allUsers.id,
+      displayName: CONDITIONAL_ACCESS_POLICY.allUsers.displayName,
       purpose:
         'The enforcing policy: all users, all resources, authentication strength "Multifactor authentication". It excludes only the break-glass group and the Directory Synchronization Accounts role (the on-premises sync account cannot do MFA). Follows Microsoft\'s template "Require multifactor authentication for all users".',
       state: REPORT_ONLY,
@@ -141,7 +142,7 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
         },
       ],
       body: {
-        displayName: 'CA002 - Require MFA - All users',
+        displayName: CONDITIONAL_ACCESS_POLICY.allUsers.displayName,
         state: REPORT_ONLY,
         conditions: {
           clientAppTypes: ['all'],
@@ -159,8 +160,8 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
       },
     },
     {
-      id: 'CA003',
-      displayName: 'CA003 - Block legacy authentication',
+      id: CONDITIONAL_ACCESS_POLICY.blockLegacyAuth.id,
+      displayName: CONDITIONAL_ACCESS_POLICY.blockLegacyAuth.displayName,
       purpose:
         'Blocks Exchange ActiveSync and the other legacy protocols (IMAP, POP, SMTP AUTH, MAPI…), which cannot do MFA and so bypass it. Follows Microsoft\'s template "Block legacy authentication"; the break-glass group is excluded.',
       state: REPORT_ONLY,
@@ -179,7 +180,7 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
             },
       ],
       body: {
-        displayName: 'CA003 - Block legacy authentication',
+        displayName: CONDITIONAL_ACCESS_POLICY.blockLegacyAuth.displayName,
         state: REPORT_ONLY,
         conditions: {
           clientAppTypes: ['exchangeActiveSync', 'other'],
@@ -197,8 +198,8 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
       },
     },
     {
-      id: 'CA004',
-      displayName: 'CA004 - Securing security info registration',
+      id: CONDITIONAL_ACCESS_POLICY.securityInfoRegistration.id,
+      displayName: CONDITIONAL_ACCESS_POLICY.securityInfoRegistration.displayName,
       purpose:
         'Protects the registration of sign-in methods: outside the locations marked as trusted, registering or changing security info needs MFA first (or a Temporary Access Pass, which the "Multifactor authentication" strength accepts), so a stolen password alone cannot register an attacker\'s phone. Follows Microsoft\'s template "Securing security info registration"; guests (who register in their home organisation) and the break-glass group are excluded. It only helps if the office networks are defined as trusted named locations; without any, every registration needs MFA or a Temporary Access Pass.',
       state: 'disabled',
@@ -211,7 +212,7 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
         },
       ],
       body: {
-        displayName: 'CA004 - Securing security info registration',
+        displayName: CONDITIONAL_ACCESS_POLICY.securityInfoRegistration.displayName,
         state: 'disabled',
         conditions: {
           clientAppTypes: ['all'],

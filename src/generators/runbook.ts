@@ -1,7 +1,7 @@
 import type { Runbook } from '../model/content.ts';
 import { prose, see, type RunbookText } from '../model/runbook-refs.ts';
 import type { GeneratorContext } from './context.ts';
-import { methodName } from './names.ts';
+import { methodName } from '../model/names.ts';
 import { formatLongDate } from './text/dates.ts';
 import { SIGN_IN_ERROR_CODES } from '../model/error-codes.ts';
 import { SECURITY_INFO_URL } from './communications.ts';

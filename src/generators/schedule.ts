@@ -1,6 +1,6 @@
 import type { TenantConfig } from '../config/schema.ts';
 import type { PhaseId } from '../model/common.ts';
-import { methodName } from './names.ts';
+import { methodName } from '../model/names.ts';
 import { formatDayMonthYear, formatLongDate } from './text/dates.ts';
 import type { DateMove, MilestoneId, Milestones, Phase, Schedule } from '../model/schedule.ts';
 import { WorkCalendar } from './work-calendar.ts';

@@ -2,7 +2,7 @@ import type { TenantConfig } from '../config/schema.ts';
 import type { PhaseId } from '../model/common.ts';
 import type { Task } from '../model/schedule.ts';
 import { signInLogRetentionDays } from './facts.ts';
-import { methodName, ownerName } from './names.ts';
+import { methodName, ownerName } from '../model/names.ts';
 import { factById } from './facts.ts';
 import { ALL_USERS_POLICY, goNoGoGate, PILOT_POLICY, pilotStory, type StartingState } from './pilot.ts';
 import { formatFactDate, formatLongDate } from './text/dates.ts';
@@ -496,7 +496,7 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
   const tasks: Task[] = [];
   for (const phase of Object.keys(drafts) as PhaseId[]) {
     for (const { key, after, ...draft } of drafts[phase]) {
-      tasks.push({ id: `${phase}.${key}`, phase, day: d.dayOf(draft.date), ownerName: ownerName(config, draft.owner), ...draft, dependsOn: after ?? [] });
+      tasks.push({ id: `${phase}.${key}`, phase, day: d.dayOf(draft.date), ownerName: ownerName(config.people, draft.owner), ...draft, dependsOn: after ?? [] });
     }
   }
   // Stable order: by date, then by phase order and the order written above.
@@ -513,10 +513,10 @@ export function buildTasks(config: TenantConfig, d: TaskDates): Task[] {
 export function backOutPlan(state: StartingState, breakGlassGroup: string): { trigger: string; steps: string } {
   const full =
     state === 'security-defaults'
-      ? 'set "CA002 - Require MFA - All users" and CA003 back to report-only and turn security defaults back on in the same sitting, so MFA and the legacy block never lapse'
+      ? `set "${ALL_USERS_POLICY}" and CA003 back to report-only and turn security defaults back on in the same sitting, so MFA and the legacy block never lapse`
       : state === 'per-user-mfa'
-        ? 'set "CA002 - Require MFA - All users" back to report-only and turn per-user MFA back on for the users who had it, in the same sitting'
-        : 'set "CA002 - Require MFA - All users" back to report-only';
+        ? `set "${ALL_USERS_POLICY}" back to report-only and turn per-user MFA back on for the users who had it, in the same sitting`
+        : `set "${ALL_USERS_POLICY}" back to report-only`;
   return {
     trigger:
       'Trigger: during the 48-hour watch, people cannot work and the cause cannot be fixed within two hours: an application the business needs fails for everyone who uses it, or sign-ins fail across many users at once, or the helpdesk cannot clear its queue within the day.',

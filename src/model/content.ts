@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { communicationStatuses } from './communication-status.ts';
+import { exposureLevels, riskLevels } from './sign-off.ts';
 import { isoDateString, ownerRole, phaseId } from './common.ts';
 import { errorCodeSchema } from './error-codes.ts';
 import { runbookSymptomIds } from './runbook-ids.ts';
@@ -52,8 +54,8 @@ export const communicationSchema = z.object({
   /** Send date from the schedule; null for a template used when the need arises. */
   sendDate: isoDateString.nullable(),
   sendDay: z.int().nullable(),
-  /** scheduled: send on sendDate; conditional: send only if `condition` holds; not-needed: the condition is known to be false; on-demand: a template. */
-  status: z.enum(['scheduled', 'conditional', 'not-needed', 'on-demand']),
+  /** See communication-status.ts; a message without a sendDate is a template, sent when the need arises. */
+  status: z.enum(communicationStatuses),
   condition: z.string().optional(),
   /** Plain-language note on the decision, e.g. why the reminder is or is not needed. */
   decisionNote: z.string().optional(),
@@ -109,7 +111,7 @@ export const decisionRecordSchema = z.object({
   title: z.string(),
   request: z.object({ name: z.string(), role: z.string(), date: isoDateString.nullable(), reason: z.string(), requestedBy: z.string().nullable() }),
   /** `level` is null in the blank template: the exposure is assessed when the record is filled in. */
-  exposure: z.object({ level: z.enum(['high', 'elevated', 'standard']).nullable(), summary: z.string(), reasons: z.array(z.string()) }),
+  exposure: z.object({ level: z.enum(exposureLevels).nullable(), summary: z.string(), reasons: z.array(z.string()) }),
   options: z.array(z.object({ key: z.enum(['A', 'B', 'C']), title: z.string(), consequences: z.string(), recommended: z.boolean() })),
   decision: z.object({ option: z.enum(['A', 'B', 'C']).nullable(), outcome: z.string(), rationale: z.string() }),
   frictionReduction: z.array(z.string()),
@@ -171,8 +173,8 @@ export type GuidanceNote = z.infer<typeof guidanceNoteSchema>;
 export const riskSchema = z.object({
   id: z.string(),
   risk: z.string(),
-  likelihood: z.enum(['low', 'medium', 'high']),
-  impact: z.enum(['low', 'medium', 'high']),
+  likelihood: z.enum(riskLevels),
+  impact: z.enum(riskLevels),
   mitigation: z.string(),
   owner: ownerRole,
 });

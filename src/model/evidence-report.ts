@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { runbookSymptomIds } from './runbook-ids.ts';
 import { METHODS } from './registration-methods.ts';
 import { reportOnlyResults } from './report-only.ts';
+import { goNoGoDecisions, verdictIds, verdictStatuses } from './criteria.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -36,8 +37,8 @@ export const FileEntrySchema = z.object({
 });
 
 export const VerdictSchema = z.object({
-  id: z.enum(['registration-complete', 'no-legacy-auth', 'break-glass-tested', 'post-enforcement-failures']),
-  status: z.enum(['pass', 'fail', 'insufficient-evidence']),
+  id: z.enum(verdictIds),
+  status: z.enum(verdictStatuses),
   summary: z.string(),
   evidence: z.array(z.string()),
 });
@@ -170,7 +171,7 @@ export const EvidenceReportSchema = z.object({
       wouldBlock: z.number().int().nonnegative(),
       wouldBlockRate: rate.nullable(),
       threshold: rate,
-      decision: z.enum(['go', 'no-go', 'insufficient-evidence']),
+      decision: z.enum(goNoGoDecisions),
       summary: z.string(),
       firstUtc: instant.nullable(),
       lastUtc: instant.nullable(),

@@ -4,6 +4,7 @@ import { scheduleSchema } from './schedule.ts';
 import { wavePlanSchema } from './waves.ts';
 import { checklistSchema, communicationSchema, decisionRecordSchema, factSchema, guidanceNoteSchema, riskSchema, runbookSchema, successCriterionSchema } from './content.ts';
 import { policyFileSchema } from './artifacts.ts';
+import { signInMethods } from './names.ts';
 import { EvidenceReportSchema } from './evidence-report.ts';
 import { planHistorySchema } from './revisions.ts';
 
@@ -41,7 +42,7 @@ export const playbookSchema = z.object({
   /** With several staff languages: one message per language, or one bilingual message. */
   staffMessages: z.enum(['per-language', 'bilingual']),
   timeZone: z.string(),
-  method: z.enum(['authenticator', 'passkey']),
+  method: z.enum(signInMethods),
   pageSize: z.enum(['A4', 'Letter']),
   helpdesk: z.object({ phone: z.string(), email: z.string(), hours: z.string(), url: z.string().nullable() }),
   people: z.object({ itLead: personView, approver: personView, sponsor: personView }),

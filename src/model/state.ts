@@ -88,7 +88,7 @@ export interface MessageState {
 }
 
 export function messageState(message: Pick<Communication, 'sendDate' | 'status'>, today: string): MessageState {
-  if (message.status === 'on-demand' || message.sendDate === null) return { status: 'template', days: null, label: 'Template, when needed' };
+  if (message.sendDate === null) return { status: 'template', days: null, label: 'Template, when needed' };
   const days = daysBetween(today, message.sendDate);
   if (message.status === 'not-needed') return { status: 'not-needed', days, label: 'Not needed' };
   if (message.status === 'conditional') {

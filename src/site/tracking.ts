@@ -114,16 +114,6 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-export const VERDICT_LABEL = { pass: 'Pass', fail: 'Fail', 'insufficient-evidence': 'Not enough evidence' } as const;
-
-/** The success criterion each verdict checks (ids of the model's success criteria). */
-export const VERDICT_CRITERION: Record<EvidenceReport['verdicts'][number]['id'], { criterion: string; fallback: string }> = {
-  'registration-complete': { criterion: 'all-mfa-capable', fallback: 'Every actively used account can do MFA' },
-  'no-legacy-auth': { criterion: 'no-legacy-auth', fallback: 'No successful legacy authentication' },
-  'break-glass-tested': { criterion: 'break-glass-works', fallback: 'Emergency access works' },
-  'post-enforcement-failures': { criterion: 'clean-72-hours', fallback: 'A clean sign-in log for 72 hours' },
-};
-
 export const ACTION_LABEL = { reminder: 'Send the reminder', 'individual-contact': 'Contact individually', 'none-yet': 'Nothing yet' } as const;
 
 export const FILE_KIND_LABEL: Record<EvidenceReport['files'][number]['kind'], string> = {

@@ -101,11 +101,11 @@ describe('an email draft', () => {
   });
 
   it('carries the plan date for a template without a send date, and says it is sent on demand', async () => {
-    const template = communication({ id: 'no-smartphone', sendDate: null, sendDay: null, status: 'on-demand', condition: 'When someone has no smartphone' });
+    const template = communication({ id: 'no-smartphone', sendDate: null, sendDay: null, status: 'conditional', condition: 'When someone has no smartphone' });
     const mail = await parse(await renderEmailDraft(example, template));
     expect(mail.date!.toISOString()).toBe(`${example.meta.asOf}T09:00:00.000Z`);
     expect(mail.headers.get('x-mfa-playbook-send-date')).toBe('on demand');
-    expect(mail.headers.get('x-mfa-playbook-status')).toBe('on-demand');
+    expect(mail.headers.get('x-mfa-playbook-status')).toBe('conditional');
     expect(mail.headers.get('x-mfa-playbook-condition')).toBe('When someone has no smartphone');
   });
 

@@ -55,7 +55,7 @@ describe('relative days and single states', () => {
     expect(messageState({ sendDate: '2027-01-28', status: 'conditional' }, today)).toEqual({ status: 'if-needed', days: 3, label: 'Only if needed, in 3 days' });
     expect(messageState({ sendDate: '2027-01-22', status: 'conditional' }, today).label).toBe('Only if needed; its date was 3 days ago');
     expect(messageState({ sendDate: '2027-01-22', status: 'not-needed' }, today).status).toBe('not-needed');
-    expect(messageState({ sendDate: null, status: 'on-demand' }, today)).toEqual({ status: 'template', days: null, label: 'Template, when needed' });
+    expect(messageState({ sendDate: null, status: 'conditional' }, today)).toEqual({ status: 'template', days: null, label: 'Template, when needed' });
   });
 
   it('the age of a measured figure and the days left before enforcement', () => {

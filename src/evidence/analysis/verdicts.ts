@@ -4,8 +4,9 @@ import type { SignInSummary } from './signins.ts';
 import { formatDate, formatMoment } from '../../shared/format.ts';
 import type { SmsVoiceOnlyUser, SnapshotRate, UnregisteredUser } from './registration.ts';
 
-export type VerdictId = 'registration-complete' | 'no-legacy-auth' | 'break-glass-tested' | 'post-enforcement-failures';
-export type VerdictStatus = 'pass' | 'fail' | 'insufficient-evidence';
+import type { VerdictId, VerdictStatus } from '../../model/criteria.ts';
+
+export type { VerdictId, VerdictStatus };
 
 export interface Verdict {
   id: VerdictId;

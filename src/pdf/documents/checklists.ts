@@ -2,7 +2,8 @@ import type { Checklist } from '../../model/content.ts';
 import type { Playbook } from '../../model/playbook.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument } from '../layout/index.ts';
-import { dateRange, adminDocumentOptions, FieldNames, OWNER_LABELS, shortDate } from './common.ts';
+import { dateRange, adminDocumentOptions, FieldNames, shortDate } from './common.ts';
+import { ownerName } from '../../model/names.ts';
 
 // admin/checklists.pdf: every phase checklist with a real checkbox and an evidence field per item,
 // fillable in a browser or in Acrobat. Field names are stable: "<phase>.<item>.done" and
@@ -60,7 +61,7 @@ export async function renderChecklists(playbook: Playbook, fonts: PdfFonts): Pro
       const evidenceName = names.take(checklist.phase, key, 'evidence');
       const textX = doc.left + 22;
       const textWidth = doc.contentWidth - 22;
-      const meta = `Due ${shortDate(item.due, locale)} · ${OWNER_LABELS[item.owner]}`;
+      const meta = `Due ${shortDate(item.due, locale)} · ${ownerName(playbook.people, item.owner)}`;
       // Measure first, then draw the whole item as one block so it never splits across pages.
       const measure = doc.canvas();
       const textHeight = measure.wrapHeight([{ text: item.text, bold: true }], textWidth, 9.5, 13);

@@ -1,5 +1,4 @@
 import type { Playbook } from '../../model/playbook.ts';
-import type { OwnerRole } from '../../model/common.ts';
 import type { DocumentOptions, PageSize } from '../layout/index.ts';
 import { formatDateRange, shortDate } from '../../shared/format.ts';
 
@@ -16,14 +15,6 @@ export { dayMonth, longDate, shortDate } from '../../shared/format.ts';
 export function dateRange(from: string, to: string, locale: string): string {
   return formatDateRange(from, to, 'short', locale);
 }
-
-export const OWNER_LABELS: Record<OwnerRole, string> = {
-  'it-lead': 'IT lead',
-  'it-team': 'IT team',
-  helpdesk: 'Helpdesk',
-  approver: 'Approver',
-  sponsor: 'Sponsor',
-};
 
 /** A part of an AcroForm field name: dots separate levels, so they and other odd characters go. */
 export function fieldPart(value: string): string {

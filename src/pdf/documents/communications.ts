@@ -1,4 +1,5 @@
 import type { Playbook } from '../../model/playbook.ts';
+import { COMMUNICATION_STATUS_LABEL, UNDATED_MESSAGE_LABEL } from '../../model/communication-status.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument } from '../layout/index.ts';
 import { adminDocumentOptions, shortDate } from './common.ts';
@@ -6,12 +7,6 @@ import { adminDocumentOptions, shortDate } from './common.ts';
 // admin/communications.pdf: every message of the rollout with its send date, in send order, the
 // templates used on demand at the end.
 
-const STATUS: Record<Playbook['communications'][number]['status'], string> = {
-  scheduled: 'Scheduled',
-  conditional: 'Send only if needed',
-  'not-needed': 'Not needed',
-  'on-demand': 'Template, send when needed',
-};
 
 export async function renderCommunications(playbook: Playbook, fonts: PdfFonts): Promise<Uint8Array> {
   const { organisation, locale } = playbook;
@@ -37,16 +32,16 @@ export async function renderCommunications(playbook: Playbook, fonts: PdfFonts):
       { header: 'Status', width: 1.6 },
     ],
     messages.map((message) => [
-      message.sendDate ? shortDate(message.sendDate, locale) : 'When needed',
+      message.sendDate ? shortDate(message.sendDate, locale) : UNDATED_MESSAGE_LABEL,
       [{ text: message.title, bold: true }],
       message.audienceLabel,
-      STATUS[message.status],
+      COMMUNICATION_STATUS_LABEL[message.status],
     ]),
     { zebra: true },
   );
   doc.heading('Messages', { level: 2, bookmark: false });
   doc.contents(
-    messages.map((message) => ({ anchor: `message-${message.id}`, title: `${message.sendDate ? shortDate(message.sendDate, locale) : 'When needed'} — ${message.title}` })),
+    messages.map((message) => ({ anchor: `message-${message.id}`, title: `${message.sendDate ? shortDate(message.sendDate, locale) : UNDATED_MESSAGE_LABEL} — ${message.title}` })),
     9.5,
   );
 
@@ -59,8 +54,8 @@ export async function renderCommunications(playbook: Playbook, fonts: PdfFonts):
         { header: 'Value', width: 4 },
       ],
       [
-        ['Send', message.sendDate ? `${shortDate(message.sendDate, locale)}${message.sendDay !== null ? ` (day ${message.sendDay})` : ''}` : 'When needed'],
-        ['Status', [STATUS[message.status], message.condition, message.decisionNote].filter(Boolean).join(' — ')],
+        ['Send', message.sendDate ? `${shortDate(message.sendDate, locale)}${message.sendDay !== null ? ` (day ${message.sendDay})` : ''}` : UNDATED_MESSAGE_LABEL],
+        ['Status', [COMMUNICATION_STATUS_LABEL[message.status], message.condition, message.decisionNote].filter(Boolean).join(' — ')],
         ['To', message.audienceLabel],
         ['From', `${message.from.name} <${message.from.email}>`],
         ['Subject', [{ text: message.subject, bold: true }]],

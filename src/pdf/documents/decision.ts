@@ -1,5 +1,6 @@
 import type { DecisionRecord } from '../../model/content.ts';
 import type { Playbook } from '../../model/playbook.ts';
+import { EXPOSURE_LEVEL_LABEL, exposureLevels } from '../../model/sign-off.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
 import { adminDocumentOptions, FieldNames, fieldPart, longDate, shortDate } from './common.ts';
@@ -8,8 +9,6 @@ import { SIGNATURE_BLOCK_HEIGHT, signatureBlock } from './plan.ts';
 
 // admin/decisions/<id>.pdf: one exemption decision record, with signature and date fields for each
 // person who signs it ("decision.<role>.name", ".date", ".signature").
-
-const EXPOSURE = { high: 'High', elevated: 'Elevated', standard: 'Standard' } as const;
 
 export async function renderDecision(playbook: Playbook, decision: DecisionRecord, fonts: PdfFonts): Promise<Uint8Array> {
   const { organisation, locale } = playbook;
@@ -48,7 +47,7 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
   doc.heading('2. Exposure of the account', { anchor: 'exposure', outlineTitle: 'Exposure of the account' });
   const level = decision.exposure.level;
   doc.paragraph([
-    { text: level ? `${EXPOSURE[level]} exposure. ` : 'Exposure to be assessed. ', bold: true, color: level === 'high' || level === 'elevated' ? colors.warn : colors.text },
+    { text: level ? `${EXPOSURE_LEVEL_LABEL[level]} exposure. ` : 'Exposure to be assessed. ', bold: true, color: level === 'high' || level === 'elevated' ? colors.warn : colors.text },
     { text: decision.exposure.summary },
   ]);
   if (decision.exposure.reasons.length > 0) doc.list(decision.exposure.reasons);
@@ -132,11 +131,13 @@ function renderBlankDecision(doc: LayoutDocument, decision: DecisionRecord, play
 
   doc.heading('2. Exposure of the account', { anchor: 'exposure', outlineTitle: 'Exposure of the account' });
   doc.paragraph(decision.exposure.summary, { size: 9.5 });
-  choiceRow(doc, names, ['exposure'], 'Exposure:', [
-    { key: 'high', label: EXPOSURE.high },
-    { key: 'elevated', label: EXPOSURE.elevated },
-    { key: 'standard', label: EXPOSURE.standard },
-  ]);
+  choiceRow(
+    doc,
+    names,
+    ['exposure'],
+    'Exposure:',
+    exposureLevels.map((level) => ({ key: level, label: EXPOSURE_LEVEL_LABEL[level] })),
+  );
   for (const [index, reason] of decision.exposure.reasons.entries()) labelledField(doc, names, ['exposure', `reason-${index + 1}`], reason.replace(/:$/, ''));
 
   doc.heading('3. Options', { anchor: 'options', outlineTitle: 'Options' });

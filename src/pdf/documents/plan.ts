@@ -1,10 +1,13 @@
+import { COMMUNICATION_STATUS_LABEL, UNDATED_MESSAGE_LABEL } from '../../model/communication-status.ts';
 import type { Playbook } from '../../model/playbook.ts';
+import { METHOD_DESCRIPTION, OWNER_ROLE_LABEL, ownerName } from '../../model/names.ts';
+import { APPROVAL_CHOICES, RISK_LEVEL_LABEL } from '../../model/sign-off.ts';
 import { milestoneList } from '../../model/schedule.ts';
 import { entriesToAct, EXCEPTION_KIND_LABELS, riskRegister, type RegisterEntry } from '../../model/register.ts';
 import { countWord } from '../../shared/format.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
-import { nowrap, dateRange, adminDocumentOptions, FieldNames, longDate, OWNER_LABELS, percent, personLabel, shortDate } from './common.ts';
+import { nowrap, dateRange, adminDocumentOptions, FieldNames, longDate, percent, personLabel, shortDate } from './common.ts';
 import { choiceRow, labelledField } from './form-blocks.ts';
 import { renderProgress } from './progress.ts';
 import { drawTimeline } from './timeline.ts';
@@ -42,13 +45,6 @@ export function currentState(playbook: Playbook): string {
   return 'no organisation-wide MFA';
 }
 
-export function methodLabel(method: Playbook['method']): string {
-  return method === 'passkey' ? 'passkeys (in Microsoft Authenticator or on a security key)' : 'Microsoft Authenticator notifications (the user types the number shown on screen)';
-}
-
-function statusLabel(status: Playbook['communications'][number]['status']): string {
-  return { scheduled: 'Scheduled', conditional: 'If needed', 'not-needed': 'Not needed', 'on-demand': 'Template, on demand' }[status];
-}
 
 export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<Uint8Array> {
   const { organisation, schedule, locale, people } = playbook;
@@ -104,7 +100,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
     { text: 'Enforcement: ' },
     { text: `${longDate(schedule.enforcementDate, locale)} at ${enforcementTime}`, bold: true },
     {
-      text: `. From then on every account needs MFA to sign in. Staff use ${methodLabel(playbook.method)}. The registration window closes on ${shortDate(schedule.registrationDeadline, locale)}; the target is ${playbook.thresholds.targetRate}% registered by then, with a reminder if fewer than ${playbook.thresholds.reminderBelowRate}% have registered by day ${playbook.thresholds.reminderDay}. Enforcement does not wait for the last few: they register at their next sign-in, in about five minutes.`,
+      text: `. From then on every account needs MFA to sign in. Staff use ${METHOD_DESCRIPTION[playbook.method]}. The registration window closes on ${shortDate(schedule.registrationDeadline, locale)}; the target is ${playbook.thresholds.targetRate}% registered by then, with a reminder if fewer than ${playbook.thresholds.reminderBelowRate}% have registered by day ${playbook.thresholds.reminderDay}. Enforcement does not wait for the last few: they register at their next sign-in, in about five minutes.`,
     },
   ]);
   doc.paragraph(
@@ -182,7 +178,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
       tasks.map((task) => [
         task.repeatsUntil ? `${shortDate(task.date, locale)}, daily until ${shortDate(task.repeatsUntil, locale)}` : shortDate(task.date, locale),
         [{ text: task.title, bold: true }, { text: `\n${task.action}` }],
-        task.ownerName === OWNER_LABELS[task.owner] ? task.ownerName : `${task.ownerName}\n${OWNER_LABELS[task.owner]}`,
+        task.ownerName === OWNER_ROLE_LABEL[task.owner] ? task.ownerName : `${task.ownerName}\n${OWNER_ROLE_LABEL[task.owner]}`,
         task.evidence,
       ]),
       { empty: 'No tasks in this phase.', zebra: true },
@@ -200,12 +196,12 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
       { header: 'Status', width: 2.2 },
     ],
     messages.map((message) => [
-      message.sendDate ? shortDate(message.sendDate, locale) : 'When needed',
+      message.sendDate ? shortDate(message.sendDate, locale) : UNDATED_MESSAGE_LABEL,
       [{ text: message.title, bold: true }, { text: `\n${message.subject}` }],
       message.audienceLabel,
       message.condition || message.decisionNote
-        ? `${statusLabel(message.status)}: ${[message.condition, message.decisionNote].filter(Boolean).join(' ')}`
-        : statusLabel(message.status),
+        ? `${COMMUNICATION_STATUS_LABEL[message.status]}: ${[message.condition, message.decisionNote].filter(Boolean).join(' ')}`
+        : COMMUNICATION_STATUS_LABEL[message.status],
     ]),
     { empty: 'The messages have not been written yet; the full texts will be in communications.pdf.', zebra: true },
   );
@@ -220,7 +216,7 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
       { header: 'Mitigation', width: 3.4 },
       { header: 'Owner', width: 1 },
     ],
-    playbook.risks.map((risk) => [risk.risk, `${risk.likelihood} / ${risk.impact}`, risk.mitigation, OWNER_LABELS[risk.owner]]),
+    playbook.risks.map((risk) => [risk.risk, `${RISK_LEVEL_LABEL[risk.likelihood]} / ${RISK_LEVEL_LABEL[risk.impact]}`, risk.mitigation, ownerName(people, risk.owner)]),
     { empty: 'No risks have been recorded yet.', zebra: true },
   );
 
@@ -296,12 +292,13 @@ export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<U
   // The section (heading, the sentence the signers accept, both signatures) stays on one page: a signature
   // block apart from what it signs reads as an afterthought.
   doc.keepTogether(SIGN_OFF_TEXT_HEIGHT + APPROVAL_HEIGHT + 3 * SIGNATURE_BLOCK_HEIGHT);
+  const approval = Object.fromEntries(APPROVAL_CHOICES.map((choice) => [choice.key, choice.label])) as Record<(typeof APPROVAL_CHOICES)[number]['key'], string>;
   doc.heading(`${n('signoff')}. Approval and sign-off`, { anchor: 'signoff', outlineTitle: 'Approval and sign-off' });
   doc.paragraph(
-    `The approver ticks one decision. "Approve" accepts this plan, its dates and its risks, and authorises IT to enforce MFA for all users on ${longDate(schedule.enforcementDate, locale)}; "Approve with changes" does so once the changes written below are made; "Reject" stops the rollout until a new version of the plan is approved. Requests to exempt a person from MFA are answered with a written decision record.`,
+    `The approver ticks one decision. "${approval.approve}" accepts this plan, its dates and its risks, and authorises IT to enforce MFA for all users on ${longDate(schedule.enforcementDate, locale)}; "${approval['approve-with-changes']}" does so once the changes written below are made; "${approval.reject}" stops the rollout until a new version of the plan is approved. Requests to exempt a person from MFA are answered with a written decision record.`,
   );
   const names = new FieldNames();
-  choiceRow(doc, names, ['signoff', 'decision'], 'Decision of the approver:', APPROVAL_CHOICES);
+  choiceRow(doc, names, ['signoff', 'decision'], 'Decision of the approver:', [...APPROVAL_CHOICES]);
   labelledField(doc, names, ['signoff', 'changes'], 'Changes asked for, or the reason for rejecting', { height: 40, multiline: true });
   for (const [key, role, person] of [
     ['prepared-by', 'Prepared by', people.itLead],
@@ -327,12 +324,6 @@ export const SIGNATURE_BLOCK_HEIGHT = 102;
 const SIGN_OFF_TEXT_HEIGHT = 124;
 /** The approver's choice and the field for changes (form-blocks.ts heights). */
 const APPROVAL_HEIGHT = 38 + 40 + 18;
-/** The approver's decision on the plan; field names "signoff.decision.approve", … */
-const APPROVAL_CHOICES = [
-  { key: 'approve', label: 'Approve' },
-  { key: 'approve-with-changes', label: 'Approve with changes' },
-  { key: 'reject', label: 'Reject' },
-];
 
 export function signatureBlock(doc: LayoutDocument, names: FieldNames, prefix: string, key: string, caption: string): void {
   const nameField = names.take(prefix, key, 'name');

@@ -1,5 +1,6 @@
 import type { EvidenceReport } from '../../model/evidence-report.ts';
 import { REPORT_ONLY_LABELS } from '../../model/report-only.ts';
+import { GO_NO_GO_AS_VERDICT, GO_NO_GO_DECISION_LABEL, VERDICT_STATUS_LABEL, verdictTitle, type VerdictStatus } from '../../model/criteria.ts';
 import type { ReportOnlyResult } from '../../model/report-only.ts';
 import type { Playbook } from '../../model/playbook.ts';
 import { colors, type LayoutDocument, type Rgb } from '../layout/index.ts';
@@ -9,20 +10,7 @@ import { dayMonth, longDate, shortDate } from './common.ts';
 // registration stands against the target, a small chart of the register phase, the four
 // validation verdicts and the counts behind them. The full lists are on the admin site's Tracking page.
 
-const VERDICT_TITLE: Record<EvidenceReport['verdicts'][number]['id'], string> = {
-  'registration-complete': 'Every actively used account can do MFA',
-  'no-legacy-auth': 'No successful legacy authentication',
-  'break-glass-tested': 'Emergency access works',
-  'post-enforcement-failures': 'A clean sign-in log for 72 hours',
-};
-const VERDICT_CRITERION: Record<EvidenceReport['verdicts'][number]['id'], string> = {
-  'registration-complete': 'all-mfa-capable',
-  'no-legacy-auth': 'no-legacy-auth',
-  'break-glass-tested': 'break-glass-works',
-  'post-enforcement-failures': 'clean-72-hours',
-};
-const STATUS_TEXT = { pass: 'Pass', fail: 'Fail', 'insufficient-evidence': 'Not enough evidence' } as const;
-const STATUS_COLOR: Record<keyof typeof STATUS_TEXT, Rgb> = { pass: [0.12, 0.45, 0.23], fail: colors.warn, 'insufficient-evidence': [0.5, 0.36, 0.02] };
+const STATUS_COLOR: Record<VerdictStatus, Rgb> = { pass: [0.12, 0.45, 0.23], fail: colors.warn, 'insufficient-evidence': [0.5, 0.36, 0.02] };
 const TARGET_COLOR: Rgb = [0.12, 0.45, 0.23];
 const THRESHOLD_COLOR: Rgb = [0.71, 0.5, 0.0];
 
@@ -63,10 +51,9 @@ export function renderProgress(doc: LayoutDocument, playbook: Playbook, evidence
 
   const gate = evidence.goNoGo;
   if (gate) {
-    const decision = { go: 'Go', 'no-go': 'No-go: fix first', 'insufficient-evidence': 'Not enough evidence' } as const;
     doc.heading('Go / no-go', { level: 2 });
     doc.paragraph([
-      { text: `${decision[gate.decision]}`, bold: true, color: STATUS_COLOR[gate.decision === 'go' ? 'pass' : gate.decision === 'no-go' ? 'fail' : 'insufficient-evidence'] },
+      { text: GO_NO_GO_DECISION_LABEL[gate.decision], bold: true, color: STATUS_COLOR[GO_NO_GO_AS_VERDICT[gate.decision]] },
       {
         text: ` (decision day ${shortDate(gate.decisionDate, locale)}). ${gate.summary} Report-only results: ${Object.entries(gate.counts)
           .map(([result, n]) => `${REPORT_ONLY_LABELS[result as ReportOnlyResult]} ${n}`)
@@ -83,8 +70,8 @@ export function renderProgress(doc: LayoutDocument, playbook: Playbook, evidence
       { header: 'What the evidence shows', width: 4.6 },
     ],
     evidence.verdicts.map((verdict) => [
-      playbook.successCriteria.find((criterion) => criterion.id === VERDICT_CRITERION[verdict.id])?.title ?? VERDICT_TITLE[verdict.id],
-      [{ text: STATUS_TEXT[verdict.status], bold: true, color: STATUS_COLOR[verdict.status] }],
+      verdictTitle(verdict.id),
+      [{ text: VERDICT_STATUS_LABEL[verdict.status], bold: true, color: STATUS_COLOR[verdict.status] }],
       verdict.summary,
     ]),
     { zebra: true },
