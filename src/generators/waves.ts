@@ -9,7 +9,7 @@ import { callSpread, waveLabel, wholeCalls, type ForecastDay, type Wave, type Wa
 import { formatNumber } from '../shared/format.ts';
 import { ALL_USERS_POLICY, goNoGoGate } from './pilot.ts';
 import { assertTaskOrder } from './task-order.ts';
-import { ownerName } from './names.ts';
+import { ownerName } from '../model/names.ts';
 import { formatLongDate } from './text/dates.ts';
 import { enforcementBlockers, logReviewAfter, watchEndAfter } from './schedule.ts';
 import type { WorkCalendar } from './work-calendar.ts';
@@ -270,7 +270,7 @@ export function scheduleWithWaves(config: TenantConfig, schedule: Schedule, plan
   const first = plan.waves[0]!;
   const last = plan.waves[plan.waves.length - 1]!;
   const day = (date: string) => schedule.days.indexOf(date) + 1;
-  const task = (draft: Omit<Task, 'day' | 'ownerName' | 'phase'>): Task => ({ ...draft, phase: 'enforce', day: day(draft.date), ownerName: ownerName(config, draft.owner) });
+  const task = (draft: Omit<Task, 'day' | 'ownerName' | 'phase'>): Task => ({ ...draft, phase: 'enforce', day: day(draft.date), ownerName: ownerName(config.people, draft.owner) });
   const firstTasks = schedule.tasks.map((existing) =>
     existing.id === 'enforce.enforce' ? { ...existing, title: `Switch MFA on for ${first.label}`, action: switchOnAction(config, plan, first) } : existing,
   );

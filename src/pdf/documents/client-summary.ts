@@ -4,7 +4,8 @@ import { milestoneList } from '../../model/schedule.ts';
 import { planItemState } from '../../model/state.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
-import { documentOptions, longDate, OWNER_LABELS, personLabel, shortDate } from './common.ts';
+import { documentOptions, longDate, personLabel, shortDate } from './common.ts';
+import { OWNER_ROLE_LABEL } from '../../model/names.ts';
 
 // clients/<slug>-summary.pdf: one to two pages a provider sends to the client's management: where the
 // rollout stands on the plan date, the key dates, what is late and what is asked of them. Every figure and
@@ -82,7 +83,7 @@ export async function renderClientSummary(playbook: Playbook, today: string, fon
   if (asked.length === 0) doc.paragraph('Nothing more is asked of the approver or the sponsor in this plan.', { color: colors.muted });
   else
     doc.list(
-      asked.map((task): Inline => [{ text: `${shortDate(task.date, locale)}, ${OWNER_LABELS[task.owner]} (${task.ownerName}): `, bold: true }, { text: task.title }]),
+      asked.map((task): Inline => [{ text: `${shortDate(task.date, locale)}, ${OWNER_ROLE_LABEL[task.owner]} (${task.ownerName}): `, bold: true }, { text: task.title }]),
       { size: 9 },
     );
   doc.paragraph(`Questions: ${personLabel(people.itLead)}, ${people.itLead.email}.`, { size: 9, color: colors.muted });
