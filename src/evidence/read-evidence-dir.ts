@@ -5,13 +5,11 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { EvidenceContext } from './context.ts';
-import { emptySignInSummary } from './analysis/signins.ts';
+import { createSignInAccumulator } from './analysis/signins.ts';
 import type { SignInSummary } from './analysis/signins.ts';
 import { readRegistrationFile } from './registration/read.ts';
 import type { RegistrationSnapshot } from './registration/read.ts';
-import { createSignInTables, loadSignInFile } from './engine/signin-load.ts';
-import type { LoadedFile } from './engine/signin-load.ts';
-import { summariseSignIns } from './engine/signin-summary.ts';
+import { readSignInFile } from './signins/read.ts';
 import { openEvidenceEngine } from './engine/database.ts';
 import type { FileEntry } from '../model/evidence-report.ts';
 import { addWarning } from './problems.ts';
@@ -135,11 +133,11 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
   const files: FileEntry[] = [];
   const problems: string[] = [];
   const snapshots: RegistrationSnapshot[] = [];
-  let signIns = emptySignInSummary(ctx);
+  const acc = createSignInAccumulator(ctx);
 
   if (!(await isDirectory(dir, fs))) {
     problems.push(`The evidence folder does not exist or is not a folder.`);
-    return { files, problems, snapshots, signIns: emptySignInSummary(ctx) };
+    return { files, problems, snapshots, signIns: acc.result() };
   }
 
   const regDir = join(dir, 'registration');
@@ -170,33 +168,31 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
     const entries: FileEntry[] = [];
     const engine = await openEvidenceEngine();
     try {
-      await createSignInTables(engine);
-      const loaded: { path: string; fileOrd: number; result: LoadedFile }[] = [];
-      const options = {
-        full: false,
-        breakGlass: ctx.breakGlassAccounts.map((a) => a.trim().toLowerCase()),
-        policyName: ctx.goNoGo?.policyName ?? null,
-      };
-      for (const [fileOrd, f] of ordered.entries()) {
-        const name = f.path.slice(f.path.lastIndexOf(sep) + 1);
-        if (!f.readable || !DATA_EXTENSIONS.test(name)) {
-          entries.push(skipped(dir, f.path, 'signins', f.readable ? NOT_AN_EXPORT : f.reason));
-          continue;
-        }
-        loaded.push({ path: f.path, fileOrd, result: await loadSignInFile(engine, fileOrd, f.path, name, options) });
+    for (const f of ordered) {
+      const name = f.path.slice(f.path.lastIndexOf(sep) + 1);
+      if (!f.readable || !DATA_EXTENSIONS.test(name)) {
+        entries.push(skipped(dir, f.path, 'signins', f.readable ? NOT_AN_EXPORT : f.reason));
+        continue;
       }
-      const counted = await summariseSignIns(engine, ctx);
-      signIns = counted.summary;
-      for (const { path, fileOrd, result: r } of loaded) {
-        const repeated = counted.repeatedByFile.get(fileOrd) ?? 0;
-        if (repeated > 0) {
-          addWarning(r.problems, `${repeated} sign-in${repeated === 1 ? '' : 's'} already read from another file (same request ID) counted once.`);
-        }
-        if (r.rows === 0 && r.kind !== 'wrong-kind' && r.kind !== 'unreadable') {
-          addWarning(r.problems, 'No sign-ins could be read from this file.');
-        }
-        entries.push(entry(dir, path, 'signins', r.kind, r.rows, r.problems));
+      let repeated = 0;
+      const r = await readSignInFile(
+        f.path,
+        name,
+        (s, group) => {
+          if (!acc.add(s, group)) repeated += 1;
+        },
+        (id, m, ok) => acc.addAuthDetail(id, m, ok),
+        (result, count, first, last, who) => acc.addReportOnly(result, count, first, last, who),
+        engine,
+      );
+      if (repeated > 0) {
+        addWarning(r.problems, `${repeated} sign-in${repeated === 1 ? '' : 's'} already read from another file (same request ID) counted once.`);
       }
+      if (r.rows === 0 && r.kind !== 'wrong-kind' && r.kind !== 'unreadable') {
+        addWarning(r.problems, 'No sign-ins could be read from this file.');
+      }
+      entries.push(entry(dir, f.path, 'signins', r.kind, r.rows, r.problems));
+    }
     } finally {
       await engine.close();
     }
@@ -206,5 +202,5 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
     problems.push('No "signins" folder: legacy-auth, break-glass and post-enforcement checks need sign-in exports.');
   }
 
-  return { files, problems, snapshots, signIns };
+  return { files, problems, snapshots, signIns: acc.result() };
 }

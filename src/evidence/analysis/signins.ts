@@ -132,11 +132,6 @@ function deviceLabel(s: SignIn): string {
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const maxIso = (a: string | null, b: string): string => (a === null || b > a ? b : a);
 
-/** The summary of no sign-ins at all (no sign-ins folder). */
-export function emptySignInSummary(ctx: EvidenceContext): SignInSummary {
-  return createSignInAccumulator(ctx).result();
-}
-
 export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator {
   const windows = evidenceWindows(ctx);
   const enforcementStart = windows.enforcementStartUtc;

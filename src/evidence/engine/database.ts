@@ -8,8 +8,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIGINT, DuckDBInstance, DuckDBListValue, LIST, VARCHAR } from '@duckdb/node-api';
-import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 
 /** The engine's memory cap: the peak of a whole evidence read stays under 500 MB with Node's own share. */
 export const ENGINE_MEMORY_LIMIT = '256MB';
@@ -79,29 +79,8 @@ export function sqlIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** The types of bound lists (an empty list has no type of its own): text, or whole numbers. */
-function paramTypes(params: Record<string, DuckDBValue>): Record<string, DuckDBType | undefined> {
-  const types: Record<string, DuckDBType | undefined> = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (value instanceof DuckDBListValue) types[name] = LIST(typeof value.items[0] === 'number' ? BIGINT : VARCHAR);
-  }
-  return types;
-}
-
-/** The values of the parameters the statement names (DuckDB refuses a value for a parameter it does not have). */
-function used(sql: string, params: Record<string, DuckDBValue>): Record<string, DuckDBValue> {
-  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
-}
-
-/** Run a statement with bound values. */
-export async function execute(engine: EvidenceEngine, sql: string, params: Record<string, DuckDBValue> = {}): Promise<void> {
-  const values = used(sql, params);
-  await engine.connection.run(sql, values, paramTypes(values));
-}
-
 /** Every row of a query, as plain values (BIGINT as number: counts here stay far below 2^53). */
 export async function queryRows(engine: EvidenceEngine, sql: string, params: Record<string, DuckDBValue> = {}): Promise<unknown[][]> {
-  const values = used(sql, params);
-  const reader = await engine.connection.runAndReadAll(sql, values, paramTypes(values));
+  const reader = await engine.connection.runAndReadAll(sql, params);
   return reader.getRowsJS().map((row) => row.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
 }

@@ -55,15 +55,14 @@ export function remediationCategory(clientApp: string): RemediationCategory {
   return CATEGORY[key(clientApp)] ?? 'other';
 }
 
-/** The one display spelling of client apps that the logs and the documentation spell in several ways, by lower-cased name. */
-export const CLIENT_APP_SPELLINGS: Readonly<Record<string, string>> = {
-  autodiscover: 'Autodiscover',
-  'mapi over http': 'MAPI over HTTP',
-};
-
 /** One display spelling per client app, so `AutoDiscover` and `Autodiscover` group together. */
 export function canonicalClientApp(clientApp: string): string {
-  return CLIENT_APP_SPELLINGS[key(clientApp)] ?? clientApp.trim().replace(/\s+/g, ' ');
+  const k = key(clientApp);
+  const names: Record<string, string> = {
+    autodiscover: 'Autodiscover',
+    'mapi over http': 'MAPI over HTTP',
+  };
+  return names[k] ?? clientApp.trim().replace(/\s+/g, ' ');
 }
 
 // Dated changes come from the facts data (claim, source, check date), not from this text.

@@ -100,14 +100,11 @@ export function lowerKeys(o: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** Texts read as yes or no in an "interactive" column. */
-export const BOOLEAN_WORDS = { true: ['true', 'yes', '1'], false: ['false', 'no', '0'] } as const;
-
 function parseBool(v: unknown): boolean | null {
   if (typeof v === 'boolean') return v;
   const s = text(v).toLowerCase();
-  if ((BOOLEAN_WORDS.true as readonly string[]).includes(s)) return true;
-  if ((BOOLEAN_WORDS.false as readonly string[]).includes(s)) return false;
+  if (s === 'true' || s === 'yes' || s === '1') return true;
+  if (s === 'false' || s === 'no' || s === '0') return false;
   return null;
 }
 
@@ -118,38 +115,24 @@ function parseCode(v: unknown): number | null | 'bad' {
   return Number(s);
 }
 
-/** Marks of each authentication requirement, looked for in the lower-cased value without spaces or hyphens (English, Spanish). */
-export const AUTH_REQUIREMENT_MARKS = { multiFactor: ['multifactor'], singleFactor: ['singlefactor', 'unsolofactor'] } as const;
-
 function authRequirementOf(v: string): SignIn['authRequirement'] {
   const s = v.toLowerCase().replace(/[\s-]/g, '');
   if (s === '') return null;
-  if (AUTH_REQUIREMENT_MARKS.multiFactor.some((m) => s.includes(m))) return 'multiFactor';
-  if (AUTH_REQUIREMENT_MARKS.singleFactor.some((m) => s.includes(m))) return 'singleFactor';
+  if (s.includes('multifactor')) return 'multiFactor';
+  if (s.includes('singlefactor') || s.includes('unsolofactor')) return 'singleFactor';
   return null;
 }
-
-/** Status texts of the portal exports (English, Spanish), lower-cased: a value starting with a prefix or equal to a word. Checked in this order. */
-export const STATUS_TEXTS: readonly { status: SignIn['status']; prefixes: readonly string[]; words: readonly string[] }[] = [
-  { status: 'success', prefixes: ['success'], words: ['correcto', 'éxito', 'exito'] },
-  { status: 'interrupted', prefixes: ['interrupt', 'interrumpid'], words: [] },
-  { status: 'failure', prefixes: ['fail', 'fallo', 'erróneo'], words: ['error'] },
-];
 
 function statusFromText(v: string): SignIn['status'] | null {
   const s = v.toLowerCase();
   if (s === '') return null;
-  return STATUS_TEXTS.find((t) => t.prefixes.some((p) => s.startsWith(p)) || t.words.includes(s))?.status ?? null;
+  if (s.startsWith('success') || s === 'correcto' || s === 'éxito' || s === 'exito') return 'success';
+  if (s.startsWith('interrupt') || s.startsWith('interrumpid')) return 'interrupted';
+  if (s.startsWith('fail') || s === 'error' || s.startsWith('fallo') || s.startsWith('erróneo')) return 'failure';
+  return null;
 }
 
-/** Log categories and sign-in event types of application, service principal and managed identity sign-ins (not user sign-ins). */
-export const SERVICE_PRINCIPAL_CATEGORIES: ReadonlySet<string> = new Set([
-  'serviceprincipalsigninlogs',
-  'managedidentitysigninlogs',
-  'aadserviceprincipalsigninlogs',
-  'aadmanagedidentitysigninlogs',
-]);
-export const SERVICE_PRINCIPAL_EVENT_TYPES: readonly string[] = ['servicePrincipal', 'managedIdentity'];
+const SERVICE_PRINCIPAL_CATEGORIES = new Set(['serviceprincipalsigninlogs', 'managedidentitysigninlogs', 'aadserviceprincipalsigninlogs', 'aadmanagedidentitysigninlogs']);
 
 /** Build the canonical sign-in from raw field values, or say why the record cannot be used. */
 export function toSignIn(raw: RawRecord, eventTypes: readonly string[] = []): RecordResult {
@@ -157,7 +140,7 @@ export function toSignIn(raw: RawRecord, eventTypes: readonly string[] = []): Re
   const upnRaw = text(raw.userPrincipalName);
   if (
     SERVICE_PRINCIPAL_CATEGORIES.has(category) ||
-    eventTypes.some((t) => SERVICE_PRINCIPAL_EVENT_TYPES.includes(t)) ||
+    eventTypes.some((t) => t === 'servicePrincipal' || t === 'managedIdentity') ||
     (upnRaw === '' && (text(raw.servicePrincipalId) !== '' || text(raw.servicePrincipalName) !== ''))
   ) {
     return { kind: 'service-principal' };
