@@ -17,6 +17,7 @@ export const INTEGRATION_TESTS: readonly string[] = [
   'tests/evidence-output/example-build.test.ts',
   'tests/evidence-output/measured-rate.test.ts',
   'tests/i18n/screenshots.test.ts',
+  'tests/model/consistency.test.ts',
   'tests/package/package.test.ts',
   'tests/site/browser.test.ts',
   'tests/site/build.test.ts',
