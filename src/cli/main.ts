@@ -8,6 +8,7 @@ const subCommands: Record<string, () => Promise<CommandDef>> = {
   check: () => import('./commands/check.ts').then((module) => module.default as CommandDef),
   build: () => import('./commands/build.ts').then((module) => module.default as CommandDef),
   status: () => import('./commands/status.ts').then((module) => module.default as CommandDef),
+  replan: () => import('./commands/replan.ts').then((module) => module.default as CommandDef),
   schema: () => import('./commands/schema.ts').then((module) => module.default as CommandDef),
 };
 
