@@ -118,7 +118,7 @@ function evidenceContextFor(config: TenantConfig, planned: PlannedSchedule, toda
  * Runs a dating step, turning a failure to date the plan (no working day found within the search bound, for
  * instance when every day is closed) into a problem of this tenant: a multi-tenant run goes on with the others.
  */
-function datePlan<T>(source: JsonSource, step: () => T): T {
+export function datePlan<T>(source: JsonSource, step: () => T): T {
   try {
     return step();
   } catch (cause) {

@@ -12,7 +12,7 @@ import { ConfigError, formatProblem } from '../../config/friendly-errors.ts';
 import { parseConfig, readConfigText } from '../../config/load.ts';
 import type { RevisionConfig } from '../../config/revisions.ts';
 import { todayIn } from '../../config/today.ts';
-import { datePlan } from '../../build/load-tenant.ts';
+import { datePlan } from '../../build/pipeline.ts';
 import { buildPlaybook, createCalendar } from '../../generators/playbook.ts';
 import { nextValidEnforcementDay } from '../../generators/revisions.ts';
 import { phaseIds, type PhaseId } from '../../model/common.ts';
