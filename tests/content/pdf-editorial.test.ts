@@ -78,6 +78,10 @@ describe('email addresses in PDFs', () => {
     const linked = lines.flatMap((line) => line.pieces).filter((piece) => piece.link);
     expect(linked.map((piece) => piece.link)).toEqual([`mailto:${address}`, `mailto:${address}`, `mailto:${address}`]);
     expect(safeBreaks('https://aka.ms/mysecurityinfo')).toEqual([8, 11, 15, 29]);
+    // A part between safe points wider than the line breaks after a hyphen before it breaks inside a word.
+    const url = 'https://learn.microsoft.com/entra/concept-mandatory-multifactor-authentication';
+    const narrow = set.wrap(url, 10, set.width('concept-mandatory-multifactor-', 'regular', 10) + 2).map((line) => line.pieces.map((piece) => piece.text).join(''));
+    expect(narrow.slice(-2)).toEqual(['concept-mandatory-multifactor-', 'authentication']);
     expect(safeBreaks('a.b@c.example.')).toEqual([1, 3, 5, 14]);
   });
 

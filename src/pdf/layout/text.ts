@@ -362,7 +362,7 @@ export class FontSet {
           continue;
         }
         // A word wider than the line (a long address or URL): broken where a reader still sees one address (before
-        // "@" or ".", after "/"), and between characters only where even those pieces do not fit a line. Every piece
+        // "@" or ".", after "/"), then after a hyphen, and between characters only where even those pieces do not fit. Every piece
         // of a broken address links to the whole address.
         const safe = safeBreaks(token);
         let from = 0;
@@ -372,6 +372,17 @@ export class FontSet {
           let end = [...safe].reverse().find((candidate) => candidate > from && fits(candidate));
           if (end === undefined) {
             if (line.pieces.length > 0) {
+              breakLine();
+              continue;
+            }
+            // A part between safe points longer than the line: after a hyphen, else between characters.
+            end = [...token.matchAll(/-(?=.)/g)]
+              .map((match) => match.index + 1)
+              .reverse()
+              .find((candidate) => candidate > from && fits(candidate));
+            if (end !== undefined) {
+              pushSlice(from, end);
+              from = end;
               breakLine();
               continue;
             }
