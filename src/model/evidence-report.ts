@@ -124,6 +124,8 @@ export const EvidenceReportSchema = z.object({
           userPrincipalName: z.string(),
           signIns: z.number().int().positive(),
           successful: z.number().int().nonnegative(),
+          /** Earliest legacy sign-in of the user with this client app (absent in reports written before it was kept). */
+          firstSeenUtc: instant.optional(),
           lastSeenUtc: instant,
           devices: z.array(z.object({ device: z.string(), signIns: z.number().int().positive(), lastSeenUtc: instant })),
         }),

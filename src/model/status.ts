@@ -45,6 +45,8 @@ export interface EvidenceChanges {
   latestDate: string;
   /** Registered users in the latest snapshot minus those in the previous one (negative when users left or lost their method). */
   newlyRegistered: number;
+  /** Users whose first legacy-authentication sign-in (any client app) falls on or after the previous snapshot's day (UTC), with their client apps. */
+  newLegacyAuthUsers: { userPrincipalName: string; clientApps: string[]; firstSeenUtc: string }[];
   /** Error clusters first seen on or after the previous snapshot's day (UTC). */
   newFailureClusters: { errorCode: number | null; meaning: string; userCount: number }[];
 }
@@ -83,7 +85,30 @@ export function smsVoiceOnlyCount(registration: Pick<EvidenceReport['registratio
 }
 
 /** What changed between the two latest registration snapshots; null with fewer than two. */
-export function evidenceChanges(report: Pick<EvidenceReport, 'registration' | 'failureClusters'>): EvidenceChanges | null {
+/**
+ * Legacy-authentication users first seen on or after `since` (a UTC day): a user's first sign-in is the earliest
+ * over every client app, so a user already known through one app is not new when another app shows up.
+ */
+export function newLegacyAuthUsers(legacyAuth: EvidenceReport['legacyAuth'], since: string): EvidenceChanges['newLegacyAuthUsers'] {
+  const users = new Map<string, { first: string | null; unknown: boolean; apps: Set<string> }>();
+  for (const group of legacyAuth) {
+    for (const user of group.users) {
+      const entry = users.get(user.userPrincipalName) ?? { first: null, unknown: false, apps: new Set<string>() };
+      // A report without first-seen times (written before they were kept) names nobody as new.
+      if (user.firstSeenUtc === undefined) entry.unknown = true;
+      else if (entry.first === null || user.firstSeenUtc < entry.first) entry.first = user.firstSeenUtc;
+      entry.apps.add(group.clientApp);
+      users.set(user.userPrincipalName, entry);
+    }
+  }
+  return [...users.entries()]
+    .flatMap(([userPrincipalName, entry]) =>
+      !entry.unknown && entry.first !== null && entry.first.slice(0, 10) >= since ? [{ userPrincipalName, clientApps: [...entry.apps].sort(), firstSeenUtc: entry.first }] : [],
+    )
+    .sort((a, b) => (a.userPrincipalName < b.userPrincipalName ? -1 : a.userPrincipalName > b.userPrincipalName ? 1 : 0));
+}
+
+export function evidenceChanges(report: Pick<EvidenceReport, 'registration' | 'failureClusters'> & Partial<Pick<EvidenceReport, 'legacyAuth'>>): EvidenceChanges | null {
   const snapshots = [...report.registration.snapshots].sort((a, b) => a.date.localeCompare(b.date));
   const latest = snapshots.at(-1);
   const previous = snapshots.at(-2);
@@ -92,6 +117,7 @@ export function evidenceChanges(report: Pick<EvidenceReport, 'registration' | 'f
     previousDate: previous.date,
     latestDate: latest.date,
     newlyRegistered: latest.registered - previous.registered,
+    newLegacyAuthUsers: newLegacyAuthUsers(report.legacyAuth ?? [], previous.date),
     newFailureClusters: report.failureClusters
       .filter((c) => c.countsAsFailure && c.firstSeenUtc.slice(0, 10) >= previous.date)
       .map((c) => ({ errorCode: c.errorCode, meaning: c.meaning, userCount: c.userCount })),
@@ -198,6 +224,9 @@ export function changeLines(changes: EvidenceChanges | null): string[] {
   const lines = [`Since the previous snapshot (${changes.previousDate} to ${changes.latestDate}):`];
   const n = changes.newlyRegistered;
   lines.push(`  newly registered: ${n >= 0 ? n : `${n} (fewer registered than before)`}`);
+  lines.push(
+    `  new legacy-authentication users: ${changes.newLegacyAuthUsers.length === 0 ? 'none' : changes.newLegacyAuthUsers.map((u) => `${u.userPrincipalName} (${u.clientApps.join(', ')})`).join('; ')}`,
+  );
   lines.push(
     `  new failure clusters: ${changes.newFailureClusters.length === 0 ? 'none' : changes.newFailureClusters.map((c) => `${c.errorCode ?? 'no code'} ${c.meaning} (${users(c.userCount)})`).join('; ')}`,
   );

@@ -165,6 +165,15 @@ describe('sign-in accumulator', () => {
     expect(legacy[0]!.remediation).toMatch(/SMTP relay/);
   });
 
+  it('keeps the first and last legacy sign-in of each user, whatever the order they are read in', () => {
+    const acc = createSignInAccumulator(context());
+    acc.add(signIn({ createdUtc: '2026-03-10T10:00:00.000Z', userPrincipalName: 'a@x', clientApp: 'IMAP4' }));
+    acc.add(signIn({ createdUtc: '2026-03-08T07:00:00.000Z', userPrincipalName: 'a@x', clientApp: 'IMAP4' }));
+    acc.add(signIn({ createdUtc: '2026-03-11T10:00:00.000Z', userPrincipalName: 'a@x', clientApp: 'IMAP4' }));
+    const user = acc.result().legacy[0]!.users[0]!;
+    expect([user.firstSeenUtc, user.lastSeenUtc]).toEqual(['2026-03-08T07:00:00.000Z', '2026-03-11T10:00:00.000Z']);
+  });
+
   it('clusters failures after enforcement by code, interrupts apart, with runbook links', () => {
     const acc = createSignInAccumulator(context());
     // enforcement starts at midnight London time on 24 March (GMT: 00:00Z)

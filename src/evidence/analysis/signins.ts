@@ -26,6 +26,8 @@ export interface LegacyUser {
   userPrincipalName: string;
   signIns: number;
   successful: number;
+  /** The user's earliest legacy sign-in with this client app: `status` names users new since the previous snapshot by it. */
+  firstSeenUtc: string;
   lastSeenUtc: string;
   devices: LegacyDevice[];
 }
@@ -158,7 +160,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
       signIns: number;
       successful: number;
       last: string;
-      users: Map<string, { signIns: number; successful: number; last: string; devices: Map<string, { signIns: number; last: string }> }>;
+      users: Map<string, { signIns: number; successful: number; first: string; last: string; devices: Map<string, { signIns: number; last: string }> }>;
     }
   >();
   const windowCounts: WindowCounts = { total: 0, interactive: 0, nonInteractive: 0, unknown: 0 };
@@ -201,11 +203,12 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
         if (t > g.last) g.last = t;
         let u = g.users.get(s.userPrincipalName);
         if (u === undefined) {
-          u = { signIns: 0, successful: 0, last: t, devices: new Map() };
+          u = { signIns: 0, successful: 0, first, last: t, devices: new Map() };
           g.users.set(s.userPrincipalName, u);
         }
         u.signIns += n;
         if (ok) u.successful += n;
+        if (first < u.first) u.first = first;
         if (t > u.last) u.last = t;
         const label = deviceLabel(s);
         const d = u.devices.get(label);
@@ -299,6 +302,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
               userPrincipalName: upn,
               signIns: u.signIns,
               successful: u.successful,
+              firstSeenUtc: u.first,
               lastSeenUtc: u.last,
               devices: [...u.devices.entries()].sort((a, b) => byString(a[0], b[0])).map(([device, d]) => ({ device, signIns: d.signIns, lastSeenUtc: d.last })),
             })),
