@@ -19,6 +19,7 @@ export const INTEGRATION_TESTS: readonly string[] = [
   'tests/i18n/screenshots.test.ts',
   'tests/model/consistency.test.ts',
   'tests/package/package.test.ts',
+  'tests/revisions/sites.test.ts',
   'tests/site/browser.test.ts',
   'tests/site/build.test.ts',
   'tests/site/dev-server.test.ts',

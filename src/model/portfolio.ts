@@ -26,7 +26,7 @@ export interface TenantStanding {
   slug: string;
   name: string;
   today: string;
-  /** "Register", "Not started (starts 2027-03-01)", "Complete". */
+  /** "Register", "Not started (starts Mon, 1 Mar 2027)", "Complete". */
   phase: string;
   progress: 'not-started' | 'in-progress' | 'complete';
   /** The latest measured registration rate (percent) and its day; null without evidence. */
@@ -66,10 +66,12 @@ export function tenantRisk(standing: Omit<TenantStanding, 'risk'>): TenantRisk {
   const medium: string[] = [];
   const checks = standing.overdueChecks.length;
   if (checks > 0) high.push(`${checks} overdue check${checks === 1 ? '' : 's'}`);
-  if (standing.expired.length > 0) high.push(`${standing.expired.length} expired exemption${standing.expired.length === 1 ? '' : 's'} or exception${standing.expired.length === 1 ? '' : 's'}`);
+  if (standing.expired.length > 0)
+    high.push(`${standing.expired.length} expired exemption${standing.expired.length === 1 ? '' : 's'} or exception${standing.expired.length === 1 ? '' : 's'}`);
   if (standing.shortfall !== null && standing.shortfall > 0 && standing.progress !== 'complete') {
     const text = `registration ${standing.shortfall.toFixed(1)} points below target`;
-    if (standing.daysToEnforcement <= SHORTFALL_HIGH_RISK_DAYS) high.push(`${text} with enforcement ${standing.daysToEnforcement < 0 ? 'past' : `in ${standing.daysToEnforcement} days`}`);
+    if (standing.daysToEnforcement <= SHORTFALL_HIGH_RISK_DAYS)
+      high.push(`${text} with enforcement ${standing.daysToEnforcement < 0 ? 'past' : `in ${standing.daysToEnforcement} days`}`);
     else medium.push(text);
   }
   if (standing.reviewsDue.length > 0) medium.push(`${standing.reviewsDue.length} review${standing.reviewsDue.length === 1 ? '' : 's'} due`);
@@ -82,7 +84,7 @@ export function tenantRisk(standing: Omit<TenantStanding, 'risk'>): TenantRisk {
 /** Where one tenant stands on `today` (by default its own plan date). */
 export function tenantStanding(playbook: Playbook, today: string = playbook.meta.asOf): TenantStanding {
   const status = planStatus(playbook, today, () => []);
-  const progress = progressOn(playbook.schedule, today);
+  const progress = progressOn(playbook.schedule, today, playbook.locale);
   const latest = playbook.evidence?.registration.latest ?? null;
   const rate = latest === null || latest.rate === null ? null : { value: latest.rate, date: latest.date };
   const target = playbook.thresholds.targetRate;

@@ -142,6 +142,7 @@ export interface PlanState {
 }
 
 export interface PlanStateInput {
+  locale: string;
   meta: { asOf: string };
   schedule: Schedule;
   checklists: Checklist[];
@@ -156,10 +157,14 @@ export function planState(playbook: PlanStateInput, today: string = playbook.met
   const latest = playbook.evidence?.registration.latest ?? null;
   return {
     today,
-    progress: progressOn(schedule, today),
+    progress: progressOn(schedule, today, playbook.locale),
     tasks: Object.fromEntries(schedule.tasks.map((task) => [task.id, planItemState(task, today)])),
     milestones: Object.fromEntries(milestoneList(schedule.milestones).map((milestone) => [milestone.id, planItemState(milestone, today)])),
-    checklistItems: Object.fromEntries(playbook.checklists.flatMap((list) => list.items.map((item) => [`${list.id}/${item.id}`, checklistItemState(item, today, recordedDone(playbook.progress?.done, item.id, today))]))),
+    checklistItems: Object.fromEntries(
+      playbook.checklists.flatMap((list) =>
+        list.items.map((item) => [`${list.id}/${item.id}`, checklistItemState(item, today, recordedDone(playbook.progress?.done, item.id, today))]),
+      ),
+    ),
     messages: Object.fromEntries(playbook.communications.map((message) => [message.id, messageState(message, today)])),
     enforcement: enforcementCountdown(schedule.enforcementDate, today),
     registration: latest === null ? null : { ...measuredAge(latest.date, today), date: latest.date, rate: latest.rate },

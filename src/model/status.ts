@@ -124,7 +124,7 @@ export function evidenceChanges(report: Pick<EvidenceReport, 'registration' | 'f
   };
 }
 
-export type StatusPlaybook = Pick<Playbook, 'schedule' | 'communications' | 'checklists' | 'decisions' | 'exceptions' | 'progress'>;
+export type StatusPlaybook = Pick<Playbook, 'locale' | 'schedule' | 'communications' | 'checklists' | 'decisions' | 'exceptions' | 'progress'>;
 
 /**
  * The plan's side of `status` on `today`. `draftsOf` names the email draft files of a message (their paths
@@ -137,7 +137,7 @@ export function planStatus(
   evidence: EvidenceReport | null = null,
 ): PlanStatus {
   const { schedule } = playbook;
-  const progress = progressOn(schedule, today);
+  const progress = progressOn(schedule, today, playbook.locale);
   const tasksToday = schedule.tasks
     .map((task) => ({ id: task.id, title: task.title, ownerName: task.ownerName, date: task.date, state: planItemState(task, today) }))
     .filter((task) => task.state.status === 'due-today' || task.state.status === 'in-progress');
@@ -146,7 +146,10 @@ export function planStatus(
     .filter(({ state }) => state.days === 0 && (state.status === 'sends-today' || state.status === 'if-needed'))
     .map(({ message, state }) => ({ id: message.id, title: message.title, audience: message.audienceLabel, state, drafts: draftsOf(message) }));
   const checks = playbook.checklists.flatMap((list) =>
-    list.items.map((item) => ({ phase: list.phase, check: { checklist: list.id, id: item.id, text: item.text, due: item.due, state: checklistItemState(item, today, recordedDone(playbook.progress?.done, item.id, today)) } })),
+    list.items.map((item) => ({
+      phase: list.phase,
+      check: { checklist: list.id, id: item.id, text: item.text, due: item.due, state: checklistItemState(item, today, recordedDone(playbook.progress?.done, item.id, today)) },
+    })),
   );
   const checkIds = new Set(checks.map(({ check }) => check.id));
   const milestone = progress.nextMilestone;

@@ -88,7 +88,7 @@ describe('three tenant files in one run, one of them invalid', () => {
     expect(html).toContain('<a href="./harbour-and-vale-surveyors/admin/index.html">Harbour &amp; Vale Surveyors</a>');
     expect(html).toContain('<time datetime="2027-02-08">2027-02-08</time>'); // Northgate enforcement
     expect(html).toContain('<td>Register</td>'); // Northgate on 25 January 2027
-    expect(html).toContain('Not started (starts 2027-03-01)'); // Harbour & Vale
+    expect(html).toContain('Not started (starts Mon, 1 Mar 2027)'); // Harbour & Vale
     expect(html).toContain('Individual contact <time datetime="2027-01-26">');
     // The registration rate from the tenant's own evidence folder; none for the tenant without one.
     expect(html).toContain('<td>88.0% (2027-01-22)</td>');
@@ -100,7 +100,8 @@ describe('three tenant files in one run, one of them invalid', () => {
 
   it('writes the portfolio report, its spreadsheet and a client summary per built tenant beside the tenant folders, linked from the page', async () => {
     const files = await listFiles(out);
-    for (const path of ['portfolio.pdf', 'portfolio.csv', 'clients/northgate-engineering-ltd-summary.pdf', 'clients/harbour-and-vale-surveyors-summary.pdf']) expect(files).toContain(path);
+    for (const path of ['portfolio.pdf', 'portfolio.csv', 'clients/northgate-engineering-ltd-summary.pdf', 'clients/harbour-and-vale-surveyors-summary.pdf'])
+      expect(files).toContain(path);
     expect(files.some((file) => file.startsWith('clients/broken'))).toBe(false);
     const html = await readFile(join(out, 'index.html'), 'utf8');
     expect(html).toContain('<a href="./portfolio.pdf">');

@@ -39,9 +39,16 @@ let portfolio: ReadPdf;
 
 beforeAll(async () => {
   fonts = await loadPdfFonts();
-  const northgatePlan = playbookOf(configText(() => undefined), 'a-northgate.json');
+  const northgatePlan = playbookOf(
+    configText(() => undefined),
+    'a-northgate.json',
+  );
   const evidence = await readEvidence(join(ROOT, 'examples/evidence/northgate'), evidenceContextFromPlaybook(northgatePlan, TODAY));
-  const { config } = parseConfig(configText(() => undefined), 'a-northgate.json', { today: TODAY });
+  const { config } = parseConfig(
+    configText(() => undefined),
+    'a-northgate.json',
+    { today: TODAY },
+  );
   const northgate = buildPlaybook(config, { today: TODAY, generatorVersion: 'portfolio-test', evidence });
   const kestrel = playbookOf(
     configText((c) => {
@@ -52,14 +59,24 @@ beforeAll(async () => {
   );
   const harbour = playbookOf(
     configText((c) => {
-      c.organisation = { ...c.organisation, name: 'Harbour & Vale Surveyors', shortName: 'HVS', domain: 'harbourvale.example', tenantDomain: 'harbourvale.onmicrosoft.com', userCount: 80 };
+      c.organisation = {
+        ...c.organisation,
+        name: 'Harbour & Vale Surveyors',
+        shortName: 'HVS',
+        domain: 'harbourvale.example',
+        tenantDomain: 'harbourvale.onmicrosoft.com',
+        userCount: 80,
+      };
       c.startDate = '2027-03-01';
       c.exceptions = [];
     }),
     'c-harbour.json',
   );
   playbooks = [northgate, kestrel, harbour];
-  const tenants = [...playbooks.map((playbook) => ({ ok: true as const, playbook })), { ok: false as const, file: 'd-broken.json', problems: ['error: d-broken.json:9:14 licence: expected one of free, P1, P2, found "E5"'] }];
+  const tenants = [
+    ...playbooks.map((playbook) => ({ ok: true as const, playbook })),
+    { ok: false as const, file: 'd-broken.json', problems: ['error: d-broken.json:9:14 licence: expected one of free, P1, P2, found "E5"'] },
+  ];
   files = new Map((await renderPortfolioFiles(tenants, TODAY, fonts)).map((file) => [file.path, file.bytes]));
   portfolio = await readPdf(files.get('portfolio.pdf') as Uint8Array);
 });
@@ -80,7 +97,7 @@ describe('risk ranking (model)', () => {
     expect(kestrel.expired.map((entry) => entry.item)).toEqual(['Exception printer@kestrel.example (service account)']);
     expect(kestrel.risk.reasons).toContain('1 expired exemption or exception');
     expect(kestrel.risk.reasons).toContain('registration not measured (no exports read)');
-    expect(ranked[2]!.phase).toBe('Not started (starts 2027-03-01)');
+    expect(ranked[2]!.phase).toBe('Not started (starts Mon, 1 Mar 2027)');
     expect(ranked[2]!.risk.reasons).toEqual([]);
   });
 });
@@ -115,7 +132,7 @@ describe('portfolio.csv for three tenants', () => {
     expect(kestrel[2]).toBe('High');
     expect(Number(kestrel[12])).toBeGreaterThanOrEqual(1);
     expect(kestrel[13]).toBe('0');
-    expect(rows[3]!.slice(0, 5)).toEqual(['3', 'Harbour & Vale Surveyors', 'Low', '', 'Not started (starts 2027-03-01)']);
+    expect(rows[3]!.slice(0, 5)).toEqual(['3', 'Harbour & Vale Surveyors', 'Low', '', 'Not started (starts Mon, 1 Mar 2027)']);
     expect(rows[3]![12]).toBe('0');
   });
 });
@@ -140,7 +157,7 @@ describe('portfolio.pdf for three tenants', () => {
     const kestrelPage = portfolio.pages[1 + ranked.findIndex((tenant) => tenant.name.startsWith('=Kestrel'))]!.replace(/\s+/g, ' ');
     expect(kestrelPage).toContain('Exception printer@kestrel.example (service account), owner Sam Quayle: expired 3 days ago');
     const harbourPage = portfolio.pages[3]!.replace(/\s+/g, ' ');
-    expect(harbourPage).toContain('Phase Not started (starts 2027-03-01)');
+    expect(harbourPage).toContain('Phase Not started (starts Mon, 1 Mar 2027)');
     expect(harbourPage).toContain('Nothing is late.');
     expect(portfolio.outline.map((entry) => entry.title)).toEqual(['Ranked by risk', ...ranked.map((tenant) => tenant.name)]);
   });
@@ -154,8 +171,24 @@ describe('portfolio.pdf for three tenants', () => {
   });
 
   it('is byte-identical from one run to the next', async () => {
-    const again = new Map((await renderPortfolioFiles(playbooks.map((playbook) => ({ ok: true as const, playbook })), TODAY, fonts)).map((file) => [file.path, file.bytes]));
-    const first = new Map((await renderPortfolioFiles(playbooks.map((playbook) => ({ ok: true as const, playbook })), TODAY, fonts)).map((file) => [file.path, file.bytes]));
+    const again = new Map(
+      (
+        await renderPortfolioFiles(
+          playbooks.map((playbook) => ({ ok: true as const, playbook })),
+          TODAY,
+          fonts,
+        )
+      ).map((file) => [file.path, file.bytes]),
+    );
+    const first = new Map(
+      (
+        await renderPortfolioFiles(
+          playbooks.map((playbook) => ({ ok: true as const, playbook })),
+          TODAY,
+          fonts,
+        )
+      ).map((file) => [file.path, file.bytes]),
+    );
     expect([...again.keys()]).toEqual([...first.keys()]);
     for (const [path, bytes] of first) expect(Buffer.from(again.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
   });
