@@ -395,7 +395,9 @@ function exceptionReviewEvent(playbook: Playbook, exception: Playbook['exception
     data: {
       id: uid('exception-review', key, organisation.slug),
       summary: `MFA ${organisation.shortName}: ${title}`,
-      description: [`Owner: ${exception.owner}.`, `The exception lapses after ${exception.expiry}: renew it, replace it with a fix, or end it.`, `Plan: ${exception.plan}`].join('\n'),
+      description: [`Owner: ${exception.owner}.`, `The exception lapses after ${exception.expiry}: renew it, replace it with a fix, or end it.`, `Plan: ${exception.plan}`].join(
+        '\n',
+      ),
       categories: [{ name: 'MFA rollout' }, { name: 'Exception review' }],
       ...allDay(exception.reviewDate),
       transparency: ICalEventTransparency.TRANSPARENT,
@@ -408,7 +410,11 @@ function exceptionReviewEvent(playbook: Playbook, exception: Playbook['exception
 function exceptionKeys(exceptions: Playbook['exceptions']): string[] {
   const seen = new Map<string, number>();
   return exceptions.map((exception) => {
-    const base = exception.account.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'account';
+    const base =
+      exception.account
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'account';
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base}-${count}`;
@@ -535,7 +541,9 @@ export function calendarHistory(playbook: Playbook, view: StaffView): { admin: C
   const earlier = (playbook.history ?? []).slice(0, -1);
   const staffEarlier = (view.planVersions ?? []).slice(0, -1);
   return {
-    admin: earlier.map((entry) => adminCalendarRevision({ ...playbook, schedule: entry.schedule, meta: { ...playbook.meta, planVersion: entry.version, planVersionDate: entry.date } })),
+    admin: earlier.map((entry) =>
+      adminCalendarRevision({ ...playbook, schedule: entry.schedule, meta: { ...playbook.meta, planVersion: entry.version, planVersionDate: entry.date } }),
+    ),
     staff: staffEarlier.map((entry) =>
       staffCalendarRevision({
         ...view,

@@ -83,7 +83,7 @@ function readme(playbook: Playbook): string {
   lines.push('');
   if (policies.some((policy) => (policy.steps ?? []).length > 0)) {
     lines.push('Files ending .wave-<number>.json are not imported: each holds the whole waves policy after');
-    lines.push('that wave\'s step, to update the policy on its date (PATCH the policy with the file, or make');
+    lines.push("that wave's step, to update the policy on its date (PATCH the policy with the file, or make");
     lines.push('the same change in the portal).');
     lines.push('');
   }

@@ -131,7 +131,8 @@ export function lintPolicies(files: PolicyFile[], options: PolicyLintOptions): L
       if (!list(stepUsers.excludeGroups).map(lower).includes(breakGlassGroup)) {
         add('error', 'break-glass-not-excluded', where, `The step of "${file.displayName}" on ${step.date} does not exclude the break-glass group (${options.breakGlassGroup}).`);
       }
-      if (list(stepUsers.includeGroups).map(lower).includes(breakGlassGroup)) add('error', 'break-glass-group-included', where, `The step of "${file.displayName}" on ${step.date} includes the break-glass group.`);
+      if (list(stepUsers.includeGroups).map(lower).includes(breakGlassGroup))
+        add('error', 'break-glass-group-included', where, `The step of "${file.displayName}" on ${step.date} includes the break-glass group.`);
     }
     const steps = file.steps ?? [];
     if (steps.some((step, index) => index > 0 && step.date < steps[index - 1]!.date)) {

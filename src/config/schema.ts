@@ -162,7 +162,13 @@ export const exemptionRequestSchema = z.strictObject({
 export const progressSchema = z
   .strictObject({
     done: z
-      .record(z.string(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected the day it was done, written YYYY-MM-DD' }).pipe(isoDate))
+      .record(
+        z.string(),
+        z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected the day it was done, written YYYY-MM-DD' })
+          .pipe(isoDate),
+      )
       .superRefine((done, ctx) => {
         for (const id of Object.keys(done)) {
           if (!/^(prepare|register|pilot|enforce|validate)\.[a-z0-9-]+$/.test(id))

@@ -18,7 +18,10 @@ export const MAX_WAVES = 40;
 export const waveGroupSchema = z.strictObject({
   name: text('the Entra group display name of the wave'),
   objectId: objectId.optional(),
-  size: z.int({ message: 'expected a whole number of users in the wave' }).min(1, { message: 'expected at least 1 user in the wave' }).max(1_000_000, { message: 'expected at most 1000000 users in a wave' }),
+  size: z
+    .int({ message: 'expected a whole number of users in the wave' })
+    .min(1, { message: 'expected at least 1 user in the wave' })
+    .max(1_000_000, { message: 'expected at most 1000000 users in a wave' }),
   site: text('the site the wave covers').optional(),
   department: text('the department the wave covers').optional(),
 });
@@ -37,7 +40,11 @@ export const wavesSchema = z
   .strictObject({
     mode: z.enum(WAVE_MODES, { message: `expected "groups" (waves listed in "groups") or "auto" (waves sized from the helpdesk's capacity)` }),
     /** mode "groups": the waves in order, each an Entra group. */
-    groups: z.array(waveGroupSchema).min(1, { message: 'expected at least one wave group' }).max(MAX_WAVES, { message: `expected at most ${MAX_WAVES} wave groups` }).optional(),
+    groups: z
+      .array(waveGroupSchema)
+      .min(1, { message: 'expected at least one wave group' })
+      .max(MAX_WAVES, { message: `expected at most ${MAX_WAVES} wave groups` })
+      .optional(),
     /** Calls a day the helpdesk can take on top of its usual work. Needed by "auto"; with "groups" it adds the forecast. */
     helpdeskCallsPerDay: callsPerDay.optional(),
     /** Helpdesk calls expected per user switched on (all days together). Needed by "auto"; with "groups" it adds the forecast. */
@@ -60,7 +67,8 @@ export const wavesSchema = z
       return;
     }
     if (waves.groups === undefined) ctx.addIssue({ code: 'custom', path: ['groups'], message: 'mode "groups" needs the list of wave groups (name and size of each)' });
-    if (waves.groupNamePrefix !== undefined) ctx.addIssue({ code: 'custom', path: ['groupNamePrefix'], message: 'groupNamePrefix names the groups of mode "auto"; with mode "groups" each group has its own name' });
+    if (waves.groupNamePrefix !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['groupNamePrefix'], message: 'groupNamePrefix names the groups of mode "auto"; with mode "groups" each group has its own name' });
     if ((waves.helpdeskCallsPerDay === undefined) !== (waves.expectedCallsPerUser === undefined)) {
       const missing = waves.helpdeskCallsPerDay === undefined ? 'helpdeskCallsPerDay' : 'expectedCallsPerUser';
       need(missing, 'the helpdesk forecast needs both helpdeskCallsPerDay and expectedCallsPerUser; give both or neither');
@@ -68,7 +76,8 @@ export const wavesSchema = z
     const seen = new Map<string, number>();
     waves.groups?.forEach((group, index) => {
       const key = group.name.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'name'], message: `"${group.name}" is already wave ${seen.get(key)! + 1}; each wave is its own group` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['groups', index, 'name'], message: `"${group.name}" is already wave ${seen.get(key)! + 1}; each wave is its own group` });
       else seen.set(key, index);
     });
   });

@@ -168,31 +168,31 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
     const entries: FileEntry[] = [];
     const engine = await openEvidenceEngine();
     try {
-    for (const f of ordered) {
-      const name = f.path.slice(f.path.lastIndexOf(sep) + 1);
-      if (!f.readable || !DATA_EXTENSIONS.test(name)) {
-        entries.push(skipped(dir, f.path, 'signins', f.readable ? NOT_AN_EXPORT : f.reason));
-        continue;
+      for (const f of ordered) {
+        const name = f.path.slice(f.path.lastIndexOf(sep) + 1);
+        if (!f.readable || !DATA_EXTENSIONS.test(name)) {
+          entries.push(skipped(dir, f.path, 'signins', f.readable ? NOT_AN_EXPORT : f.reason));
+          continue;
+        }
+        let repeated = 0;
+        const r = await readSignInFile(
+          f.path,
+          name,
+          (s, group) => {
+            if (!acc.add(s, group)) repeated += 1;
+          },
+          (id, m, ok) => acc.addAuthDetail(id, m, ok),
+          (result, count, first, last, who) => acc.addReportOnly(result, count, first, last, who),
+          engine,
+        );
+        if (repeated > 0) {
+          addWarning(r.problems, `${repeated} sign-in${repeated === 1 ? '' : 's'} already read from another file (same request ID) counted once.`);
+        }
+        if (r.rows === 0 && r.kind !== 'wrong-kind' && r.kind !== 'unreadable') {
+          addWarning(r.problems, 'No sign-ins could be read from this file.');
+        }
+        entries.push(entry(dir, f.path, 'signins', r.kind, r.rows, r.problems));
       }
-      let repeated = 0;
-      const r = await readSignInFile(
-        f.path,
-        name,
-        (s, group) => {
-          if (!acc.add(s, group)) repeated += 1;
-        },
-        (id, m, ok) => acc.addAuthDetail(id, m, ok),
-        (result, count, first, last, who) => acc.addReportOnly(result, count, first, last, who),
-        engine,
-      );
-      if (repeated > 0) {
-        addWarning(r.problems, `${repeated} sign-in${repeated === 1 ? '' : 's'} already read from another file (same request ID) counted once.`);
-      }
-      if (r.rows === 0 && r.kind !== 'wrong-kind' && r.kind !== 'unreadable') {
-        addWarning(r.problems, 'No sign-ins could be read from this file.');
-      }
-      entries.push(entry(dir, f.path, 'signins', r.kind, r.rows, r.problems));
-    }
     } finally {
       await engine.close();
     }

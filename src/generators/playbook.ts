@@ -47,7 +47,9 @@ export function createCalendar(config: TenantConfig): WorkCalendar {
 function datedSchedule(config: TenantConfig, calendar: WorkCalendar): { schedule: Playbook['schedule']; waves: ReturnType<typeof buildWavePlan> } {
   const oneWave = buildSchedule(config, calendar);
   const waves = buildWavePlan(config, calendar, oneWave.enforcementDate);
-  const schedule = waves ? scheduleWithWaves(config, buildSchedule(config, calendar, { finalEnforcementDate: waves.waves[waves.waves.length - 1]!.enforcementDate }), waves) : oneWave;
+  const schedule = waves
+    ? scheduleWithWaves(config, buildSchedule(config, calendar, { finalEnforcementDate: waves.waves[waves.waves.length - 1]!.enforcementDate }), waves)
+    : oneWave;
   return { schedule, waves };
 }
 

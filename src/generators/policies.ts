@@ -305,13 +305,11 @@ function wavesPolicy(
         state: 'enabled',
         note: `${first!.label} at ${time}: switch this policy On (included: "${first!.group!.name}").${perUserNote(first!.group!.name)}`,
       },
-      ...later.map(
-        (wave): StateChange => ({
-          date: wave.enforcementDate,
-          state: 'enabled',
-          note: `${wave.label} at ${time}: add "${wave.group!.name}" to the included groups (the file ending .wave-${wave.number}.json holds the whole policy after this step).${perUserNote(wave.group!.name)}`,
-        }),
-      ),
+      ...later.map((wave): StateChange => ({
+        date: wave.enforcementDate,
+        state: 'enabled',
+        note: `${wave.label} at ${time}: add "${wave.group!.name}" to the included groups (the file ending .wave-${wave.number}.json holds the whole policy after this step).${perUserNote(wave.group!.name)}`,
+      })),
       {
         date: signoffDate,
         state: 'disabled',

@@ -78,17 +78,26 @@ function revisedPhases(config: TenantConfig, schedule: Schedule, revision: Revis
   }
   const enforcement = schedule.enforcementDate;
   if (enforcement < revision.date) {
-    throw new RevisionProblem(index, 'enforcement', `enforcement took place on ${long(enforcement)}, before this revision (${long(revision.date)}); a revision moves only dates still ahead`);
+    throw new RevisionProblem(
+      index,
+      'enforcement',
+      `enforcement took place on ${long(enforcement)}, before this revision (${long(revision.date)}); a revision moves only dates still ahead`,
+    );
   }
   const proposal = nextValidEnforcementDay(calendar, schedule, config.locale);
   let target = proposal;
   if (revision.enforcement !== NEXT_VALID_DAY) {
     target = revision.enforcement!;
     if (target <= enforcement) {
-      throw new RevisionProblem(index, 'enforcement', `${long(target)} is not after the enforcement date it replaces (${long(enforcement)}); the next valid day is ${long(proposal)} (${proposal})`);
+      throw new RevisionProblem(
+        index,
+        'enforcement',
+        `${long(target)} is not after the enforcement date it replaces (${long(enforcement)}); the next valid day is ${long(proposal)} (${proposal})`,
+      );
     }
     const blockers = enforcementBlockers(calendar, target, config.locale);
-    if (blockers.length > 0) throw new RevisionProblem(index, 'enforcement', `enforcement cannot be on ${long(target)}: ${blockers.join('; ')}. The next valid day is ${long(proposal)} (${proposal})`);
+    if (blockers.length > 0)
+      throw new RevisionProblem(index, 'enforcement', `enforcement cannot be on ${long(target)}: ${blockers.join('; ')}. The next valid day is ${long(proposal)} (${proposal})`);
   }
   // The pilot runs on until the working day before the new enforcement day; that day is the new go/no-go.
   phases.pilot = workingDayNumber(calendar, schedule.startDate, target) - 1 - phases.prepare - phases.register;

@@ -113,7 +113,9 @@ function planDays(config: TenantConfig, calendar: WorkCalendar, waves?: WaveSpan
     });
   }
   // With waves, the enforce phase ends with the last wave's switch-on (its dates were placed by the wave plan).
-  if (waves) while (days[days.length - 1]! < waves.finalEnforcementDate || days.length < days.indexOf(waves.finalEnforcementDate) + enforce + validate) days.push(calendar.nextWorkingDayAfter(days[days.length - 1]!));
+  if (waves)
+    while (days[days.length - 1]! < waves.finalEnforcementDate || days.length < days.indexOf(waves.finalEnforcementDate) + enforce + validate)
+      days.push(calendar.nextWorkingDayAfter(days[days.length - 1]!));
   const lastSwitchOnDay = waves ? Math.max(enforcementDay, days.indexOf(waves.finalEnforcementDate) + 1) : enforcementDay;
   const enforceLast = lastSwitchOnDay + enforce - 1;
   return {

@@ -136,7 +136,9 @@ export function buildWavePlan(config: TenantConfig, calendar: WorkCalendar, firs
 
   for (let number = 1; waves.mode === 'auto' ? remaining > 0 : number <= explicit.length; number += 1) {
     if (number > MAX_WAVES) {
-      throw new Error(`waves: the helpdesk capacity would need more than ${MAX_WAVES} waves for ${total} users; raise waves.helpdeskCallsPerDay or plan a longer rollout in two plans`);
+      throw new Error(
+        `waves: the helpdesk capacity would need more than ${MAX_WAVES} waves for ${total} users; raise waves.helpdeskCallsPerDay or plan a longer rollout in two plans`,
+      );
     }
     const previous = placed[placed.length - 1];
     const earliest = previous ? line.indexOf(calendar.nextWorkingDayAfter(watchEndAfter(calendar, line.at(previous.enforcementIndex)))) : 0;
@@ -166,12 +168,13 @@ export function buildWavePlan(config: TenantConfig, calendar: WorkCalendar, firs
         size = Math.min(remaining, fits);
         break;
       }
-      reasons.push(`On ${formatLongDate(date, locale)} the helpdesk would still be taking calls from the earlier waves: this wave would take the forecast above ${capacity.callsPerDay} calls a day.`);
+      reasons.push(
+        `On ${formatLongDate(date, locale)} the helpdesk would still be taking calls from the earlier waves: this wave would take the forecast above ${capacity.callsPerDay} calls a day.`,
+      );
     }
     if (waves.mode === 'auto') remaining -= size;
     const chosen = line.at(index);
-    const moves: DateMove[] =
-      index === earliest ? [] : [{ subject: `Wave ${number} enforcement`, from: line.at(earliest), to: chosen, reasons: [...new Set(reasons)] }];
+    const moves: DateMove[] = index === earliest ? [] : [{ subject: `Wave ${number} enforcement`, from: line.at(earliest), to: chosen, reasons: [...new Set(reasons)] }];
     const autoRequest: WaveRequest = {
       group: remaining > 0 ? { name: `${waves.groupNamePrefix ?? 'MFA-Wave-'}${number}`, objectId: null } : null,
       size,
@@ -312,7 +315,9 @@ export function scheduleWithWaves(config: TenantConfig, schedule: Schedule, plan
   const renamed = firstTasks.map((existing): Task => {
     if (existing.id !== 'enforce.watch-end') {
       // What waited for the end of the one watch (the 72-hour log review) now waits for the last wave's.
-      return existing.dependsOn?.includes('enforce.watch-end') ? { ...existing, dependsOn: existing.dependsOn.map((id) => (id === 'enforce.watch-end' ? lastWatch : id)) } : existing;
+      return existing.dependsOn?.includes('enforce.watch-end')
+        ? { ...existing, dependsOn: existing.dependsOn.map((id) => (id === 'enforce.watch-end' ? lastWatch : id)) }
+        : existing;
     }
     const { milestone: _lastWavesNow, ...rest } = existing;
     return {
@@ -327,7 +332,11 @@ export function scheduleWithWaves(config: TenantConfig, schedule: Schedule, plan
     .map((existing, index) => ({ existing, index }))
     // As the schedule orders them: by date, then by phase, then as written (a wave's tasks after the phase's own).
     .sort((a, b) =>
-      a.existing.date !== b.existing.date ? (a.existing.date < b.existing.date ? -1 : 1) : phaseIds.indexOf(a.existing.phase) - phaseIds.indexOf(b.existing.phase) || a.index - b.index,
+      a.existing.date !== b.existing.date
+        ? a.existing.date < b.existing.date
+          ? -1
+          : 1
+        : phaseIds.indexOf(a.existing.phase) - phaseIds.indexOf(b.existing.phase) || a.index - b.index,
     )
     .map(({ existing }) => existing);
   assertTaskOrder(tasks);

@@ -355,7 +355,9 @@ describe('plan lints that warn without refusing the config', () => {
           c.exceptions[2].reviewDate = '2027-04-01';
         }),
       ),
-    ).toMatchInlineSnapshot(`"error: tenant.config.json:97:21 exceptions[2].reviewDate: the review date 2027-04-01 is after the expiry 2027-03-31; review the exception before it lapses"`);
+    ).toMatchInlineSnapshot(
+      `"error: tenant.config.json:97:21 exceptions[2].reviewDate: the review date 2027-04-01 is after the expiry 2027-03-31; review the exception before it lapses"`,
+    );
   });
 
   it('warns about a break-glass account listed again as an exception', () => {

@@ -60,12 +60,23 @@ describe('one story per starting state', () => {
       ['neither', inState(false, false)],
     ] as const) {
       const all = sentences(book);
-      expect(all.filter((sentence) => /^Security defaults are turned off/.test(sentence)), name).toEqual([]);
-      expect(all.filter((sentence) => /moving from security defaults/.test(sentence)), name).toEqual([]);
-      expect(all.filter((sentence) => /takes over from per-user settings/.test(sentence)), name).toEqual([]);
+      expect(
+        all.filter((sentence) => /^Security defaults are turned off/.test(sentence)),
+        name,
+      ).toEqual([]);
+      expect(
+        all.filter((sentence) => /moving from security defaults/.test(sentence)),
+        name,
+      ).toEqual([]);
+      expect(
+        all.filter((sentence) => /takes over from per-user settings/.test(sentence)),
+        name,
+      ).toEqual([]);
     }
     expect(sentences(inState(false, true))).toContain('A gap with no MFA at all when moving from per-user MFA to Conditional Access.');
-    expect(sentences(inState(false, false))).toContain('This tenant runs neither security defaults nor per-user MFA, so there is nothing to turn off: the all-users policy is the first MFA its users meet.');
+    expect(sentences(inState(false, false))).toContain(
+      'This tenant runs neither security defaults nor per-user MFA, so there is nothing to turn off: the all-users policy is the first MFA its users meet.',
+    );
     expect(sentences(inState(true, false))).toContain('A gap with no MFA at all when moving from security defaults to Conditional Access.');
   });
 });

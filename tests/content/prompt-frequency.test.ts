@@ -31,7 +31,9 @@ export function claimsPromptAtEverySignIn(text: string): string[] {
   const sentences = text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+|\n/);
   return sentences.filter(
     (sentence) =>
-      /\b(?:every|each) (?:single )?(?:sign-in|sign in|login|log-in|logon)\b|\b(?:every|each) time (?:you|they|users?|staff|people|someone|anyone|everyone|he|she|we) (?:sign|log)s? (?:in|on)\b/i.test(sentence) &&
+      /\b(?:every|each) (?:single )?(?:sign-in|sign in|login|log-in|logon)\b|\b(?:every|each) time (?:you|they|users?|staff|people|someone|anyone|everyone|he|she|we) (?:sign|log)s? (?:in|on)\b/i.test(
+        sentence,
+      ) &&
       /\bMFA\b|multi-?factor|prompt|second (?:check|step)|\basked\b|approve/i.test(sentence) &&
       // The break-glass alert fires on every sign-in of those accounts: a different claim.
       !/\bnot (?:at |on |for |with )?(?:every|each)\b|\?$|\balert on every sign-in/i.test(sentence),
@@ -105,7 +107,9 @@ describe('"MFA at every sign-in" is claimed nowhere', () => {
       const { texts, playbook } = outputs.get(state)!;
       const plan = texts.get('admin/plan.pdf')!.replace(/\s+/g, ' ');
       expect(plan).toContain('People are asked for the second check now and then (on a new device, in a new session, after a while), not at every sign-in.');
-      expect(plan).toContain(state === 'security defaults' ? 'relies on security defaults' : state === 'per-user MFA' ? 'relies on per-user MFA' : 'relies on no organisation-wide MFA');
+      expect(plan).toContain(
+        state === 'security defaults' ? 'relies on security defaults' : state === 'per-user MFA' ? 'relies on per-user MFA' : 'relies on no organisation-wide MFA',
+      );
       // The staff guide and the announcement say the same in their words.
       expect(texts.get('staff/mfa-guide.pdf')!.replace(/\s+/g, ' ')).toContain('You are asked now and then, and on a new device, not every time you open your email.');
       expect(playbook.communications.find((message) => message.id === 'announcement')!.text).toMatch(/now and then|not every time/);

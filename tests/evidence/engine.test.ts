@@ -9,7 +9,7 @@ import { openEvidenceEngine } from '../../src/evidence/engine/database.ts';
 import { D, readSignIns, SIGNINS, tempDir } from './helpers.ts';
 
 describe('the evidence engine', () => {
-  it("reads an export whose file name holds a quote, brackets, braces and an asterisk as that one file, never as a pattern or as SQL", async () => {
+  it('reads an export whose file name holds a quote, brackets, braces and an asterisk as that one file, never as a pattern or as SQL', async () => {
     const dir = await tempDir();
     const fixture = join(SIGNINS, 'InteractiveSignIns_2026-03-20_2026-03-26.csv');
     const odd = join(dir, "InteractiveSignIns_O'Brien [1] {a,b} *'; DROP TABLE x; --.csv");

@@ -45,7 +45,9 @@ describe('registration snapshots that would understate the rate', () => {
       'registration/reg_2026-03-13.json: Registration snapshot of Friday, 13 March 2026 not used: it lists 4 users where the previous snapshot (of Monday, 9 March 2026) listed 10.',
       'registration/reg_2026-03-16.csv: Registration snapshot of Monday, 16 March 2026 not used: the file ends in the middle (a cut-off download).',
     ]);
-    expect(report.files.find((f) => f.file === 'registration/reg_2026-03-10.json')?.warnings).toEqual(['Registration snapshot of Tuesday, 10 March 2026 not used: it lists no users.']);
+    expect(report.files.find((f) => f.file === 'registration/reg_2026-03-10.json')?.warnings).toEqual([
+      'Registration snapshot of Tuesday, 10 March 2026 not used: it lists no users.',
+    ]);
     expect(EvidenceReportSchema.safeParse(report).success).toBe(true);
   });
 

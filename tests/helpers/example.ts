@@ -13,7 +13,15 @@ export const HOSTILE_CONFIG = `${ROOT}tests/fixtures/configs/hostile.config.json
 export const EXAMPLE_TODAY = '2027-01-04';
 
 /** Values of the hostile tenant that must never appear in staff or helpdesk outputs. */
-export const CANARIES = ['canary-bg-alpha-7f3a', 'canary-bg-bravo-7f3a', 'CANARY-BG-GROUP-91c2', 'canary-exception-55d1', 'Canary Exception Owner 4e9b', 'Canary Exemptee 3b7e', 'canary-pilot-member-2e44'];
+export const CANARIES = [
+  'canary-bg-alpha-7f3a',
+  'canary-bg-bravo-7f3a',
+  'CANARY-BG-GROUP-91c2',
+  'canary-exception-55d1',
+  'Canary Exception Owner 4e9b',
+  'Canary Exemptee 3b7e',
+  'canary-pilot-member-2e44',
+];
 
 export function readConfig(path: string, today = EXAMPLE_TODAY): TenantConfig {
   return parseConfig(readFileSync(path, 'utf8'), path, { today }).config;

@@ -93,8 +93,14 @@ describe('dates across all outputs of each audience (one build of the example te
   it('reads HTML pages, PDFs and email drafts of every audience', () => {
     for (const audience of AUDIENCES) {
       const files = outputs.filter((output) => output.audience === audience).map((output) => output.file);
-      expect(files.some((file) => file.endsWith('.html')), audience).toBe(true);
-      expect(files.some((file) => file.endsWith('.pdf')), audience).toBe(true);
+      expect(
+        files.some((file) => file.endsWith('.html')),
+        audience,
+      ).toBe(true);
+      expect(
+        files.some((file) => file.endsWith('.pdf')),
+        audience,
+      ).toBe(true);
     }
     expect(outputs.some((output) => output.file.endsWith('.eml'))).toBe(true);
   });
@@ -119,7 +125,10 @@ describe('dates across all outputs of each audience (one build of the example te
   });
 
   it('says each milestone date in the long style in the admin outputs, and the enforcement date in every audience', () => {
-    const admin = outputs.filter((output) => output.audience === 'admin').map((output) => output.text).join('\n');
+    const admin = outputs
+      .filter((output) => output.audience === 'admin')
+      .map((output) => output.text)
+      .join('\n');
     for (const milestone of milestoneList(playbook.schedule.milestones)) {
       expect(admin, milestone.id).toContain(formatDate(milestone.date, 'long', LOCALE));
     }
@@ -127,9 +136,15 @@ describe('dates across all outputs of each audience (one build of the example te
     expect(enforcement).toBe('Monday, 8 February 2027');
     for (const audience of AUDIENCES) {
       const texts = outputs.filter((output) => output.audience === audience);
-      expect(texts.some((output) => output.text.includes(enforcement)), audience).toBe(true);
+      expect(
+        texts.some((output) => output.text.includes(enforcement)),
+        audience,
+      ).toBe(true);
       // The texts' old spelling without the comma is gone from messages, sites and PDFs alike.
-      expect(texts.filter((output) => output.text.includes('Monday 8 February 2027')).map((output) => output.file), audience).toEqual([]);
+      expect(
+        texts.filter((output) => output.text.includes('Monday 8 February 2027')).map((output) => output.file),
+        audience,
+      ).toEqual([]);
     }
   });
 });

@@ -93,9 +93,7 @@ describe('exception register', () => {
   it('refuses an exception without an expiry, and one without an owner, naming the field', () => {
     const { expiry: _expiry, ...withoutExpiry } = copier;
     const { owner: _owner, ...withoutOwner } = copier;
-    const messages = [withoutExpiry, withoutOwner].map((input) =>
-      exceptionSchema.safeParse(input).error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
+    const messages = [withoutExpiry, withoutOwner].map((input) => exceptionSchema.safeParse(input).error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
     expect(messages).toMatchInlineSnapshot(`
       [
         [
@@ -232,7 +230,14 @@ describe('action plan in the admin output', () => {
       ]),
     ]);
     // On 2 April 2027 the copier's exception (expiry 31 March) has lapsed; the mailbox's runs to the end of the year.
-    expect(rows[4]).toEqual(['Exception scan2mail@northgate-engineering.example (service account)', 'Priya Raman', config.exceptions[2]!.plan, '2027-02-26', '2027-03-31', 'Expired 2 days ago']);
+    expect(rows[4]).toEqual([
+      'Exception scan2mail@northgate-engineering.example (service account)',
+      'Priya Raman',
+      config.exceptions[2]!.plan,
+      '2027-02-26',
+      '2027-03-31',
+      'Expired 2 days ago',
+    ]);
     expect(rows[2]![5]).toBe('Open, review in 243 days');
   });
 });

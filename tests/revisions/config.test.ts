@@ -21,7 +21,9 @@ const withRevisions = (revisions: unknown[], planVersion = '1.0') =>
 
 describe('revisions that do not fit the schema', () => {
   it('asks what moves when a revision names nothing', () => {
-    expect(refusal(withRevisions([{ date: today, reason: 'Go/no-go failed' }]), today)).toMatchInlineSnapshot(`"error: tenant.config.json:4:5 revisions[0]: a revision says what moves: "enforcement" ("next-valid-day" or a date) or "extendPhase" ({ "phase": …, "days": … })"`);
+    expect(refusal(withRevisions([{ date: today, reason: 'Go/no-go failed' }]), today)).toMatchInlineSnapshot(
+      `"error: tenant.config.json:4:5 revisions[0]: a revision says what moves: "enforcement" ("next-valid-day" or a date) or "extendPhase" ({ "phase": …, "days": … })"`,
+    );
   });
 
   it('refuses a revision that moves two things at once', () => {
@@ -31,8 +33,12 @@ describe('revisions that do not fit the schema', () => {
   });
 
   it('explains the values enforcement takes', () => {
-    expect(refusal(withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: 'next week' }]), today)).toMatchInlineSnapshot(`"error: tenant.config.json:7:22 revisions[0].enforcement: expected "next-valid-day" or a date written YYYY-MM-DD, found "next week""`);
-    expect(refusal(withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: '2027-02-30' }]), today)).toMatchInlineSnapshot(`"error: tenant.config.json:7:22 revisions[0].enforcement: expected a real calendar date in the years 2000 to 2100, found "2027-02-30""`);
+    expect(refusal(withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: 'next week' }]), today)).toMatchInlineSnapshot(
+      `"error: tenant.config.json:7:22 revisions[0].enforcement: expected "next-valid-day" or a date written YYYY-MM-DD, found "next week""`,
+    );
+    expect(refusal(withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: '2027-02-30' }]), today)).toMatchInlineSnapshot(
+      `"error: tenant.config.json:7:22 revisions[0].enforcement: expected a real calendar date in the years 2000 to 2100, found "2027-02-30""`,
+    );
   });
 
   it('names an unknown phase and a missing reason', () => {
@@ -51,16 +57,15 @@ describe('revisions that do not fit the schema', () => {
         ]),
         today,
       ),
-    ).toMatchInlineSnapshot(`"error: tenant.config.json:10:15 revisions[1].date: revisions are listed in date order, one a day: 2027-03-10 is not after the revision before it (2027-03-17)"`);
+    ).toMatchInlineSnapshot(
+      `"error: tenant.config.json:10:15 revisions[1].date: revisions are listed in date order, one a day: 2027-03-10 is not after the revision before it (2027-03-17)"`,
+    );
   });
 
   it('refuses revisions of a plan version without a minor number to raise', () => {
-    expect(
-      refusal(
-        withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: 'next-valid-day' }], 'draft'),
-        today,
-      ),
-    ).toMatchInlineSnapshot(`"error: tenant.config.json:2:18 planVersion: a revised plan counts its versions from a major and a minor number (1.0, 2.0): each revision raises the minor one, found "draft""`);
+    expect(refusal(withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: 'next-valid-day' }], 'draft'), today)).toMatchInlineSnapshot(
+      `"error: tenant.config.json:2:18 planVersion: a revised plan counts its versions from a major and a minor number (1.0, 2.0): each revision raises the minor one, found "draft""`,
+    );
   });
 });
 
@@ -82,18 +87,26 @@ describe('revisions that do not fit the plan', () => {
   };
 
   it('refuses an enforcement date on a Friday and proposes the next valid day', async () => {
-    expect(await problems(withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: '2027-03-19' }]))).toMatchInlineSnapshot(`"error: tenant.config.json:7:22 revisions[0].enforcement: enforcement cannot be on Friday, 19 March 2027: 19 March 2027 is a Friday: the 48 hours after enforcement would fall on the weekend. The next valid day is Monday, 22 March 2027 (2027-03-22)"`);
+    expect(await problems(withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: '2027-03-19' }]))).toMatchInlineSnapshot(
+      `"error: tenant.config.json:7:22 revisions[0].enforcement: enforcement cannot be on Friday, 19 March 2027: 19 March 2027 is a Friday: the 48 hours after enforcement would fall on the weekend. The next valid day is Monday, 22 March 2027 (2027-03-22)"`,
+    );
   });
 
   it('refuses an enforcement date that is not later than the one it replaces', async () => {
-    expect(await problems(withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: '2027-03-16' }]))).toMatchInlineSnapshot(`"error: tenant.config.json:7:22 revisions[0].enforcement: Tuesday, 16 March 2027 is not after the enforcement date it replaces (Thursday, 18 March 2027); the next valid day is Monday, 22 March 2027 (2027-03-22)"`);
+    expect(await problems(withRevisions([{ date: today, reason: 'Go/no-go failed', enforcement: '2027-03-16' }]))).toMatchInlineSnapshot(
+      `"error: tenant.config.json:7:22 revisions[0].enforcement: Tuesday, 16 March 2027 is not after the enforcement date it replaces (Thursday, 18 March 2027); the next valid day is Monday, 22 March 2027 (2027-03-22)"`,
+    );
   });
 
   it('refuses to extend a phase that is over', async () => {
-    expect(await problems(withRevisions([{ date: today, reason: 'More time', extendPhase: { phase: 'register', days: 3 } }]))).toMatchInlineSnapshot(`"error: tenant.config.json:7:22 revisions[0].extendPhase: the register phase ended on Friday, 12 March 2027, before this revision (Wednesday, 17 March 2027); only a phase under way or still ahead can be extended"`);
+    expect(await problems(withRevisions([{ date: today, reason: 'More time', extendPhase: { phase: 'register', days: 3 } }]))).toMatchInlineSnapshot(
+      `"error: tenant.config.json:7:22 revisions[0].extendPhase: the register phase ended on Friday, 12 March 2027, before this revision (Wednesday, 17 March 2027); only a phase under way or still ahead can be extended"`,
+    );
   });
 
   it('refuses to move an enforcement that has taken place', async () => {
-    expect(await problems(withRevisions([{ date: '2027-03-19', reason: 'Too late', enforcement: 'next-valid-day' }]))).toMatchInlineSnapshot(`"error: tenant.config.json:7:22 revisions[0].enforcement: enforcement took place on Thursday, 18 March 2027, before this revision (Friday, 19 March 2027); a revision moves only dates still ahead"`);
+    expect(await problems(withRevisions([{ date: '2027-03-19', reason: 'Too late', enforcement: 'next-valid-day' }]))).toMatchInlineSnapshot(
+      `"error: tenant.config.json:7:22 revisions[0].enforcement: enforcement took place on Thursday, 18 March 2027, before this revision (Friday, 19 March 2027); a revision moves only dates still ahead"`,
+    );
   });
 });

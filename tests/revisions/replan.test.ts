@@ -8,10 +8,12 @@ import { BEFORE_A_FRIDAY, BEFORE_EASTER, configWith, playbookWith } from './help
 // A plan whose go/no-go failed, revised on that day: what was dated before the revision stays, the rest moves by
 // the schedule's enforcement rules, and every revision is a new version.
 
-const goNoGoFailed = (plan: { startDate: string; goNoGo: string }, reason = 'Go/no-go failed: 14% of report-only sign-ins would have been blocked') => (config: Record<string, any>) => {
-  config.startDate = plan.startDate;
-  config.revisions = [{ date: plan.goNoGo, reason, enforcement: 'next-valid-day' }];
-};
+const goNoGoFailed =
+  (plan: { startDate: string; goNoGo: string }, reason = 'Go/no-go failed: 14% of report-only sign-ins would have been blocked') =>
+  (config: Record<string, any>) => {
+    config.startDate = plan.startDate;
+    config.revisions = [{ date: plan.goNoGo, reason, enforcement: 'next-valid-day' }];
+  };
 const unrevised = (plan: { startDate: string }) => (config: Record<string, any>) => {
   config.startDate = plan.startDate;
 };

@@ -90,15 +90,21 @@ describe('runbook cross-references', () => {
     for (const file of pages) {
       await page.goto(`${origin}/helpdesk/${file}`);
       links.push(
-        ...(await page.$$eval('a[data-runbook-ref]', (anchors) => anchors.map((a) => ({ ref: a.getAttribute('data-runbook-ref')!, text: a.textContent!, href: (a as HTMLAnchorElement).href })))).map(
-          (link) => ({ ...link, from: file }),
-        ),
+        ...(
+          await page.$$eval('a[data-runbook-ref]', (anchors) =>
+            anchors.map((a) => ({ ref: a.getAttribute('data-runbook-ref')!, text: a.textContent!, href: (a as HTMLAnchorElement).href })),
+          )
+        ).map((link) => ({ ...link, from: file })),
       );
     }
     // Home (caller check, standard answers) and every symptom page with a reference in it.
     const expected =
-      [...playbook.runbook!.identityVerification.steps, ...playbook.runbook!.standardAnswers.map((entry) => entry.answer)].flat().filter((part) => typeof part !== 'string').length +
-      playbook.runbook!.symptoms.flatMap((entry) => [...entry.likelyCauses.map((cause) => cause.check), ...entry.steps, entry.escalateWhen]).flat().filter((part) => typeof part !== 'string').length;
+      [...playbook.runbook!.identityVerification.steps, ...playbook.runbook!.standardAnswers.map((entry) => entry.answer)].flat().filter((part) => typeof part !== 'string')
+        .length +
+      playbook
+        .runbook!.symptoms.flatMap((entry) => [...entry.likelyCauses.map((cause) => cause.check), ...entry.steps, entry.escalateWhen])
+        .flat()
+        .filter((part) => typeof part !== 'string').length;
     expect(links.length).toBe(expected);
     for (const link of links) {
       expect(link.text, `${link.from} → ${link.ref}`).toBe(titles.get(link.ref as RunbookPartId));

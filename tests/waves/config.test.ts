@@ -23,7 +23,15 @@ function withWaves(waves: unknown, change: (config: Json) => void = () => {}): {
 
 describe('the waves config', () => {
   it('accepts listed groups and "auto" alike', () => {
-    expect(withWaves({ mode: 'groups', groups: [{ name: 'MFA-Wave-Leeds', size: 900, site: 'Leeds' }, { name: 'MFA-Wave-Finance', size: 300, department: 'Finance' }] })).toEqual({ warnings: [] });
+    expect(
+      withWaves({
+        mode: 'groups',
+        groups: [
+          { name: 'MFA-Wave-Leeds', size: 900, site: 'Leeds' },
+          { name: 'MFA-Wave-Finance', size: 300, department: 'Finance' },
+        ],
+      }),
+    ).toEqual({ warnings: [] });
     expect(withWaves({ mode: 'auto', helpdeskCallsPerDay: 60, expectedCallsPerUser: 0.3 })).toEqual({ warnings: [] });
   });
 
@@ -35,9 +43,15 @@ describe('the waves config', () => {
   });
 
   it('refuses an unknown mode, a misspelt key and a wave of no one', () => {
-    expect(withWaves({ mode: 'rings' }).error).toMatchInlineSnapshot(`"error: tenant.config.json:3:13 waves.mode: expected "groups" (waves listed in "groups") or "auto" (waves sized from the helpdesk's capacity), found "rings""`);
-    expect(withWaves({ mode: 'groups', groups: [{ name: 'MFA-Wave-1', size: 10, sight: 'Leeds' }] }).error).toMatchInlineSnapshot(`"error: tenant.config.json:8:9 waves.groups[0].sight: unknown key "sight"; allowed here: name, objectId, size, site, department"`);
-    expect(withWaves({ mode: 'groups', groups: [{ name: 'MFA-Wave-1', size: 0 }] }).error).toMatchInlineSnapshot(`"error: tenant.config.json:7:17 waves.groups[0].size: expected at least 1 user in the wave, found 0"`);
+    expect(withWaves({ mode: 'rings' }).error).toMatchInlineSnapshot(
+      `"error: tenant.config.json:3:13 waves.mode: expected "groups" (waves listed in "groups") or "auto" (waves sized from the helpdesk's capacity), found "rings""`,
+    );
+    expect(withWaves({ mode: 'groups', groups: [{ name: 'MFA-Wave-1', size: 10, sight: 'Leeds' }] }).error).toMatchInlineSnapshot(
+      `"error: tenant.config.json:8:9 waves.groups[0].sight: unknown key "sight"; allowed here: name, objectId, size, site, department"`,
+    );
+    expect(withWaves({ mode: 'groups', groups: [{ name: 'MFA-Wave-1', size: 0 }] }).error).toMatchInlineSnapshot(
+      `"error: tenant.config.json:7:17 waves.groups[0].size: expected at least 1 user in the wave, found 0"`,
+    );
   });
 
   it('refuses a group listed twice', () => {
@@ -70,11 +84,15 @@ describe('the waves config', () => {
   });
 
   it('asks for both capacity figures or neither with listed groups', () => {
-    expect(withWaves({ mode: 'groups', groups: [{ name: 'MFA-Wave-1', size: 100 }], helpdeskCallsPerDay: 60 }).error).toMatchInlineSnapshot(`"error: tenant.config.json:2:12 waves.expectedCallsPerUser: the helpdesk forecast needs both helpdeskCallsPerDay and expectedCallsPerUser; give both or neither"`);
+    expect(withWaves({ mode: 'groups', groups: [{ name: 'MFA-Wave-1', size: 100 }], helpdeskCallsPerDay: 60 }).error).toMatchInlineSnapshot(
+      `"error: tenant.config.json:2:12 waves.expectedCallsPerUser: the helpdesk forecast needs both helpdeskCallsPerDay and expectedCallsPerUser; give both or neither"`,
+    );
   });
 
   it('refuses waves on a tenant still on security defaults, and says why', () => {
-    expect(withWaves({ mode: 'auto', helpdeskCallsPerDay: 60, expectedCallsPerUser: 0.3 }, (config) => (config.current.securityDefaults = true)).error).toMatchInlineSnapshot(`"error: tenant.config.json:2:12 waves: waves need security defaults off: no Conditional Access policy can be switched on while they are, and turning them off for the first wave would leave every later wave without MFA. Turn security defaults off before the rollout (current.securityDefaults: false) or remove "waves""`);
+    expect(withWaves({ mode: 'auto', helpdeskCallsPerDay: 60, expectedCallsPerUser: 0.3 }, (config) => (config.current.securityDefaults = true)).error).toMatchInlineSnapshot(
+      `"error: tenant.config.json:2:12 waves: waves need security defaults off: no Conditional Access policy can be switched on while they are, and turning them off for the first wave would leave every later wave without MFA. Turn security defaults off before the rollout (current.securityDefaults: false) or remove "waves""`,
+    );
   });
 
   it('warns when the helpdesk can take everyone in one day (the plan stays one wave)', () => {

@@ -14,7 +14,13 @@ import type { Playbook } from '../../src/model/playbook.ts';
 
 async function fingerprint(dir: string): Promise<Map<string, string>> {
   const map = new Map<string, string>();
-  for (const file of (await listFiles(dir)).sort()) map.set(file, createHash('sha256').update(await readFile(join(dir, file))).digest('hex'));
+  for (const file of (await listFiles(dir)).sort())
+    map.set(
+      file,
+      createHash('sha256')
+        .update(await readFile(join(dir, file)))
+        .digest('hex'),
+    );
   return map;
 }
 
@@ -50,13 +56,17 @@ describe('builds of tenants in waves', () => {
     const plan = playbook.waves!;
     expect(adminPlan).toContain(`data-waves="${plan.waves.length}"`);
     for (const wave of plan.waves) expect(adminPlan).toMatch(new RegExp(`data-wave="${wave.number}" data-enforcement="${wave.enforcementDate}"`));
-    const rows = [...adminPlan.matchAll(/<tr data-date="(\d{4}-\d{2}-\d{2})" data-calls="(\d+)"[^>]*>\s*<th scope="row">[^<]*<\/th>\s*<td data-label="Expected calls">(\d+)<\/td>\s*<td data-label="Capacity">(\d+)<\/td>/g)];
+    const rows = [
+      ...adminPlan.matchAll(
+        /<tr data-date="(\d{4}-\d{2}-\d{2})" data-calls="(\d+)"[^>]*>\s*<th scope="row">[^<]*<\/th>\s*<td data-label="Expected calls">(\d+)<\/td>\s*<td data-label="Capacity">(\d+)<\/td>/g,
+      ),
+    ];
     expect(rows.map((row) => [row[1], Number(row[3]), Number(row[4])])).toEqual(plan.forecast!.days.map((day) => [day.date, Math.round(day.calls), 60]));
     expect(adminPlan).toContain(`data-days="${plan.forecast!.days.length}"`);
     expect(adminPlan).toContain('Every day stays at or under capacity.');
   });
 
-  it('the plan PDF has the waves section, and its forecast table holds every day\'s figure in order', () => {
+  it("the plan PDF has the waves section, and its forecast table holds every day's figure in order", () => {
     const plan = playbook.waves!;
     expect(pdf.outline.map((item) => item.title)).toContain('Waves and helpdesk forecast');
     const start = pdf.text.indexOf('Helpdesk calls forecast');

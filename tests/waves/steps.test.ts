@@ -65,7 +65,14 @@ describe('Conditional Access widens wave by wave until All users', () => {
 
   it('the lint refuses a step that drops the break-glass exclusion', () => {
     const broken = playbook.policies.map((file) =>
-      file.id === 'CA005' ? { ...file, steps: file.steps!.map((step, index) => (index === 1 ? { ...step, body: { ...step.body, conditions: { ...(step.body.conditions as object), users: { ...usersOf(step.body), excludeGroups: [] } } } } : step)) } : file,
+      file.id === 'CA005'
+        ? {
+            ...file,
+            steps: file.steps!.map((step, index) =>
+              index === 1 ? { ...step, body: { ...step.body, conditions: { ...(step.body.conditions as object), users: { ...usersOf(step.body), excludeGroups: [] } } } } : step,
+            ),
+          }
+        : file,
     );
     expect(lintErrors(lintPolicies(broken, lintOptionsFor(playbook))).map((finding) => `${finding.policy} ${finding.code}`)).toEqual([
       'CA005 (CA005-require-mfa-waves.wave-3.json) break-glass-not-excluded',
@@ -108,7 +115,9 @@ describe('each wave has its own go/no-go, switch-on, watch and checklist', () =>
       const due = Object.fromEntries(checklist.items.map((item) => [item.id.replace(`${wave.id}-`, ''), item.due]));
       expect(due).toMatchObject({ 'go-no-go': wave.goNoGoDate, 'switch-on': wave.enforcementDate, watch: wave.watchEndDate });
     }
-    expect(playbook.checklists.find((candidate) => candidate.id === 'checklist-wave-2')!.items[0]!.text).toContain('"MFA-Wave-Finance" holds the 400 people of Wave 2 (MFA-Wave-Finance) (Finance)');
+    expect(playbook.checklists.find((candidate) => candidate.id === 'checklist-wave-2')!.items[0]!.text).toContain(
+      '"MFA-Wave-Finance" holds the 400 people of Wave 2 (MFA-Wave-Finance) (Finance)',
+    );
   });
 });
 

@@ -98,7 +98,9 @@ export default defineCommand({
             reason,
             // The proposal is written as a date: the file then says what the plan says.
             enforcement:
-              args.enforcement === undefined || args.enforcement === NEXT_VALID_DAY ? nextValidEnforcementDay(createCalendar(current.config), playbook.schedule, current.config.locale) : args.enforcement,
+              args.enforcement === undefined || args.enforcement === NEXT_VALID_DAY
+                ? nextValidEnforcementDay(createCalendar(current.config), playbook.schedule, current.config.locale)
+                : args.enforcement,
           };
 
     // The revised file must pass the same checks as any tenant file before it replaces the admin's.
@@ -114,9 +116,7 @@ export default defineCommand({
     }
     const blocked = await notWritable(file);
     if (blocked) {
-      throw new CliError(
-        `error: ${file}: ${blocked}; nothing was changed. Make it writable, or add this entry to "revisions" yourself:\n${JSON.stringify(revision, null, 2)}`,
-      );
+      throw new CliError(`error: ${file}: ${blocked}; nothing was changed. Make it writable, or add this entry to "revisions" yourself:\n${JSON.stringify(revision, null, 2)}`);
     }
     await replaceFile(file, revisedText);
     const what =

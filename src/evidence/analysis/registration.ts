@@ -140,7 +140,11 @@ export function completeSnapshots(
   for (const s of usableSnapshots(sound, today)) {
     const previous = usable.at(-1);
     if (previous !== undefined && s.records.length < previous.records.length * MIN_SHARE_OF_PREVIOUS_SNAPSHOT) {
-      setAside.push({ file: s.file, date: s.date, reason: `it lists ${s.records.length} users where the previous snapshot (of ${formatDate(previous.date, 'long', locale)}) listed ${previous.records.length}` });
+      setAside.push({
+        file: s.file,
+        date: s.date,
+        reason: `it lists ${s.records.length} users where the previous snapshot (of ${formatDate(previous.date, 'long', locale)}) listed ${previous.records.length}`,
+      });
       continue;
     }
     usable.push(s);

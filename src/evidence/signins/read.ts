@@ -157,10 +157,7 @@ async function readCsv(
   }
   out.kind = classification.kind;
   if (classification.kind === 'signins-legacy-portal-csv') {
-    addWarning(
-      out.problems,
-      'Old portal export: dates are read month-first (US) and taken as UTC; it has no client app column, so legacy authentication cannot be seen in it.',
-    );
+    addWarning(out.problems, 'Old portal export: dates are read month-first (US) and taken as UTC; it has no client app column, so legacy authentication cannot be seen in it.');
   }
 
   // Only the columns this kind of file needs leave the engine.

@@ -39,7 +39,8 @@ export async function renderClientSummary(playbook: Playbook, today: string, fon
 
   doc.heading('Where it stands');
   const enforcement = schedule.milestones.enforcement;
-  const countdown = standing.daysToEnforcement > 0 ? `in ${standing.daysToEnforcement} days` : standing.daysToEnforcement === 0 ? 'today' : `${-standing.daysToEnforcement} days ago`;
+  const countdown =
+    standing.daysToEnforcement > 0 ? `in ${standing.daysToEnforcement} days` : standing.daysToEnforcement === 0 ? 'today' : `${-standing.daysToEnforcement} days ago`;
   doc.table(
     [
       { header: 'Item', width: 1.5 },

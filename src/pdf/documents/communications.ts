@@ -7,7 +7,6 @@ import { adminDocumentOptions, shortDate } from './common.ts';
 // admin/communications.pdf: every message of the rollout with its send date, in send order, the
 // templates used on demand at the end.
 
-
 export async function renderCommunications(playbook: Playbook, fonts: PdfFonts): Promise<Uint8Array> {
   const { organisation, locale } = playbook;
   const doc = await LayoutDocument.create(

@@ -47,7 +47,11 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
   doc.heading('2. Exposure of the account', { anchor: 'exposure', outlineTitle: 'Exposure of the account' });
   const level = decision.exposure.level;
   doc.paragraph([
-    { text: level ? `${EXPOSURE_LEVEL_LABEL[level]} exposure. ` : 'Exposure to be assessed. ', bold: true, color: level === 'high' || level === 'elevated' ? colors.warn : colors.text },
+    {
+      text: level ? `${EXPOSURE_LEVEL_LABEL[level]} exposure. ` : 'Exposure to be assessed. ',
+      bold: true,
+      color: level === 'high' || level === 'elevated' ? colors.warn : colors.text,
+    },
     { text: decision.exposure.summary },
   ]);
   if (decision.exposure.reasons.length > 0) doc.list(decision.exposure.reasons);

@@ -45,7 +45,6 @@ export function currentState(playbook: Playbook): string {
   return 'no organisation-wide MFA';
 }
 
-
 export async function renderPlan(playbook: Playbook, fonts: PdfFonts): Promise<Uint8Array> {
   const { organisation, schedule, locale, people } = playbook;
   const doc = await LayoutDocument.create(fonts, {

@@ -111,7 +111,10 @@ function tenantPage(doc: LayoutDocument, playbook: Playbook, standing: TenantSta
       ['Phase', standing.phase],
       ['Registration', `${rateAgainstTarget(standing)}${standing.rate ? ` (measured ${shortDate(standing.rate.date, locale)})` : ''}`],
       ['Next milestone', nextMilestoneText(standing, locale)],
-      ['Enforcement', `${shortDate(standing.enforcementDate, locale)} (${standing.daysToEnforcement >= 0 ? `in ${standing.daysToEnforcement} days` : `${-standing.daysToEnforcement} days ago`})`],
+      [
+        'Enforcement',
+        `${shortDate(standing.enforcementDate, locale)} (${standing.daysToEnforcement >= 0 ? `in ${standing.daysToEnforcement} days` : `${-standing.daysToEnforcement} days ago`})`,
+      ],
       ['Users', String(playbook.organisation.userCount)],
       ['IT lead', `${playbook.people.itLead.name}, ${playbook.people.itLead.email}`],
       ['Plan', `version ${playbook.meta.planVersion}, ${shortDate(playbook.schedule.startDate, locale)} to ${shortDate(playbook.schedule.endDate, locale)}`],

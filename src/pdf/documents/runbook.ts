@@ -28,10 +28,7 @@ function referenceSpans(text: RunbookText, titles: ReadonlyMap<RunbookPartId, st
   return text.flatMap((part): Span[] =>
     typeof part === 'string'
       ? [{ text: part }]
-      : [
-          { text: `“${titles.get(part.ref) ?? part.ref}”`, color: colors.accent, link: `#${anchorOf(part.ref)}` },
-          { text: ` (page ${pages.get(anchorOf(part.ref)) ?? 88})` },
-        ],
+      : [{ text: `“${titles.get(part.ref) ?? part.ref}”`, color: colors.accent, link: `#${anchorOf(part.ref)}` }, { text: ` (page ${pages.get(anchorOf(part.ref)) ?? 88})` }],
   );
 }
 

@@ -49,7 +49,12 @@ export function renderWaves(doc: LayoutDocument, plan: WavePlan, locale: string,
       { header: 'Capacity', width: 1 },
       { header: 'Note', width: 2.4 },
     ],
-    forecast.days.map((day) => [shortDate(day.date, locale), [{ text: String(wholeCalls(day.calls)), bold: day.overCapacity }], String(forecast.helpdeskCallsPerDay), forecastDayNote(day)]),
+    forecast.days.map((day) => [
+      shortDate(day.date, locale),
+      [{ text: String(wholeCalls(day.calls)), bold: day.overCapacity }],
+      String(forecast.helpdeskCallsPerDay),
+      forecastDayNote(day),
+    ]),
     { zebra: true },
   );
 }
@@ -76,7 +81,12 @@ function drawForecastChart(doc: LayoutDocument, forecast: NonNullable<WavePlan['
     days.forEach((day, index) => {
       const x = plotLeft + slot * index + slot * 0.15;
       const barHeight = yOf(day.calls) - plotBottom;
-      if (barHeight > 0) canvas.rect(x, plotBottom, slot * 0.7, barHeight, { fill: day.overCapacity ? colors.warn : day.enforcementOf !== null ? colors.accent : colors.accentLight, stroke: colors.accent, borderWidth: 0.3 });
+      if (barHeight > 0)
+        canvas.rect(x, plotBottom, slot * 0.7, barHeight, {
+          fill: day.overCapacity ? colors.warn : day.enforcementOf !== null ? colors.accent : colors.accentLight,
+          stroke: colors.accent,
+          borderWidth: 0.3,
+        });
     });
     const labelEvery = Math.max(1, Math.ceil(days.length / 10));
     days.forEach((day, index) => {

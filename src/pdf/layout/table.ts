@@ -84,8 +84,10 @@ export function layoutTable(flow: FlowSurface, columns: Column[], rows: Inline[]
   const preferred = columns.map((column) => (column.width / total) * flow.contentWidth);
   const widths = fitColumns(
     preferred,
-    columns.map((column, index) =>
-      Math.max(options.plain ? 0 : widestWord(flow.fonts, column.header, size, 'bold'), ...rows.map((row) => widestWord(flow.fonts, row[index] ?? '', size, 'regular'))) + 2 * pad,
+    columns.map(
+      (column, index) =>
+        Math.max(options.plain ? 0 : widestWord(flow.fonts, column.header, size, 'bold'), ...rows.map((row) => widestWord(flow.fonts, row[index] ?? '', size, 'regular'))) +
+        2 * pad,
     ),
     flow.contentWidth,
   );
