@@ -1,25 +1,12 @@
-import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint } from '../helpers/fingerprint.ts';
 import { runCli, type CliRun } from '../helpers/cli.ts';
 import { EXAMPLE_TODAY, ROOT } from '../helpers/example.ts';
 import { listFiles } from '../../src/site/build-sites.ts';
 
 const work = join(ROOT, '.tmp', `determinism-${process.pid}`);
-
-async function fingerprint(dir: string): Promise<Map<string, string>> {
-  const files = (await listFiles(dir)).sort();
-  const map = new Map<string, string>();
-  for (const file of files)
-    map.set(
-      file,
-      createHash('sha256')
-        .update(await readFile(join(dir, file)))
-        .digest('hex'),
-    );
-  return map;
-}
 
 describe('the example build', () => {
   const first = join(work, 'first');

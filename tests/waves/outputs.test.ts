@@ -1,28 +1,15 @@
-import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint } from '../helpers/fingerprint.ts';
 import { runCli } from '../helpers/cli.ts';
 import { EXAMPLE_CONFIG, EXAMPLE_TODAY } from '../helpers/example.ts';
 import { removeScratch, scratchFolder } from '../helpers/scratch.ts';
 import { readPdf, type ReadPdf } from '../pdf/read.ts';
-import { listFiles } from '../../src/site/build-sites.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 
 // Whole builds through the command: a 5,000-user tenant in waves (its forecast in the admin site and the plan
 // PDF), and a tenant whose waves come to one, whose every output is byte for byte the plain example's.
-
-async function fingerprint(dir: string): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  for (const file of (await listFiles(dir)).sort())
-    map.set(
-      file,
-      createHash('sha256')
-        .update(await readFile(join(dir, file)))
-        .digest('hex'),
-    );
-  return map;
-}
 
 const example = async () => JSON.parse(await readFile(EXAMPLE_CONFIG, 'utf8')) as Record<string, any>;
 
