@@ -4,7 +4,12 @@
 // browser). tests/repo/tiers.test.ts checks that no file which opens a browser or builds sites is missing
 // here; a file that runs a whole build through the command (`runCli(['build', …])` that succeeds) belongs
 // here too.
+//
+// Files that mostly run the command in a child process, as a user would (each run starts Node and loads the
+// whole program), are here too: they need no build, but they would be the slow half of the unit tier.
 export const INTEGRATION_TESTS: readonly string[] = [
+  'tests/cli/cli.test.ts',
+  'tests/revisions/replan-command.test.ts',
   'tests/build/confidentiality.test.ts',
   'tests/build/determinism.test.ts',
   'tests/build/multi-tenant.test.ts',
