@@ -1,7 +1,6 @@
 import type { Playbook } from '../model/playbook.ts';
 import { progressOn } from '../model/progress.ts';
 import { escapeHtml } from '../shared/escape.ts';
-import { formatDate } from '../shared/format.ts';
 import { clientSummaryPath, PORTFOLIO_CSV, PORTFOLIO_PDF } from './paths.ts';
 
 /** One tenant file of a multi-tenant run: its playbook, or why it was not built (problems already worded by the build). */
@@ -28,7 +27,7 @@ export function renderPortfolio(tenants: PortfolioTenant[], options: { today?: s
       return `<tr>
   <th scope="row"><a href="./${slug}/admin/index.html">${escapeHtml(playbook.organisation.name)}</a></th>
   <td>${escapeHtml(progress.label)}</td>
-  <td>${next ? `${escapeHtml(next.title)} <time datetime="${next.date}">${escapeHtml(formatDate(next.date, 'short', playbook.locale))}</time>` : '—'}</td>
+  <td>${next ? `${escapeHtml(next.title)} <time datetime="${next.date}">${next.date}</time>` : '—'}</td>
   <td><time datetime="${playbook.schedule.enforcementDate}">${playbook.schedule.enforcementDate}</time></td>
   <td>${escapeHtml(latestRate(playbook.evidence))}</td>
   <td><a href="./${slug}/helpdesk/index.html">helpdesk</a> · <a href="./${slug}/staff/index.html">staff</a> · <a href="./${escapeHtml(clientSummaryPath(playbook))}">client summary (PDF)</a></td>
