@@ -26,7 +26,7 @@ export interface TenantStanding {
   slug: string;
   name: string;
   today: string;
-  /** "Register", "Not started (starts Mon, 1 Mar 2027)", "Complete". */
+  /** "Register", "Not started (starts Mon, 1 Mar 2027)" (en-GB), "Complete". */
   phase: string;
   progress: 'not-started' | 'in-progress' | 'complete';
   /** The latest measured registration rate (percent) and its day; null without evidence. */

@@ -88,7 +88,7 @@ describe('three tenant files in one run, one of them invalid', () => {
     expect(html).toContain('<a href="./harbour-and-vale-surveyors/admin/index.html">Harbour &amp; Vale Surveyors</a>');
     expect(html).toContain('<time datetime="2027-02-08">2027-02-08</time>'); // Northgate enforcement
     expect(html).toContain('<td>Register</td>'); // Northgate on 25 January 2027
-    expect(html).toContain('Not started (starts Mon, 1 Mar 2027)'); // Harbour & Vale
+    expect(html).toContain('Not started (starts Mon 1 Mar 2027)'); // Harbour & Vale writes en-IE: no comma after the weekday
     expect(html).toContain('Individual contact <time datetime="2027-01-26">');
     // The registration rate from the tenant's own evidence folder; none for the tenant without one.
     expect(html).toContain('<td>88.0% (2027-01-22)</td>');
