@@ -9,6 +9,8 @@
 // whole program), are here too: they need no build, but they would be the slow half of the unit tier.
 export const INTEGRATION_TESTS: readonly string[] = [
   'tests/cli/cli.test.ts',
+  'tests/cli/config-refusals.test.ts',
+  'tests/cli/status-command.test.ts',
   'tests/revisions/replan-command.test.ts',
   'tests/build/confidentiality.test.ts',
   'tests/build/determinism.test.ts',

@@ -1,9 +1,5 @@
 import { formatDate } from '../shared/format.ts';
 import Holidays from 'date-holidays';
-import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
-import { getDay } from 'date-fns/getDay';
-import { TZDate } from '@date-fns/tz';
 
 /** Why a day is not a working day. */
 export interface ClosedDay {
@@ -21,8 +17,10 @@ export interface WorkCalendarOptions {
 
 /**
  * The organisation's working days: weekends, public holidays of the country/region and its own closed
- * days are off. Dates are calendar dates in the tenant's time zone, stepped with TZDate so that a
- * daylight-saving change (a 23- or 25-hour day) can never skip or repeat a date.
+ * days are off. Dates are calendar dates (YYYY-MM-DD) in the tenant's time zone. They are stepped as UTC
+ * calendar days: a calendar date has no hours, so no daylight-saving change (a 23- or 25-hour local day)
+ * can skip or repeat one, and the arithmetic needs no time-zone lookups (the schedule steps through
+ * thousands of days).
  */
 export class WorkCalendar {
   readonly timeZone: string;
@@ -60,7 +58,7 @@ export class WorkCalendar {
     const holiday = this.holidayName(date);
     if (holiday) return { date, reason: 'public-holiday', name: holiday };
     if (this.#extra.has(date)) return { date, reason: 'closed', name: 'Organisation closed' };
-    const weekday = getDay(this.toDate(date));
+    const weekday = utcNoon(date).getUTCDay();
     if (weekday === 0 || weekday === 6) return { date, reason: 'weekend', name: weekday === 0 ? 'Sunday' : 'Saturday' };
     return undefined;
   }
@@ -69,14 +67,10 @@ export class WorkCalendar {
     return this.closedReason(date) === undefined;
   }
 
-  /** Noon local time avoids any ambiguity at a daylight-saving change, which happens at night. */
-  toDate(date: string): TZDate {
-    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-    return new TZDate(year, month - 1, day, 12, 0, 0, this.timeZone);
-  }
-
   addCalendarDays(date: string, days: number): string {
-    return format(addDays(this.toDate(date), days), 'yyyy-MM-dd');
+    const moved = utcNoon(date);
+    moved.setUTCDate(moved.getUTCDate() + days);
+    return moved.toISOString().slice(0, 10);
   }
 
   /** The first working day on or after `date`. */
@@ -131,4 +125,14 @@ export class WorkCalendar {
   weekdayName(date: string, locale = 'en-GB'): string {
     return formatDate(date, 'weekday', locale);
   }
+}
+
+/** A calendar date as a UTC instant at noon: its UTC weekday and UTC day steps are the calendar's own. */
+function utcNoon(date: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`Expected a date written YYYY-MM-DD, got "${date}"`);
+  // setUTCFullYear takes every year as written (Date.UTC would read 0-99 as 1900-1999).
+  const instant = new Date(Date.UTC(2000, 0, 1, 12));
+  instant.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return instant;
 }

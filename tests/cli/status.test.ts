@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadPlaybook } from '../../src/build/pipeline.ts';
@@ -11,7 +10,6 @@ import { formatPlanStatusText, planStatus } from '../../src/model/status.ts';
 // January, 4 users on SMS or voice only).
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const node = fileURLToPath(new URL('../../node_modules/node/bin/node', import.meta.url));
 const EVIDENCE = 'examples/evidence/northgate';
 
 /** What `status` works out, through the pipeline every command uses (config, schedule, evidence, playbook). */
@@ -110,25 +108,5 @@ describe('status with the example evidence', () => {
     const after = await statusOn('2027-02-12', true);
     expect(after.plan.overdue).toEqual([]);
     expect(after.text).toContain('Next milestone: none, the rollout is over');
-  });
-});
-
-describe('status command', () => {
-  const run = (...args: string[]) => spawnSync(node, ['bin/mfa-playbook.mjs', 'status', '--config', 'tenant.config.json', ...args], { cwd: root, encoding: 'utf8' });
-
-  it('runs without --evidence on day 1 and exits 3 because checks of the phase under way are overdue', () => {
-    const r = run('--today', '2027-01-11');
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(3);
-    expect(r.stdout).toContain('Overdue:\n  - Check checklist-prepare/');
-  });
-
-  it('exits 0 with nothing overdue, and --json carries the plan status and the evidence report', () => {
-    const r = run('--today', '2027-02-12', '--evidence', EVIDENCE, '--json');
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    const json = JSON.parse(r.stdout) as { plan: { overdue: unknown[]; smsVoiceOnly: { total: number } }; evidence: { registration: { smsVoiceOnly: unknown[] } } };
-    expect(json.plan.overdue).toEqual([]);
-    expect(json.plan.smsVoiceOnly.total).toBe(json.evidence.registration.smsVoiceOnly.length);
   });
 });

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
 import { EvidenceReportSchema, readEvidence } from '../../src/evidence/index.ts';
@@ -154,32 +152,5 @@ describe('context from the playbook', () => {
       userCount: 250,
       smsVoiceRetirement: { allUsers: '2027-02-01', adminsAndExternal: '2027-07-01' },
     });
-  });
-});
-
-describe('status command', () => {
-  it('prints the terminal report for the example tenant and the fixture evidence', () => {
-    const root = fileURLToPath(new URL('../../', import.meta.url));
-    const node = fileURLToPath(new URL('../../node_modules/node/bin/node', import.meta.url));
-    const r = spawnSync(node, ['bin/mfa-playbook.mjs', 'status', '--config', 'tenant.config.json', '--evidence', 'tests/fixtures/evidence', '--today', '2027-01-20'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    expect(r.stderr).toBe('');
-    // 3: checks of the register phase due on 13 and 15 January are past their date (see tests/cli/status.test.ts).
-    expect(r.status).toBe(3);
-    expect(r.stdout.split('\n')[0]).toBe('MFA rollout status for 2027-01-20 (Europe/London) - admin only');
-    expect(r.stdout).toContain('[FAIL] registration-complete: Registration is 90%: 1 active account is not ready; 2 rely on SMS or voice only.');
-    expect(r.stdout).toContain('signins/ApplicationSignIns_2026-03-20_2026-03-26.csv: This is an application (service principal) sign-ins export');
-  });
-
-  it('refuses a missing evidence folder and a bad date with a one-line error', () => {
-    const root = fileURLToPath(new URL('../../', import.meta.url));
-    const node = fileURLToPath(new URL('../../node_modules/node/bin/node', import.meta.url));
-    const run = (...args: string[]) => spawnSync(node, ['bin/mfa-playbook.mjs', 'status', '--config', 'tenant.config.json', ...args], { cwd: root, encoding: 'utf8' });
-    const missing = run('--evidence', 'no-such-folder', '--today', '2027-01-20');
-    expect([missing.status, missing.stderr]).toEqual([1, 'error: --evidence no-such-folder: not a folder (expected one with registration/ and signins/ inside)\n']);
-    const badDate = run('--evidence', 'tests/fixtures/evidence', '--today', '2027-13-20');
-    expect([badDate.status, badDate.stderr]).toEqual([1, 'error: --today: expected a date written YYYY-MM-DD, found "2027-13-20"\n']);
   });
 });

@@ -7,6 +7,9 @@ import { INTEGRATION_TESTS, SHARED_SITE_TESTS } from '../tiers.ts';
 
 // `npm run test:unit` promises no build and no browser. These calls mean one or the other.
 const HEAVY_CALLS = ['launchBrowser(', 'buildSites(', 'buildWithEvidence(', "'pack'"];
+// Each start of the command in a child process loads the whole program (seconds on a busy machine): such tests
+// are integration tests, so that the unit tier stays within its time.
+const COMMAND_STARTS = [/\brunCli\(/, /\[\s*['"`][^'"`]*bin\/mfa-playbook\.mjs/];
 
 async function testFiles(): Promise<string[]> {
   const entries = await readdir(join(ROOT, 'tests'), { recursive: true, withFileTypes: true });
@@ -25,6 +28,17 @@ describe('test tiers', () => {
       const text = await readFile(join(ROOT, file), 'utf8');
       const calls = HEAVY_CALLS.filter((call) => text.includes(call));
       if (calls.length > 0) misplaced.push(`${file}: ${calls.join(', ')}`);
+    }
+    expect(misplaced).toEqual([]);
+  });
+
+  it('no unit-tier file starts the command in a child process', async () => {
+    const misplaced: string[] = [];
+    for (const file of await testFiles()) {
+      if (INTEGRATION_TESTS.includes(file) || join(ROOT, file) === import.meta.filename) continue;
+      const text = await readFile(join(ROOT, file), 'utf8');
+      const starts = COMMAND_STARTS.filter((pattern) => pattern.test(text));
+      if (starts.length > 0) misplaced.push(`${file}: ${starts.map(String).join(', ')}`);
     }
     expect(misplaced).toEqual([]);
   });
