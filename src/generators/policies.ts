@@ -107,23 +107,7 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
           note: 'After sign-off CA002 covers everyone in the pilot group: switch this policy off (task "Retire the pilot policy"), and delete it a few weeks later.',
         },
       ],
-      body: {
-        displayName: CONDITIONAL_ACCESS_POLICY.pilot.displayName,
-        state: REPORT_ONLY,
-        conditions: {
-          clientAppTypes: ['all'],
-          applications: { includeApplications: ['All'], excludeApplications: [] },
-          users: {
-            includeUsers: [],
-            excludeUsers: [],
-            includeGroups: [pilotGroup],
-            excludeGroups: [breakGlassGroup],
-            includeRoles: [],
-            excludeRoles: [],
-          },
-        },
-        grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: AUTH_STRENGTH_MFA_ID } },
-      },
+      body: requireMfaBody({ displayName: CONDITIONAL_ACCESS_POLICY.pilot.displayName, state: REPORT_ONLY, includeGroups: [pilotGroup], breakGlassGroup }),
     },
     {
       id: CONDITIONAL_ACCESS_POLICY.allUsers.id,
@@ -141,23 +125,13 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
             : `Enforcement at ${enforcementTime}: switch this policy On${securityDefaultsOn ? ', in the same sitting as security defaults are turned off and CA003 is switched on' : ''}. Until then its report-only results decide the go/no-go: go when ${gate.rule}. ${gate.counts}`,
         },
       ],
-      body: {
+      body: requireMfaBody({
         displayName: CONDITIONAL_ACCESS_POLICY.allUsers.displayName,
         state: REPORT_ONLY,
-        conditions: {
-          clientAppTypes: ['all'],
-          applications: { includeApplications: ['All'], excludeApplications: [] },
-          users: {
-            includeUsers: ['All'],
-            excludeUsers: [],
-            includeGroups: [],
-            excludeGroups: [breakGlassGroup],
-            includeRoles: [],
-            excludeRoles: [DIRECTORY_SYNC_ROLE_ID],
-          },
-        },
-        grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: AUTH_STRENGTH_MFA_ID } },
-      },
+        includeUsers: ['All'],
+        breakGlassGroup,
+        excludeRoles: [DIRECTORY_SYNC_ROLE_ID],
+      }),
     },
     {
       id: CONDITIONAL_ACCESS_POLICY.blockLegacyAuth.id,
@@ -258,6 +232,38 @@ export function buildPolicies(context: GeneratorContext): PolicyFile[] {
 }
 
 /**
+ * The body of a policy that requires the built-in authentication strength "Multifactor authentication" for every
+ * resource: the pilot (CA001), all users (CA002) and the waves (CA005) differ only in whom they include and which
+ * roles they exclude. Every one excludes the break-glass group. Key order is the files' order.
+ */
+function requireMfaBody(scope: {
+  displayName: string;
+  state: PolicyState;
+  includeUsers?: string[];
+  includeGroups?: string[];
+  breakGlassGroup: string;
+  excludeRoles?: string[];
+}): Record<string, unknown> {
+  return {
+    displayName: scope.displayName,
+    state: scope.state,
+    conditions: {
+      clientAppTypes: ['all'],
+      applications: { includeApplications: ['All'], excludeApplications: [] },
+      users: {
+        includeUsers: scope.includeUsers ?? [],
+        excludeUsers: [],
+        includeGroups: scope.includeGroups ?? [],
+        excludeGroups: [scope.breakGlassGroup],
+        includeRoles: [],
+        excludeRoles: scope.excludeRoles ?? [],
+      },
+    },
+    grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: AUTH_STRENGTH_MFA_ID } },
+  };
+}
+
+/**
  * CA005, the policy of a plan in waves: created in report-only with the first wave's group, switched On at the first
  * wave's enforcement, widened at each later wave (the group added to the included groups; a step file holds the
  * whole body), and switched off after sign-off, when the all-users policy (On since the last wave) covers everyone.
@@ -272,23 +278,8 @@ function wavesPolicy(
   const plan = context.waves!;
   const time = config.enforcementTime;
   const perUser = config.current.perUserMfa;
-  const bodyAfter = (waveNumber: number, state: PolicyState): Record<string, unknown> => ({
-    displayName: WAVES_POLICY,
-    state,
-    conditions: {
-      clientAppTypes: ['all'],
-      applications: { includeApplications: ['All'], excludeApplications: [] },
-      users: {
-        includeUsers: [],
-        excludeUsers: [],
-        includeGroups: includedGroupsAfter(plan, waveNumber).map(groupReference),
-        excludeGroups: [breakGlassGroup],
-        includeRoles: [],
-        excludeRoles: [],
-      },
-    },
-    grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: AUTH_STRENGTH_MFA_ID } },
-  });
+  const bodyAfter = (waveNumber: number, state: PolicyState): Record<string, unknown> =>
+    requireMfaBody({ displayName: WAVES_POLICY, state, includeGroups: includedGroupsAfter(plan, waveNumber).map(groupReference), breakGlassGroup });
   const widened = widenedWaves(plan);
   const [first, ...later] = widened;
   const perUserNote = (group: string | undefined) => (perUser && group ? ` Turn per-user MFA off for the members of "${group}" in the same sitting.` : '');
