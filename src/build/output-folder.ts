@@ -2,6 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, basename, sep } from 'node:path';
 import { onInterrupt } from '../shared/interrupt.ts';
+import { isRunning } from '../shared/process-alive.ts';
 
 /**
  * The file every output folder carries, so that a later build knows the folder is its own to replace.
@@ -79,16 +80,6 @@ export class StagedOutput {
   #undoSync(): void {
     if (!existsSync(this.target) && existsSync(this.previous)) renameSync(this.previous, this.target);
     rmSync(this.staging, { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -13,6 +13,7 @@ import { writeOfflineSearch } from './offline-search.ts';
 import { toSiteData } from './site-data.ts';
 import { SITE_IDS, type SiteTenant } from './types.ts';
 import { languageFolder } from '../i18n/languages.ts';
+import { isRunning } from '../shared/process-alive.ts';
 
 export type { SiteTenant } from './types.ts';
 
@@ -89,16 +90,6 @@ async function removeStaleWorkFolders(): Promise<void> {
   for (const entry of entries) {
     const pid = Number(/^(\d+)-/.exec(entry)?.[1]);
     if (Number.isInteger(pid) && !isRunning(pid)) await rm(join(WORK_ROOT, entry), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

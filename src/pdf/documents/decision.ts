@@ -57,19 +57,7 @@ export async function renderDecision(playbook: Playbook, decision: DecisionRecor
   if (decision.exposure.reasons.length > 0) doc.list(decision.exposure.reasons);
 
   doc.heading('3. Options', { anchor: 'options', outlineTitle: 'Options' });
-  doc.table(
-    [
-      { header: 'Option', width: 0.7 },
-      { header: 'What it means', width: 2.2 },
-      { header: 'Consequences', width: 4 },
-    ],
-    decision.options.map((option) => [
-      [{ text: option.key, bold: true }],
-      [{ text: option.title, bold: option.recommended }, ...(option.recommended ? [{ text: '\nRecommended', bold: true, color: colors.accent }] : [])],
-      option.consequences,
-    ]),
-    { empty: 'No options recorded.', zebra: true },
-  );
+  optionsTable(doc, decision.options, { empty: 'No options recorded.' });
 
   doc.heading('4. Decision', { anchor: 'decision', outlineTitle: 'Decision' });
   doc.paragraph([
@@ -145,19 +133,7 @@ function renderBlankDecision(doc: LayoutDocument, decision: DecisionRecord, play
   for (const [index, reason] of decision.exposure.reasons.entries()) labelledField(doc, names, ['exposure', `reason-${index + 1}`], reason.replace(/:$/, ''));
 
   doc.heading('3. Options', { anchor: 'options', outlineTitle: 'Options' });
-  doc.table(
-    [
-      { header: 'Option', width: 0.7 },
-      { header: 'What it means', width: 2.2 },
-      { header: 'Consequences', width: 4 },
-    ],
-    decision.options.map((option) => [
-      [{ text: option.key, bold: true }],
-      [{ text: option.title, bold: option.recommended }, ...(option.recommended ? [{ text: '\nRecommended', bold: true, color: colors.accent }] : [])],
-      option.consequences,
-    ]),
-    { zebra: true },
-  );
+  optionsTable(doc, decision.options);
 
   doc.heading('4. Decision', { anchor: 'decision', outlineTitle: 'Decision' });
   choiceRow(
@@ -194,4 +170,21 @@ function renderBlankDecision(doc: LayoutDocument, decision: DecisionRecord, play
   const signers = decision.signatures.length > 0 ? decision.signatures : [{ role: playbook.people.approver.role, name: playbook.people.approver.name }];
   doc.keepTogether(Math.min(signers.length, 3) * SIGNATURE_BLOCK_HEIGHT);
   for (const signer of signers) signatureBlock(doc, names, 'decision', fieldPart(signer.role), signer.role);
+}
+
+/** The options of a decision, the recommended one marked: the same table in the filled record and the blank form. */
+function optionsTable(doc: LayoutDocument, options: DecisionRecord['options'], table: { empty?: string } = {}): void {
+  doc.table(
+    [
+      { header: 'Option', width: 0.7 },
+      { header: 'What it means', width: 2.2 },
+      { header: 'Consequences', width: 4 },
+    ],
+    options.map((option) => [
+      [{ text: option.key, bold: true }],
+      [{ text: option.title, bold: option.recommended }, ...(option.recommended ? [{ text: '\nRecommended', bold: true, color: colors.accent }] : [])],
+      option.consequences,
+    ]),
+    { ...(table.empty === undefined ? {} : { empty: table.empty }), zebra: true },
+  );
 }

@@ -44,19 +44,29 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** A font's tables by tag: `get` fails naming a missing table, `has` asks first. */
+function fontTables(font: Uint8Array): { get: (tag: string) => Uint8Array; has: (tag: string) => boolean } {
+  const tables = readTables(font);
+  return {
+    get: (tag) => {
+      const record = tables.get(tag);
+      if (!record) throw new Error(`The font has no ${tag} table`);
+      return font.subarray(record.offset, record.offset + record.length);
+    },
+    has: (tag) => tables.has(tag),
+  };
+}
+
+const dv = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /**
  * Returns a TrueType font holding only `glyphIds` (old glyph ids; new glyph id = position in the
  * list, so the list should start with 0 for .notdef) plus the components of composite glyphs,
  * which are appended after them.
  */
 export function subsetTrueType(font: Uint8Array, glyphIds: readonly number[]): Uint8Array {
-  const tables = readTables(font);
-  const table = (tag: string): Uint8Array => {
-    const record = tables.get(tag);
-    if (!record) throw new Error(`The font has no ${tag} table`);
-    return font.subarray(record.offset, record.offset + record.length);
-  };
-  const dv = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tables = fontTables(font);
+  const table = tables.get;
 
   const head = dv(table('head'));
   const longLoca = head.getInt16(50) === 1;
@@ -164,13 +174,8 @@ export function subsetTrueType(font: Uint8Array, glyphIds: readonly number[]): U
  * Layout tables (GSUB, GPOS, GDEF, ...) are left out: the glyphs only they reach are the ones emptied.
  */
 export function sparseTrueType(font: Uint8Array, glyphIds: readonly number[]): Uint8Array {
-  const tables = readTables(font);
-  const table = (tag: string): Uint8Array => {
-    const record = tables.get(tag);
-    if (!record) throw new Error(`The font has no ${tag} table`);
-    return font.subarray(record.offset, record.offset + record.length);
-  };
-  const dv = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tables = fontTables(font);
+  const table = tables.get;
   const longLoca = dv(table('head')).getInt16(50) === 1;
   const numGlyphs = dv(table('maxp')).getUint16(4);
   const loca = dv(table('loca'));
@@ -255,7 +260,6 @@ export function woffToTrueType(woff: Uint8Array): Uint8Array {
 
 /** Writes a TrueType file from its tables, with table checksums and the head checksum adjustment. */
 function writeFont(out: Map<string, Uint8Array>): Uint8Array {
-  const dv = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tags = [...out.keys()].sort();
   const numTables = tags.length;
   let entrySelector = 0;
