@@ -34,6 +34,7 @@ export const INTEGRATION_TESTS: readonly string[] = [
   'tests/site/readers-helpdesk.test.ts',
   'tests/site/readers-staff.test.ts',
   'tests/waves/outputs.test.ts',
+  'tests/waves/staff.test.ts',
 ];
 
 // Integration files that read the site builds shared through tests/setup/shared-sites.ts (the "sites" project,

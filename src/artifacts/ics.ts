@@ -21,9 +21,11 @@ import type { Playbook } from '../model/playbook.ts';
 import { milestoneList, type Milestone, type Task } from '../model/schedule.ts';
 import { EXCEPTION_KIND_LABELS } from '../model/register.ts';
 import type { StaffView } from '../model/views.ts';
+import { staffWaveName, waveCalendarFile, wavesWithOwnCalendar, type PublicWave } from '../model/waves.ts';
 import { addDays } from '../shared/calendar-dates.ts';
 import { formatTime, longDate } from '../shared/format.ts';
 import { translatorFor } from '../i18n/catalog.ts';
+import { staffFilePath } from '../i18n/languages.ts';
 import type { Translator } from '../i18n/translate.ts';
 
 // iCalendar (RFC 5545) files of the plan: admin/calendar.ics (every milestone and task) and staff/calendar.ics
@@ -274,6 +276,11 @@ interface PlannedEvent {
   timing: string;
   /** Added once the event exists (alarms ical-generator cannot take in its constructor). */
   finish?: (event: ICalEvent) => void;
+  /**
+   * The earlier plan versions do not record this event's timing (a wave's day: the versions keep the schedule, not
+   * the waves), so SEQUENCE counts every earlier version as a possible change, as without a history.
+   */
+  timingNotInHistory?: true;
 }
 
 function timingOf(date: string, time: string | null | undefined, until?: string | null): string {
@@ -294,7 +301,8 @@ function addEvents(
 ): void {
   const stamp = stampOf(revision.issued);
   for (const planned of events) {
-    const event = calendar.createEvent({ ...planned.data, sequence: eventSequence(planned.data.id, planned.timing, history, revision.version), stamp, organizer });
+    const known = planned.timingNotInHistory ? [] : history;
+    const event = calendar.createEvent({ ...planned.data, sequence: eventSequence(planned.data.id, planned.timing, known, revision.version), stamp, organizer });
     planned.finish?.(event);
   }
 }
@@ -476,25 +484,12 @@ function staffEvents(view: StaffView, language: string): PlannedEvent[] {
   const method = t.text(`messages.method.${view.method}`);
   const enforcementDate = view.dates.enforcementDate;
   const enforcementTime = view.enforcementTime;
-  const deadline = view.dates.registrationDeadline;
   const values = { methodName: method, org: organisation.name, securityInfoUrl: SECURITY_INFO_URL };
+  // A plan in waves has no one enforcement moment for everyone: the calendar of all staff holds the deadline, and
+  // each wave's own calendar (staffWaveEvents) adds its day.
+  if (view.waves) return [deadlineEvent(view, language)];
   return [
-    {
-      timing: timingOf(deadline, null),
-      data: {
-        id: uid('staff', 'registration-deadline', organisation.slug),
-        summary: t.text('calendar.deadline.summary', values),
-        description: [
-          t.text('calendar.deadline.last', values),
-          t.text('calendar.deadline.go', values),
-          t.text('calendar.deadline.from', { enforcement: longDate(enforcementDate, language), time: formatTime(enforcementTime, language) }),
-          helpLine(view, t),
-        ].join('\n\n'),
-        ...allDay(deadline),
-        transparency: ICalEventTransparency.TRANSPARENT,
-        alarms: [{ type: ICalAlarmType.display, trigger: 15 * 3600, description: t.text('calendar.deadline.alarm', values) }],
-      },
-    },
+    deadlineEvent(view, language),
     {
       timing: timingOf(enforcementDate, enforcementTime),
       data: {
@@ -502,6 +497,56 @@ function staffEvents(view: StaffView, language: string): PlannedEvent[] {
         summary: t.text('calendar.enforcement.summary'),
         description: [t.text('calendar.enforcement.now', values), t.text('calendar.enforcement.notYet', values), helpLine(view, t)].join('\n\n'),
         ...timed(enforcementDate, enforcementTime, 30, timeZone),
+        transparency: ICalEventTransparency.TRANSPARENT,
+        alarms: [{ type: ICalAlarmType.display, trigger: 24 * 3600, description: t.text('calendar.enforcement.alarm') }],
+      },
+    },
+  ];
+}
+
+/** The registration deadline: the same event (one UID) in the calendar of all staff and in every wave's. */
+function deadlineEvent(view: StaffView, language: string): PlannedEvent {
+  const { organisation } = view;
+  const t = translatorFor(language);
+  const values = { methodName: t.text(`messages.method.${view.method}`), org: organisation.name, securityInfoUrl: SECURITY_INFO_URL };
+  const deadline = view.dates.registrationDeadline;
+  const waves = view.waves;
+  const from = waves
+    ? t.text('calendar.deadline.fromWaves', {
+        findYourDate: waves.findYourDate,
+        first: longDate(waves.firstEnforcementDate, language),
+        last: longDate(waves.lastEnforcementDate, language),
+        siteName: t.text('site.name'),
+      })
+    : t.text('calendar.deadline.from', { enforcement: longDate(view.dates.enforcementDate, language), time: formatTime(view.enforcementTime, language) });
+  return {
+    timing: timingOf(deadline, null),
+    data: {
+      id: uid('staff', 'registration-deadline', organisation.slug),
+      summary: t.text('calendar.deadline.summary', values),
+      description: [t.text('calendar.deadline.last', values), t.text('calendar.deadline.go', values), from, helpLine(view, t)].join('\n\n'),
+      ...allDay(deadline),
+      transparency: ICalEventTransparency.TRANSPARENT,
+      alarms: [{ type: ICalAlarmType.display, trigger: 15 * 3600, description: t.text('calendar.deadline.alarm', values) }],
+    },
+  };
+}
+
+/** The calendar of one wave: the deadline, and the moment the second check starts for the wave's people, named with the wave. */
+function staffWaveEvents(view: StaffView, language: string, wave: PublicWave): PlannedEvent[] {
+  const { organisation, timeZone, enforcementTime } = view;
+  const t = translatorFor(language);
+  const values = { methodName: t.text(`messages.method.${view.method}`), org: organisation.name, securityInfoUrl: SECURITY_INFO_URL };
+  return [
+    deadlineEvent(view, language),
+    {
+      timing: timingOf(wave.enforcementDate, enforcementTime),
+      timingNotInHistory: true,
+      data: {
+        id: uid('staff', `${wave.id}-enforcement`, organisation.slug),
+        summary: t.text('calendar.waveEnforcement.summary', { wave: staffWaveName(t, wave) }),
+        description: [t.text('calendar.enforcement.now', values), t.text('calendar.enforcement.notYet', values), helpLine(view, t)].join('\n\n'),
+        ...timed(wave.enforcementDate, enforcementTime, 30, timeZone),
         transparency: ICalEventTransparency.TRANSPARENT,
         alarms: [{ type: ICalAlarmType.display, trigger: 24 * 3600, description: t.text('calendar.enforcement.alarm') }],
       },
@@ -528,9 +573,28 @@ export function renderStaffCalendar(view: StaffView, history: readonly CalendarR
   addEvents(calendar, staffEvents(view, language), { version: meta.planVersion, issued: meta.planVersionDate }, organizer, history);
   return serialise(calendar, {
     name: t.text('calendar.name', org),
-    description: t.text('calendar.description', org),
+    description: t.text(view.waves ? 'calendar.descriptionWaves' : 'calendar.description', org),
     timeZone: view.timeZone,
   });
+}
+
+/**
+ * The calendar of one wave (staff/calendar-wave-<number>.ics), for a person who knows their wave by its site or
+ * department: the registration deadline and the wave's enforcement moment. Reads the staff view only.
+ */
+export function renderStaffWaveCalendar(view: StaffView, wave: PublicWave, history: readonly CalendarRevision[] = [], language: string = view.staffLanguages[0]!): string {
+  const { organisation, meta } = view;
+  const t = translatorFor(language);
+  const values = { org: organisation.name, wave: staffWaveName(t, wave) };
+  const calendar = newCalendar(meta.generatorVersion);
+  const organizer: ICalOrganizer = { name: t.text('calendar.organizer', values), email: view.helpdesk.email };
+  addEvents(calendar, staffWaveEvents(view, language, wave), { version: meta.planVersion, issued: meta.planVersionDate }, organizer, history);
+  return serialise(calendar, { name: t.text('calendar.waveName', values), description: t.text('calendar.waveDescription', values), timeZone: view.timeZone });
+}
+
+/** Where one wave's staff calendar goes in one staff language. */
+export function staffWaveCalendarPath(languages: readonly string[], language: string, wave: Pick<PublicWave, 'number'>): string {
+  return staffFilePath(languages, language, waveCalendarFile(wave));
 }
 
 /**
@@ -568,5 +632,11 @@ export function renderCalendarFiles(
       // Earlier versions hold the same events (their dates and times decide each SEQUENCE), whatever the language.
       bytes: encode(renderStaffCalendar(view, history.staff, language)),
     })),
+    ...view.staffLanguages.flatMap((language) =>
+      wavesWithOwnCalendar(view.waves).map((wave) => ({
+        path: staffWaveCalendarPath(view.staffLanguages, language, wave),
+        bytes: encode(renderStaffWaveCalendar(view, wave, history.staff, language)),
+      })),
+    ),
   ];
 }

@@ -1,5 +1,6 @@
 import type { Playbook } from '../model/playbook.ts';
 import { languageFolder, staffFilePath } from '../i18n/languages.ts';
+import { publicWavePlan, waveCalendarFile, wavesWithOwnCalendar } from '../model/waves.ts';
 
 // Where each artifact goes, known without rendering (the build links them from the sites while workers render).
 
@@ -52,14 +53,17 @@ export function emailDrafts(
 
 /** The paths renderArtifacts returns for this playbook. */
 export function artifactPaths(
-  playbook: Pick<Playbook, 'policies' | 'communications' | 'staffLanguages' | 'staffMessages'> & Partial<Pick<Playbook, 'decisions' | 'exceptions'>>,
+  playbook: Pick<Playbook, 'policies' | 'communications' | 'staffLanguages' | 'staffMessages'> & Partial<Pick<Playbook, 'decisions' | 'exceptions' | 'waves'>>,
 ): string[] {
+  // A plan in waves named by site or department: each wave's own staff calendar (see renderStaffWaveCalendar).
+  const waveCalendars = wavesWithOwnCalendar(playbook.waves ? publicWavePlan(playbook.waves) : undefined);
   const registered = (playbook.exceptions ?? []).length > 0 || (playbook.decisions ?? []).some((record) => !record.isTemplate && record.override !== null);
   return [
     ...playbook.policies.flatMap((policy) => [policyPath(policy), ...(policy.steps ?? []).map(policyPath)]),
     ...(playbook.policies.length > 0 ? [POLICY_README] : []),
     ADMIN_CALENDAR,
     ...playbook.staffLanguages.map((language) => staffCalendarPath(playbook.staffLanguages, language)),
+    ...playbook.staffLanguages.flatMap((language) => waveCalendars.map((wave) => staffFilePath(playbook.staffLanguages, language, waveCalendarFile(wave)))),
     ...playbook.communications.flatMap((message) => emailDrafts(playbook, message).map((draft) => draft.path)),
     ...(registered ? [ACTION_PLAN_CSV] : []),
   ];

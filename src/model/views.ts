@@ -1,6 +1,7 @@
 import type { Playbook } from './playbook.ts';
 import { milestoneList, type MilestoneId } from './schedule.ts';
 import { staffPlanVersions } from './revisions.ts';
+import { publicWavePlan } from './waves.ts';
 
 // Audience views. The staff and helpdesk renderers receive only these, built by allow-list, so that a
 // confidential field added to the model later can never leak by accident: it has to be copied here on purpose.
@@ -33,6 +34,8 @@ function publicCore(playbook: Playbook) {
       .filter((milestone) => PUBLIC_MILESTONES.includes(milestone.id))
       .map(({ id, title, date, time }) => ({ id, title, date, ...(time ? { time } : {}) })),
     facts: playbook.facts,
+    // A plan in waves: each wave's place and dates, never its Entra group. Absent for one wave, so those views do not change.
+    ...(playbook.waves ? { waves: publicWavePlan(playbook.waves) } : {}),
   };
 }
 

@@ -111,3 +111,92 @@ export function forecastDayNote(day: ForecastDay): string {
 export function waveNoticeId(waveNumber: number): `enforcement-tomorrow-wave-${number}` {
   return `enforcement-tomorrow-wave-${waveNumber}`;
 }
+
+// ---- What staff and the helpdesk know of the waves ---------------------------------------------------------------
+
+/**
+ * A wave as the staff and helpdesk sites, staff calendars and staff messages show it: its number, where its people
+ * work (the site or department a person recognises), and its dates. Never its Entra group, name or object id: the
+ * group is how IT switches the wave on, admin detail nobody outside IT needs, and the model keeps the wave plan for
+ * the admin audience.
+ */
+export interface PublicWave {
+  number: number;
+  /** "wave-2": ids of calendar events and files. */
+  id: string;
+  /** The site and department of the wave, as the config names them ("Leeds", "Leeds, Finance"); null when it names neither. */
+  place: string | null;
+  /** True for the closing wave of a "groups" plan that switches on everyone not in a listed group. */
+  everyoneElse: boolean;
+  size: number;
+  enforcementDate: string;
+  /** The last day of the 48-hour watch after the switch-on: the helpdesk's busy days run from enforcement to here. */
+  watchEndDate: string;
+}
+
+export interface PublicWavePlan {
+  waves: PublicWave[];
+  firstEnforcementDate: string;
+  lastEnforcementDate: string;
+  /**
+   * How a person learns their date. "place": every wave is a site or department (or everyone else), so the staff
+   * pages can show the dates by place and a person finds their own. "email": the waves are groups nobody outside IT
+   * recognises (all "auto" waves), so IT tells each person their date by email (the wave's "MFA starts" notice).
+   */
+  findYourDate: 'place' | 'email';
+}
+
+/** The site and department of a wave as one name, or null. */
+export function wavePlace(wave: Pick<Wave, 'site' | 'department'>): string | null {
+  const parts = [wave.site, wave.department].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/** The wave plan cut to what staff and the helpdesk may read (allow-list: a field added to Wave later stays admin only). */
+export function publicWavePlan(plan: WavePlan): PublicWavePlan {
+  const waves: PublicWave[] = plan.waves.map((wave) => ({
+    number: wave.number,
+    id: wave.id,
+    place: wavePlace(wave),
+    everyoneElse: wave.group === null,
+    size: wave.size,
+    enforcementDate: wave.enforcementDate,
+    watchEndDate: wave.watchEndDate,
+  }));
+  const byPlace = waves.every((wave) => wave.place !== null || wave.everyoneElse) && waves.some((wave) => wave.place !== null);
+  return {
+    waves,
+    firstEnforcementDate: waves[0]!.enforcementDate,
+    lastEnforcementDate: waves[waves.length - 1]!.enforcementDate,
+    findYourDate: byPlace ? 'place' : 'email',
+  };
+}
+
+/** The staff calendar of one wave: staff/calendar-wave-2.ics (in the language's folder with several staff languages). */
+export function waveCalendarFile(wave: Pick<PublicWave, 'number'>): string {
+  return `calendar-wave-${wave.number}.ics`;
+}
+
+/** The words a wave's name needs in a staff language (the "site.waves.*" texts of its catalog). */
+interface WaveWords {
+  text(key: string, values?: Record<string, string | number>): string;
+}
+
+/** A wave named for staff in their language: "Wave 2: Leeds", "Wave 4: everyone else", or "Wave 3" when it has no place. */
+export function staffWaveName(t: WaveWords, wave: Pick<PublicWave, 'number' | 'place' | 'everyoneElse'>): string {
+  const place = wave.place ?? (wave.everyoneElse ? t.text('site.waves.restShort') : null);
+  return place === null ? t.text('site.waves.number', { number: wave.number }) : t.text('site.waves.withPlace', { number: wave.number, place });
+}
+
+/** Who a wave covers, for the rows of the staff site's table of waves: its place, or everyone not in a wave above. */
+export function staffWaveWho(t: WaveWords, wave: Pick<PublicWave, 'place' | 'everyoneElse'>): string {
+  return wave.place ?? (wave.everyoneElse ? t.text('site.waves.rest') : '');
+}
+
+/**
+ * The waves that get a staff calendar of their own: those a person can tell is theirs, in a plan whose waves are
+ * named by site or department. With "email" waves a person learns their wave only from IT's notice, so none do.
+ */
+export function wavesWithOwnCalendar(plan: PublicWavePlan | undefined): PublicWave[] {
+  return plan?.findYourDate === 'place' ? plan.waves : [];
+}
