@@ -1,4 +1,4 @@
-import { waveNoticeId } from '../model/waves.ts';
+import { publicWavePlan, staffWaveName, staffWaveWho, waveNoticeId } from '../model/waves.ts';
 import Handlebars from 'handlebars';
 import { staffLanguageAudiences, type Communication, type CommunicationId, type MessageText } from '../model/content.ts';
 import type { CommunicationStatus } from '../model/communication-status.ts';
@@ -174,9 +174,38 @@ export function communicationData(context: GeneratorContext, language: string = 
       upcoming: smsVoiceRetirement !== undefined && smsVoiceRetirement >= milestone('announcement'),
       date: smsVoiceRetirement ? long(smsVoiceRetirement) : '',
     },
+    /** A plan in waves (null for one wave): the messages to all staff give the span and how each person learns their day. */
+    waves: waveMessageData(context, language),
     /** In a revised plan: whether the "date moved" message also gives a new registration deadline. */
     dateMove: { deadlineMoved: context.dateMove !== undefined && context.dateMove.previousRegistrationDeadline !== schedule.registrationDeadline },
     ...translatedData(context, language, { enforcement, briefingIsEve: isTomorrow, milestone, shortName, smsVoiceRetirement }),
+  };
+}
+
+/**
+ * What the messages of a plan in waves read: in the staff language, the wave dates by site or department (when the
+ * waves are named so); in English, for the helpdesk briefing and the pilot notice, every wave's day and busy days.
+ * Wave names are the staff's (number, site, department), never the wave's Entra group.
+ */
+function waveMessageData(context: GeneratorContext, language: string) {
+  if (!context.waves) return null;
+  const plan = publicWavePlan(context.waves);
+  const locale = context.config.locale;
+  const translator = translatorFor(language);
+  const english = translatorFor(FALLBACK_LANGUAGE);
+  return {
+    count: plan.waves.length,
+    byPlace: plan.findYourDate === 'place',
+    dates: plan.waves.map((wave) => translator.text('messages.announcement.waveDate', { who: staffWaveWho(translator, wave), date: longDateIn(wave.enforcementDate, language) })),
+    first: formatLongDate(plan.firstEnforcementDate, locale),
+    last: formatLongDate(plan.lastEnforcementDate, locale),
+    firstShort: formatShortDate(plan.firstEnforcementDate, locale),
+    lastShort: formatShortDate(plan.lastEnforcementDate, locale),
+    days: plan.waves.map((wave) => ({
+      name: staffWaveName(english, wave),
+      date: formatLongDate(wave.enforcementDate, locale),
+      busyUntil: formatLongDate(wave.watchEndDate, locale),
+    })),
   };
 }
 
@@ -219,6 +248,8 @@ function translatedData(
     // The enforcement date a revision replaced, read by the "date moved" message only (unrevised: the date itself).
     previousEnforcement: long(context.dateMove?.previousEnforcementDate ?? known.enforcement),
     previousEnforcementShort: short(context.dateMove?.previousEnforcementDate ?? known.enforcement),
+    // A plan in waves: the first and last wave's days, and how a person learns their own ("place" or "email").
+    ...(context.waves ? waveValues(publicWavePlan(context.waves), long, short) : {}),
   };
   const escape = Handlebars.Utils.escapeExpression;
   const link =
@@ -240,6 +271,16 @@ function translatedData(
       ui: quote('messages.quote.open', 'messages.quote.close'),
     },
     textTags: { ui: quote('messages.quote.plainOpen', 'messages.quote.plainClose') },
+  };
+}
+
+function waveValues(plan: ReturnType<typeof publicWavePlan>, long: (date: string) => string, short: (date: string) => string): Record<string, string> {
+  return {
+    firstEnforcement: long(plan.firstEnforcementDate),
+    lastEnforcement: long(plan.lastEnforcementDate),
+    firstEnforcementShort: short(plan.firstEnforcementDate),
+    lastEnforcementShort: short(plan.lastEnforcementDate),
+    findYourDate: plan.findYourDate,
   };
 }
 

@@ -1,6 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePage, DESKTOP, launchBrowser, openPage } from '../helpers/browser.ts';
@@ -11,6 +12,7 @@ import { readableText, removeDir, serve, tempOut } from '../site/helpers.ts';
 import { translatorFor } from '../../src/i18n/catalog.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { staffWaveName, wavePlace } from '../../src/model/waves.ts';
+import { formatShortDate } from '../../src/generators/text/dates.ts';
 import { formatDateRange, longDate } from '../../src/shared/format.ts';
 
 // Staff and helpdesk outputs of plans in waves, read from real builds through the command: a plan whose waves are
@@ -197,6 +199,73 @@ describe('staff calendars of a plan in waves', () => {
     const calendar = readCalendar(await page(bySite, 'staff/en-gb/calendar-wave-2.ics'));
     expect(calendar.name).toBe('Northgate Engineering Ltd: sign-in security dates, Wave 2: York, Finance & Payroll');
     expect(calendar.events[1]!.summary).toBe('Second sign-in check starts: Wave 2: York, Finance & Payroll');
+  });
+});
+
+async function readEml(built: Built, path: string): Promise<{ subject: string; text: string }> {
+  const mail = await simpleParser(await readFile(join(built.out, 'admin/emails', path)));
+  return { subject: mail.subject ?? '', text: (mail.text ?? '').replace(/\s+/g, ' ') };
+}
+
+describe('staff messages of a plan in waves', () => {
+  for (const language of ['en-GB', 'de-DE']) {
+    it(`${language}: the announcement to all staff gives the span and each place's day, not wave 1's day as everyone's`, async () => {
+      const waves = bySite.playbook.waves!.waves;
+      const t = translatorFor(language);
+      const { text: body } = await readEml(bySite, `${language.toLowerCase()}/announcement.eml`);
+      const first = longDate(waves[0]!.enforcementDate, language);
+      const last = longDate(waves[waves.length - 1]!.enforcementDate, language);
+      expect(body).toContain(first);
+      expect(body).toContain(last);
+      for (const wave of waves)
+        expect(body).toContain(
+          `- ${t.text('messages.announcement.waveDate', { who: wavePlace(wave) ?? t.text('site.waves.rest'), date: longDate(wave.enforcementDate, language) })}`,
+        );
+      // The one-wave wording ("From <day>, signing in will take one more step") would promise wave 1's day to all.
+      expect(body).not.toContain(language === 'en-GB' ? `From ${first}` : `Ab ${first}`);
+    });
+  }
+
+  it('every message to all or many staff names the last wave too (the completion message only the last)', async () => {
+    const waves = bySite.playbook.waves!.waves;
+    for (const language of ['en-GB', 'de-DE']) {
+      const first = longDate(waves[0]!.enforcementDate, language);
+      const last = longDate(waves[waves.length - 1]!.enforcementDate, language);
+      for (const id of ['announcement', 'no-smartphone', 'reminder', 'individual-contact', 'manager-escalation']) {
+        const { text: body } = await readEml(bySite, `${language.toLowerCase()}/${id}.eml`);
+        expect(body, `${language} ${id}`).toContain(first);
+        expect(body, `${language} ${id}`).toContain(last);
+      }
+      const completion = await readEml(bySite, `${language.toLowerCase()}/completion.eml`);
+      expect(completion.text).toContain(last);
+      expect(completion.text).not.toContain(first);
+    }
+  });
+
+  for (const language of ['en-GB', 'fr-FR']) {
+    it(`${language}: in an "auto" plan the announcement says each person is emailed their day, and lists no wave`, async () => {
+      const waves = auto.playbook.waves!.waves;
+      const { text: body } = await readEml(auto, `${language.toLowerCase()}/announcement.eml`);
+      expect(body).toContain(longDate(waves[0]!.enforcementDate, language));
+      expect(body).toContain(longDate(waves[waves.length - 1]!.enforcementDate, language));
+      expect(body).toContain(language === 'en-GB' ? 'We will email you on the working day before your date.' : 'Nous vous écrirons le jour ouvré qui précède votre date.');
+      expect(body).not.toMatch(/^- /m);
+    });
+  }
+
+  it("the helpdesk briefing lists every wave's day and the end of its busy days", async () => {
+    for (const built of [bySite, auto]) {
+      const { playbook } = built;
+      const { subject, text: body } = await readEml(built, 'helpdesk-briefing.eml');
+      const waves = playbook.waves!.waves;
+      expect(subject).toBe(
+        `Helpdesk briefing: MFA in ${waves.length} waves, ${formatShortDate(waves[0]!.enforcementDate, playbook.locale)} to ${formatShortDate(waves[waves.length - 1]!.enforcementDate, playbook.locale)}`,
+      );
+      for (const wave of waves) {
+        expect(body).toContain(`${longDate(wave.enforcementDate, playbook.locale)}: Wave ${wave.number}`);
+        expect(body).toContain(`busy until ${longDate(wave.watchEndDate, playbook.locale)}`);
+      }
+    }
   });
 });
 
