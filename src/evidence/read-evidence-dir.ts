@@ -9,7 +9,8 @@ import { createSignInAccumulator } from './analysis/signins.ts';
 import type { SignInSummary } from './analysis/signins.ts';
 import { readRegistrationFile } from './registration/read.ts';
 import type { RegistrationSnapshot } from './registration/read.ts';
-import { readSignInFile } from './signins/read.ts';
+import { countSignInCsvByGroups, readSignInFile } from './signins/read.ts';
+import { evidenceWindows } from './windows.ts';
 import { openEvidenceEngine } from './engine/database.ts';
 import type { FileEntry } from '../model/evidence-report.ts';
 import { addWarning } from './problems.ts';
@@ -134,6 +135,7 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
   const problems: string[] = [];
   const snapshots: RegistrationSnapshot[] = [];
   const acc = createSignInAccumulator(ctx);
+  const windows = evidenceWindows(ctx);
 
   if (!(await isDirectory(dir, fs))) {
     problems.push(`The evidence folder does not exist or is not a folder.`);
@@ -175,16 +177,18 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
           continue;
         }
         let repeated = 0;
-        const r = await readSignInFile(
-          f.path,
-          name,
-          (s, group) => {
-            if (!acc.add(s, group)) repeated += 1;
-          },
-          (id, m, ok) => acc.addAuthDetail(id, m, ok),
-          (result, count, first, last, who) => acc.addReportOnly(result, count, first, last, who),
-          engine,
-        );
+        const r =
+          (await countSignInCsvByGroups(f.path, name, { acc, windows, breakGlassAccounts: ctx.breakGlassAccounts }, engine)) ??
+          (await readSignInFile(
+            f.path,
+            name,
+            (s, group) => {
+              if (!acc.add(s, group)) repeated += 1;
+            },
+            (id, m, ok) => acc.addAuthDetail(id, m, ok),
+            (result, count, first, last, who) => acc.addReportOnly(result, count, first, last, who),
+            engine,
+          ));
         if (repeated > 0) {
           addWarning(r.problems, `${repeated} sign-in${repeated === 1 ? '' : 's'} already read from another file (same request ID) counted once.`);
         }

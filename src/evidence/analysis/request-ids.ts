@@ -1,30 +1,32 @@
 /**
  * The request IDs already counted, kept as 64-bit hashes in one open-addressing table of 32-bit
- * words: 16 bytes an ID at the highest load, instead of a JavaScript string and a Set entry (about
- * 100 bytes), so ten million sign-ins fit in about 160 MB. Two different IDs share a 64-bit hash
- * with odds of about one in 300,000 over ten million IDs; such a sign-in would be taken as seen.
+ * words: at most 10.7 bytes an ID (the table grows at three quarters full), instead of a JavaScript
+ * string and a Set entry (about 100 bytes), so ten million sign-ins fit in 134 MB. The hash is the
+ * lower half of the ID's MD5 digest, the value the engine computes for the same ID
+ * (`md5_number_lower`), so IDs counted by the engine and by the TypeScript readers share one table.
+ * Two different IDs share a 64-bit hash with odds of about one in 300,000 over ten million IDs; such
+ * a sign-in would be taken as seen.
  */
+import { createHash } from 'node:crypto';
 
-const EMPTY_HIGH = 0; // a slot is empty when both words are 0; a real hash of (0, 0) is stored as (0, 1)
+/** The ID's 64-bit hash as two 32-bit words (high, low): bytes 8–15 of its MD5 digest, little-endian. */
+export function requestIdHash(id: string): [number, number] {
+  const digest = createHash('md5').update(id, 'utf8').digest();
+  return [digest.readUInt32LE(12), digest.readUInt32LE(8)];
+}
 
-/** Two independent 32-bit FNV-1a hashes of the UTF-16 code units. */
-function hash64(id: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < id.length; i += 1) {
-    const c = id.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  a >>>= 0;
-  b >>>= 0;
-  return a === EMPTY_HIGH && b === 0 ? [0, 1] : [a, b];
+/** The engine's UBIGINT form of the same hash, split into the table's two words. */
+export function splitRequestIdHash(value: bigint): [number, number] {
+  return [Number(value >> 32n), Number(value & 0xffffffffn)];
 }
 
 export interface RequestIdSet {
   /** Add the ID; false when it was already there. */
   add(id: string): boolean;
+  /** Add an ID by its hash words; false when it was already there. */
+  addHash(high: number, low: number): boolean;
+  /** Whether an ID with this hash was added. */
+  hasHash(high: number, low: number): boolean;
   readonly size: number;
 }
 
@@ -33,19 +35,24 @@ export function createRequestIdSet(initialSlots = 1 << 16): RequestIdSet {
   let table = new Uint32Array(slots * 2);
   let size = 0;
 
-  const insert = (t: Uint32Array, capacity: number, hi: number, lo: number): boolean => {
+  // A slot is empty when both words are 0; a real hash of (0, 0) is stored as (0, 1), so the two
+  // collide the way any two IDs with one hash do.
+  const slotOf = (t: Uint32Array, capacity: number, hi: number, lo: number): number => {
     let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & (capacity - 1);
     for (;;) {
       const h = t[i * 2] as number;
       const l = t[i * 2 + 1] as number;
-      if (h === 0 && l === 0) {
-        t[i * 2] = hi;
-        t[i * 2 + 1] = lo;
-        return true;
-      }
-      if (h === hi && l === lo) return false;
+      if ((h === 0 && l === 0) || (h === hi && l === lo)) return i;
       i = (i + 1) & (capacity - 1);
     }
+  };
+
+  const insert = (t: Uint32Array, capacity: number, hi: number, lo: number): boolean => {
+    const i = slotOf(t, capacity, hi, lo);
+    if (t[i * 2] === hi && t[i * 2 + 1] === lo) return false;
+    t[i * 2] = hi;
+    t[i * 2 + 1] = lo;
+    return true;
   };
 
   const grow = (): void => {
@@ -60,13 +67,26 @@ export function createRequestIdSet(initialSlots = 1 << 16): RequestIdSet {
     table = next;
   };
 
+  const nonEmpty = (hi: number, lo: number): [number, number] => (hi === 0 && lo === 0 ? [0, 1] : [hi >>> 0, lo >>> 0]);
+
+  const addHash = (high: number, low: number): boolean => {
+    if (size * 4 >= slots * 3) grow();
+    const [hi, lo] = nonEmpty(high, low);
+    const added = insert(table, slots, hi, lo);
+    if (added) size += 1;
+    return added;
+  };
+
   return {
     add(id: string): boolean {
-      if (size * 2 >= slots) grow();
-      const [hi, lo] = hash64(id);
-      const added = insert(table, slots, hi, lo);
-      if (added) size += 1;
-      return added;
+      const [hi, lo] = requestIdHash(id);
+      return addHash(hi, lo);
+    },
+    addHash,
+    hasHash(high: number, low: number): boolean {
+      const [hi, lo] = nonEmpty(high, low);
+      const i = slotOf(table, slots, hi, lo);
+      return table[i * 2] === hi && table[i * 2 + 1] === lo;
     },
     get size() {
       return size;

@@ -6,6 +6,7 @@
 import type { EvidenceContext } from '../context.ts';
 import { evidenceWindows } from '../windows.ts';
 import { createRequestIdSet } from './request-ids.ts';
+import type { RequestIdSet } from './request-ids.ts';
 import { signInErrorCode, UNKNOWN_CODE_TEXT, type SignInErrorKind } from '../../model/error-codes.ts';
 import type { RunbookSymptomId } from '../../model/runbook-ids.ts';
 import { canonicalClientApp, isLegacyClientApp, REMEDIATION, remediationCategory } from '../signins/legacy.ts';
@@ -105,9 +106,39 @@ export interface SignInGroup {
   firstUtc: string;
 }
 
+/**
+ * The parts of the analysis a sign-in is counted into. The engine counts a large export by groups
+ * of alike sign-ins, one set of groups per part, each keeping only the fields that part reads.
+ */
+export const SIGN_IN_PARTS = {
+  /** Totals, interactive or not, first and last sign-in. */
+  totals: 1,
+  /** Legacy authentication by client app, user and device. */
+  legacy: 2,
+  /** The validation window's counts and its legacy sign-ins. */
+  validation: 4,
+  /** Break-glass account activity. */
+  breakGlass: 8,
+  /** From enforcement on: the first 72 hours, failure clusters and sign-ins no policy covered. */
+  enforcement: 16,
+  /** Per-policy report-only results carried by the sign-in. */
+  reportOnly: 32,
+  /** From enforcement on: the users of each failure cluster (its counts and times are `enforcement`'s). */
+  failureUsers: 64,
+} as const;
+const ALL_PARTS = 127;
+
 export interface SignInAccumulator {
   /** Count one sign-in; false when its request ID was already counted (the same export saved twice, or a CSV and a Graph page of the same day). */
   add(s: SignIn, group?: SignInGroup): boolean;
+  /**
+   * Count `count` sign-ins alike in every field the given parts read (a bit set of SIGN_IN_PARTS),
+   * seen from `firstUtc` to `s.createdUtc`, all on the same side of every window boundary. Their
+   * request IDs were already taken into account (see `requestIds`).
+   */
+  addAlike(s: SignIn, count: number, firstUtc: string, parts: number): void;
+  /** The request IDs counted so far. */
+  readonly requestIds: RequestIdSet;
   /** Report-only results already counted in the workspace (the Log Analytics go/no-go query's result). */
   addReportOnly(result: ReportOnlyResult, count: number, firstUtc: string, lastUtc: string, who: { user: string; clientApp: string }): void;
   /** A row of an AuthDetails companion file; used to learn how break-glass accounts authenticated. */
@@ -173,107 +204,122 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
   const seenRequests = createRequestIdSet();
   const reportOnly = newReportOnlyTally();
 
-  return {
-    add(s: SignIn, group?: SignInGroup): boolean {
-      if (s.requestId !== '') {
-        if (!seenRequests.add(s.requestId)) return false;
-      }
-      const t = s.createdUtc;
-      const n = group?.count ?? 1;
-      const first = group?.firstUtc ?? t;
+  const count = (s: SignIn, n: number, first: string, parts: number): void => {
+    const t = s.createdUtc;
+    if ((parts & SIGN_IN_PARTS.totals) !== 0) {
       total += n;
       if (s.interactive === true) interactive += n;
       else if (s.interactive === false) nonInteractive += n;
       else unknown += n;
       if (firstUtc === null || first < firstUtc) firstUtc = first;
       if (lastUtc === null || t > lastUtc) lastUtc = t;
-      const ok = s.status === 'success';
-      if (ctx.goNoGo !== undefined && group === undefined) tallySignIn(reportOnly, s, ctx.goNoGo.policyName);
+    }
+    const ok = s.status === 'success';
+    if ((parts & SIGN_IN_PARTS.reportOnly) !== 0 && ctx.goNoGo !== undefined) tallySignIn(reportOnly, s, ctx.goNoGo.policyName);
 
-      const legacyApp = isLegacyClientApp(s.clientApp);
+    const legacyApp = isLegacyClientApp(s.clientApp);
+    if (legacyApp && (parts & SIGN_IN_PARTS.legacy) !== 0) {
+      const app = canonicalClientApp(s.clientApp);
+      let g = legacy.get(app);
+      if (g === undefined) {
+        g = { category: remediationCategory(s.clientApp), signIns: 0, successful: 0, last: t, users: new Map() };
+        legacy.set(app, g);
+      }
+      g.signIns += n;
+      if (ok) g.successful += n;
+      if (t > g.last) g.last = t;
+      let u = g.users.get(s.userPrincipalName);
+      if (u === undefined) {
+        u = { signIns: 0, successful: 0, first, last: t, devices: new Map() };
+        g.users.set(s.userPrincipalName, u);
+      }
+      u.signIns += n;
+      if (ok) u.successful += n;
+      if (first < u.first) u.first = first;
+      if (t > u.last) u.last = t;
+      const label = deviceLabel(s);
+      const d = u.devices.get(label);
+      if (d === undefined) u.devices.set(label, { signIns: n, last: t });
+      else {
+        d.signIns += n;
+        if (t > d.last) d.last = t;
+      }
+    }
+
+    const inValidation = t >= enforcementStart && t < validationEnd;
+    if (inValidation && (parts & SIGN_IN_PARTS.validation) !== 0) {
+      bump(windowCounts, s, n);
       if (legacyApp) {
-        const app = canonicalClientApp(s.clientApp);
-        let g = legacy.get(app);
-        if (g === undefined) {
-          g = { category: remediationCategory(s.clientApp), signIns: 0, successful: 0, last: t, users: new Map() };
-          legacy.set(app, g);
-        }
-        g.signIns += n;
-        if (ok) g.successful += n;
-        if (t > g.last) g.last = t;
-        let u = g.users.get(s.userPrincipalName);
-        if (u === undefined) {
-          u = { signIns: 0, successful: 0, first, last: t, devices: new Map() };
-          g.users.set(s.userPrincipalName, u);
-        }
-        u.signIns += n;
-        if (ok) u.successful += n;
-        if (first < u.first) u.first = first;
-        if (t > u.last) u.last = t;
-        const label = deviceLabel(s);
-        const d = u.devices.get(label);
-        if (d === undefined) u.devices.set(label, { signIns: n, last: t });
-        else {
-          d.signIns += n;
-          if (t > d.last) d.last = t;
-        }
+        if (ok) legacyWindow.successful += n;
+        else legacyWindow.failed += n;
+        if (s.interactive === true) legacyWindow.interactive += n;
+        else if (s.interactive === false) legacyWindow.nonInteractive += n;
+        else legacyWindow.unknown += n;
+        legacyWindow.pairs.add(`${canonicalClientApp(s.clientApp)}: ${s.userPrincipalName}${ok ? '' : ' (blocked or failed)'}`);
       }
+    }
 
-      const inValidation = t >= enforcementStart && t < validationEnd;
-      if (inValidation) {
-        bump(windowCounts, s, n);
-        if (legacyApp) {
-          if (ok) legacyWindow.successful += n;
-          else legacyWindow.failed += n;
-          if (s.interactive === true) legacyWindow.interactive += n;
-          else if (s.interactive === false) legacyWindow.nonInteractive += n;
-          else legacyWindow.unknown += n;
-          legacyWindow.pairs.add(`${canonicalClientApp(s.clientApp)}: ${s.userPrincipalName}${ok ? '' : ' (blocked or failed)'}`);
-        }
+    const bg = (parts & SIGN_IN_PARTS.breakGlass) !== 0 ? breakGlass.get(s.userPrincipalName) : undefined;
+    if (bg !== undefined) {
+      bg.signIns += n;
+      bg.last = maxIso(bg.last, t);
+      if (ok) {
+        bg.successful += n;
+        bg.lastOk = maxIso(bg.lastOk, t);
+        for (const m of s.authMethods) bg.methods.add(m);
+        if (s.requestId !== '') breakGlassRequests.set(s.requestId, s.userPrincipalName);
       }
+      if (s.conditionalAccessStatus !== '') bg.ca.add(s.conditionalAccessStatus);
+      if (s.errorCode !== null && s.errorCode !== 0) bg.codes.add(s.errorCode);
+    }
 
-      const bg = breakGlass.get(s.userPrincipalName);
-      if (bg !== undefined) {
-        bg.signIns += n;
-        bg.last = maxIso(bg.last, t);
-        if (ok) {
-          bg.successful += n;
-          bg.lastOk = maxIso(bg.lastOk, t);
-          for (const m of s.authMethods) bg.methods.add(m);
-          if (s.requestId !== '') breakGlassRequests.set(s.requestId, s.userPrincipalName);
+    const counting = (parts & SIGN_IN_PARTS.enforcement) !== 0;
+    if (t >= enforcementStart && (counting || (parts & SIGN_IN_PARTS.failureUsers) !== 0)) {
+      const in72 = t < end72;
+      if (in72 && counting) bump(counts72, s, n);
+      if (!ok) {
+        const key = s.errorCode === null ? 'none' : String(s.errorCode);
+        let c = clusters.get(key);
+        if (c === undefined) {
+          c = { code: s.errorCode, signIns: 0, in72: 0, users: new Set(), first, last: t };
+          clusters.set(key, c);
         }
-        if (s.conditionalAccessStatus !== '') bg.ca.add(s.conditionalAccessStatus);
-        if (s.errorCode !== null && s.errorCode !== 0) bg.codes.add(s.errorCode);
-      }
-
-      if (t >= enforcementStart) {
-        const in72 = t < end72;
-        if (in72) bump(counts72, s, n);
-        if (!ok) {
-          const key = s.errorCode === null ? 'none' : String(s.errorCode);
-          let c = clusters.get(key);
-          if (c === undefined) {
-            c = { code: s.errorCode, signIns: 0, in72: 0, users: new Set(), first, last: t };
-            clusters.set(key, c);
-          }
+        if (counting) {
           c.signIns += n;
           if (in72) c.in72 += n;
-          c.users.add(s.userPrincipalName);
-          if (first < c.first) c.first = first;
-          if (t > c.last) c.last = t;
-        } else if (
-          in72 &&
-          s.authRequirement === 'singleFactor' &&
-          s.interactive !== false &&
-          /^not ?applied$/i.test(s.conditionalAccessStatus) &&
-          !breakGlass.has(s.userPrincipalName)
-        ) {
-          gaps += n;
-          gapUsers.add(s.userPrincipalName);
         }
+        if ((parts & SIGN_IN_PARTS.failureUsers) !== 0) c.users.add(s.userPrincipalName);
+        if (first < c.first) c.first = first;
+        if (t > c.last) c.last = t;
+      } else if (
+        counting &&
+        in72 &&
+        s.authRequirement === 'singleFactor' &&
+        s.interactive !== false &&
+        /^not ?applied$/i.test(s.conditionalAccessStatus) &&
+        !breakGlass.has(s.userPrincipalName)
+      ) {
+        gaps += n;
+        gapUsers.add(s.userPrincipalName);
       }
+    }
+  };
+
+  return {
+    add(s: SignIn, group?: SignInGroup): boolean {
+      if (s.requestId !== '') {
+        if (!seenRequests.add(s.requestId)) return false;
+      }
+      // A Log Analytics summary row has no per-policy results of its own: the report-only query's rows carry them.
+      count(s, group?.count ?? 1, group?.firstUtc ?? s.createdUtc, group === undefined ? ALL_PARTS : ALL_PARTS & ~SIGN_IN_PARTS.reportOnly);
       return true;
     },
+
+    addAlike(s: SignIn, n: number, first: string, parts: number): void {
+      count(s, n, first, parts);
+    },
+
+    requestIds: seenRequests,
 
     addReportOnly(result, count, first, last, who): void {
       tallyResult(reportOnly, result, count, { firstUtc: first, lastUtc: last }, who);

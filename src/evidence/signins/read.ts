@@ -16,6 +16,9 @@ import type { SignInGroup } from '../analysis/signins.ts';
 import { reportOnlyResults } from '../../model/report-only.ts';
 import type { ReportOnlyResult } from '../../model/report-only.ts';
 import { parseUtcTimestamp } from '../dates.ts';
+import { countCsvByGroups } from '../engine/signin-facets.ts';
+import type { SignInAccumulator } from '../analysis/signins.ts';
+import type { EvidenceWindows } from '../windows.ts';
 
 export interface SignInFileResult {
   kind: FileKind;
@@ -331,4 +334,46 @@ export async function readSignInFile(
   if (shape === 'json') return readJson(path, name, sink);
   if (shape === 'jsonl') return readJsonl(path, name, sink);
   return withEngine(engine, (e) => readCsv(e, path, name, head, sink, authSink, reportOnlySink));
+}
+
+/** Where a sign-in export counted by the engine goes: the accumulator, and what the grouping needs from the plan. */
+export interface GroupedCountTarget {
+  acc: SignInAccumulator;
+  windows: EvidenceWindows;
+  /** Break-glass accounts as the plan names them. */
+  breakGlassAccounts: readonly string[];
+}
+
+/**
+ * Count a portal sign-in CSV in the engine, by groups (see engine/signin-facets.ts). Null when the
+ * file is not a portal sign-in CSV or cannot be counted that way (unusable rows, a repeated request
+ * ID): the caller then reads it row by row with readSignInFile, and nothing was counted.
+ */
+export async function countSignInCsvByGroups(path: string, name: string, target: GroupedCountTarget, engine: EvidenceEngine): Promise<SignInFileResult | null> {
+  let head: string;
+  try {
+    head = await readHead(path);
+  } catch {
+    return null;
+  }
+  if (sniffShape(head) !== 'csv') return null;
+  const headers = csvHeaderOf(head);
+  if (headers.length === 0) return null;
+  const map = mapColumns(headers);
+  const kind = classifySignInHeaders(headers, map).kind;
+  if (kind !== 'signins-portal-csv') return null;
+  const counted = await countCsvByGroups(
+    engine,
+    {
+      path,
+      map,
+      columnIndex: (header) => headers.indexOf(header),
+      columnCount: headers.length,
+      windows: target.windows,
+      breakGlassAccounts: target.breakGlassAccounts.map((a) => a.trim().toLowerCase()),
+      interactive: interactiveFromFileName(name),
+    },
+    target.acc,
+  );
+  return counted.counted ? { kind, rows: counted.rows, problems: newProblems() } : null;
 }

@@ -1,0 +1,343 @@
+/**
+ * Counting a portal sign-in CSV in the engine. One pass over the file groups its rows once per part
+ * of the analysis (GROUPING SETS), each grouping keeping only the columns that part reads, so the
+ * groups number in the users and apps rather than in the rows; every group then goes through the same canonical record
+ * (`toSignIn`) and the same accumulator as a single row would, with its count and its first and last
+ * time. The engine only decides what may be grouped: a value whose reading belongs to the TypeScript
+ * vocabulary (client apps, break-glass accounts, dates) is grouped by its raw text, and where the
+ * engine cannot be sure of the outcome it keeps the column in the group, never drops it.
+ *
+ * A file is counted this way only when every row is plainly usable (a UTC date in the portal's
+ * format, a user name with an @, a numeric error code, a request ID without spaces at its ends) and no request ID repeats
+ * one already counted or another row of the file. Otherwise, and when the dialect rejects a row,
+ * the caller reads the file row by row as before, which names each unusable row with its line and
+ * decides which copy of a repeated sign-in counts.
+ */
+import type { DuckDBValue, DuckDBVector } from '@duckdb/node-api';
+import { MODERN_CLIENT_APPS } from '../signins/legacy.ts';
+import type { ColumnMap, SignInField } from '../signins/headers.ts';
+import { toSignIn } from '../signins/record.ts';
+import type { RawRecord } from '../signins/record.ts';
+import { SIGN_IN_PARTS } from '../analysis/signins.ts';
+import type { SignInAccumulator } from '../analysis/signins.ts';
+import { splitRequestIdHash } from '../analysis/request-ids.ts';
+import type { EvidenceWindows } from '../windows.ts';
+import { csvColumn, enginePath } from './csv-scan.ts';
+import { sqlIdentifier, sqlString } from './database.ts';
+import type { EvidenceEngine } from './database.ts';
+
+/** Fields the grouped count reads; a file mapping any field outside these and the ignored ones is read row by row. */
+const READ_FIELDS = [
+  'createdUtc',
+  'requestId',
+  'userPrincipalName',
+  'errorCode',
+  'clientApp',
+  'deviceId',
+  'deviceName',
+  'browser',
+  'operatingSystem',
+  'userAgent',
+  'ipAddress',
+  'authRequirement',
+  'conditionalAccessStatus',
+  'mfaMethod',
+] as const satisfies readonly SignInField[];
+/** Fields no part of the analysis reads once the error code is a number and the user name is present. */
+const IGNORED_FIELDS: readonly SignInField[] = [
+  'userDisplayName',
+  'userId',
+  'userType',
+  'appDisplayName',
+  'status',
+  'failureReason',
+  'mfaResult',
+  'servicePrincipalId',
+  'servicePrincipalName',
+];
+
+type ReadField = (typeof READ_FIELDS)[number];
+
+/** Whether a portal CSV with this column map can be counted by groups. */
+export function groupedCountFits(map: ColumnMap): boolean {
+  if (map.createdUtc === undefined || map.userPrincipalName === undefined || map.errorCode === undefined) return false;
+  return (Object.keys(map) as SignInField[]).every((f) => (READ_FIELDS as readonly SignInField[]).includes(f) || IGNORED_FIELDS.includes(f));
+}
+
+/** A stand-in user name for groups whose part never reads the user: present (so the record is usable) and no account's name. */
+const ANY_USER = '\u0000';
+
+/** One grouping set: the part it feeds and the key columns it keeps. */
+interface Facet {
+  part: number;
+  keys: readonly string[];
+}
+
+// Key columns (computed per row in the projection below) and the record field each stands for.
+const KEY_FIELDS: Readonly<Record<string, ReadField | 'okCode' | null>> = {
+  t_code: 'errorCode',
+  l_client: 'clientApp',
+  l_ok: 'okCode',
+  l_upn: 'userPrincipalName',
+  l_device: 'deviceName',
+  l_os: 'operatingSystem',
+  l_browser: 'browser',
+  l_device_id: 'deviceId',
+  l_agent: 'userAgent',
+  l_ip: 'ipAddress',
+  v_from: null,
+  v_before_end: null,
+  v_client: 'clientApp',
+  v_ok: 'okCode',
+  v_upn: 'userPrincipalName',
+  b_request: 'requestId',
+  b_upn: 'userPrincipalName',
+  b_code: 'errorCode',
+  b_ca: 'conditionalAccessStatus',
+  b_method: 'mfaMethod',
+  e_in72: null,
+  e_code: 'errorCode',
+  e_upn: 'userPrincipalName',
+  e_requirement: 'authRequirement',
+  e_ca: 'conditionalAccessStatus',
+  f_code: 'errorCode',
+  f_upn: 'userPrincipalName',
+  h: null,
+};
+const KEY_COLUMNS = Object.keys(KEY_FIELDS);
+const HASH_COLUMN = KEY_COLUMNS.indexOf('h');
+
+const FACETS: readonly Facet[] = [
+  // Totals by raw error code: each distinct code is checked against the TypeScript reading below.
+  { part: SIGN_IN_PARTS.totals, keys: ['t_code'] },
+  { part: SIGN_IN_PARTS.legacy, keys: ['l_client', 'l_ok', 'l_upn', 'l_device', 'l_os', 'l_browser', 'l_device_id', 'l_agent', 'l_ip'] },
+  { part: SIGN_IN_PARTS.validation, keys: ['v_from', 'v_before_end', 'v_client', 'v_ok', 'v_upn'] },
+  { part: SIGN_IN_PARTS.breakGlass, keys: ['b_request', 'b_upn', 'b_code', 'b_ca', 'b_method'] },
+  { part: SIGN_IN_PARTS.enforcement, keys: ['v_from', 'e_in72', 'e_code', 'e_upn', 'e_requirement', 'e_ca'] },
+  { part: SIGN_IN_PARTS.failureUsers, keys: ['f_code', 'f_upn'] },
+  { part: 0, keys: ['h'] }, // request IDs, each with how often it occurs in the file
+];
+
+/** DuckDB's grouping() bits for a set: 1 for each key column the set leaves out, first column highest. */
+const groupingMask = (keys: readonly string[]): number => KEY_COLUMNS.reduce((mask, c) => mask * 2 + (keys.includes(c) ? 0 : 1), 0);
+
+/**
+ * A portal timestamp the engine reads to the same instant as parseUtcTimestamp: UTC, whole seconds or
+ * milliseconds (`YYYY-MM-DDTHH:MM:SSZ`, `…:SS.mmmZ`), a year from 1000, a real day and an hour below 24.
+ * Checked by position rather than by a regular expression (a third of the scan's time); the digits
+ * are the cast's to check.
+ */
+const plainDateSql = (d: string, ts: string): string =>
+  `coalesce(${ts} IS NOT NULL AND (length(${d}) = 20 OR (length(${d}) = 24 AND ${d}[20] = '.')) AND ${d}[5] = '-' AND ${d}[8] = '-' AND ${d}[11] = 'T' ` +
+  `AND ${d}[14] = ':' AND ${d}[17] = ':' AND ${d}[-1] = 'Z' AND ${d}[1] BETWEEN '1' AND '9' AND ${d}[12:13] < '24', false)`;
+
+export interface GroupedCountInput {
+  path: string;
+  map: ColumnMap;
+  /** Column index in the file of each header key. */
+  columnIndex: (header: string) => number;
+  columnCount: number;
+  windows: EvidenceWindows;
+  /** Break-glass accounts, trimmed and lower-cased. */
+  breakGlassAccounts: readonly string[];
+  /** Interactive or not, from the file name; null when it does not say. */
+  interactive: boolean | null;
+}
+
+/** Sign-ins counted, or why the file must be read row by row. */
+export type GroupedCountResult = { counted: true; rows: number } | { counted: false; reason: string };
+
+/** The SQL of the grouped count, and its bound values. */
+export function groupedCountSql(input: GroupedCountInput, path: string): { sql: string; params: Record<string, DuckDBValue> } | null {
+  const params: Record<string, DuckDBValue> = {
+    path,
+    enforcement: input.windows.enforcementStartUtc,
+    validationEnd: input.windows.validationEndUtc,
+    end72: input.windows.first72hEndUtc,
+  };
+  const raw = (field: ReadField): string => {
+    const header = input.map[field];
+    return header === undefined ? 'NULL::VARCHAR' : sqlIdentifier(csvColumn(input.columnIndex(header)));
+  };
+  const columns = Array.from({ length: input.columnCount }, (_, i) => `${sqlString(csvColumn(i))}: 'VARCHAR'`).join(', ');
+  const source = `read_csv($path, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"', strict_mode = true, ` + `columns = {${columns}})`;
+  const bg = input.breakGlassAccounts.map((account, i) => {
+    params[`bg${i}`] = account;
+    return `contains(lower(upn), $bg${i})`;
+  });
+  // Modern client apps as literals (IN takes values, not a list parameter); the vocabulary is the project's own text.
+  const modernList = [...MODERN_CLIENT_APPS].map(sqlString).join(', ');
+  const sql = `
+WITH src AS (
+  SELECT ${(READ_FIELDS as readonly ReadField[]).map((f) => `${raw(f)} AS ${sqlIdentifier(f)}`).join(', ')} FROM ${source}
+), r AS (
+  SELECT ts AS d, "requestId" AS rid, "userPrincipalName" AS upn, "errorCode" AS code, "clientApp" AS client,
+    ${plainDateSql('"createdUtc"', 'ts')}
+      AND coalesce(contains("userPrincipalName", '@'), false)
+      AND ("requestId" IS NULL OR coalesce("requestId"[1] BETWEEN '!' AND '~' AND "requestId"[-1] BETWEEN '!' AND '~', false)) AS clean,
+    "errorCode" AS t_code,
+    ("clientApp" IS NOT NULL AND NOT coalesce(lower(trim("clientApp")) IN (${modernList}), false)) AS legacy,
+    ${bg.length === 0 ? 'false' : `coalesce(${bg.join(' OR ')}, false)`} AS bg,
+    ltrim("errorCode", '-0') = '' AS ok,
+    coalesce("deviceName"[1] BETWEEN '!' AND '~', false) OR coalesce("operatingSystem"[1] BETWEEN '!' AND '~', false) OR coalesce("browser"[1] BETWEEN '!' AND '~', false) AS labelled,
+    -- A successful sign-in of the first 72 hours that may count as not covered by any policy: single-factor (not plainly
+    -- multifactor) and no policy applied (plainly not when the status does not mention it).
+    ts >= $enforcement::TIMESTAMP AND ts < $end72::TIMESTAMP AND ltrim("errorCode", '-0') = ''
+      AND NOT coalesce(contains(lower("authRequirement"), 'multifactor'), false)
+      AND coalesce(contains(lower("conditionalAccessStatus"), 'applied'), false) AS gap,
+    ts >= $enforcement::TIMESTAMP AS v_from, ts < $validationEnd::TIMESTAMP AS v_before_end, ts < $end72::TIMESTAMP AS e_in72,
+    "deviceName", "operatingSystem", "browser", "deviceId", "userAgent", "ipAddress", "authRequirement", "conditionalAccessStatus", "mfaMethod"
+  FROM (SELECT *, try_cast("createdUtc" AS TIMESTAMP) AS ts FROM src)
+), k AS (
+  SELECT d, clean, t_code,
+    CASE WHEN legacy THEN client END AS l_client,
+    CASE WHEN ok THEN '0' ELSE '1' END AS l_ok,
+    CASE WHEN legacy THEN upn END AS l_upn,
+    CASE WHEN legacy THEN "deviceName" END AS l_device,
+    CASE WHEN legacy THEN "operatingSystem" END AS l_os,
+    CASE WHEN legacy THEN "browser" END AS l_browser,
+    CASE WHEN legacy AND NOT labelled THEN "deviceId" END AS l_device_id,
+    CASE WHEN legacy AND NOT labelled THEN "userAgent" END AS l_agent,
+    CASE WHEN legacy AND NOT labelled THEN "ipAddress" END AS l_ip,
+    v_from, v_before_end,
+    CASE WHEN legacy AND v_from AND v_before_end THEN client END AS v_client,
+    CASE WHEN legacy AND v_from AND v_before_end THEN (CASE WHEN ok THEN '0' ELSE '1' END) END AS v_ok,
+    CASE WHEN legacy AND v_from AND v_before_end THEN upn END AS v_upn,
+    CASE WHEN bg THEN rid END AS b_request,
+    CASE WHEN bg THEN upn END AS b_upn,
+    CASE WHEN bg THEN code END AS b_code,
+    CASE WHEN bg THEN "conditionalAccessStatus" END AS b_ca,
+    CASE WHEN bg THEN "mfaMethod" END AS b_method,
+    e_in72,
+    CASE WHEN v_from THEN code END AS e_code,
+    CASE WHEN gap THEN upn END AS e_upn,
+    CASE WHEN gap THEN "authRequirement" END AS e_requirement,
+    CASE WHEN gap THEN "conditionalAccessStatus" END AS e_ca,
+    CASE WHEN v_from AND NOT ok THEN code END AS f_code,
+    CASE WHEN v_from AND NOT ok THEN upn END AS f_upn,
+    CASE WHEN rid IS NOT NULL THEN md5_number_lower(rid) END AS h
+  FROM r
+)
+SELECT grouping(${KEY_COLUMNS.join(', ')}) AS facet, ${KEY_COLUMNS.join(', ')}, count(*) AS n, strftime(min(d), '%Y-%m-%dT%H:%M:%S.%gZ') AS first, strftime(max(d), '%Y-%m-%dT%H:%M:%S.%gZ') AS last, bool_and(clean) AS clean
+FROM k
+GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f.keys.join(', ')})`).join(', ')})`;
+  return { sql, params };
+}
+
+interface FacetRow {
+  part: number;
+  values: Record<string, string | null>;
+  count: number;
+  first: string;
+  last: string;
+}
+
+/** The canonical record standing for a group: its key columns as raw fields, its last time as the date. */
+function groupRecord(row: FacetRow): RawRecord {
+  const raw: RawRecord = { createdUtc: row.last, userPrincipalName: ANY_USER };
+  for (const [column, value] of Object.entries(row.values)) {
+    const field = KEY_FIELDS[column];
+    if (value === null || field === null || field === undefined) continue;
+    if (field === 'okCode') raw.errorCode = value;
+    else raw[field] = value;
+  }
+  return raw;
+}
+
+/** Grow-as-needed list of the file's request-ID hashes, as the table's two 32-bit words. */
+function hashList(): { push(value: bigint): void; forEach(f: (hi: number, lo: number) => void): void } {
+  let words = new Uint32Array(1 << 16);
+  let length = 0;
+  return {
+    push(value: bigint): void {
+      if (length + 2 > words.length) {
+        const next = new Uint32Array(words.length * 2);
+        next.set(words);
+        words = next;
+      }
+      const [hi, lo] = splitRequestIdHash(value);
+      words[length] = hi;
+      words[length + 1] = lo;
+      length += 2;
+    },
+    forEach(f): void {
+      for (let i = 0; i < length; i += 2) f(words[i] as number, words[i + 1] as number);
+    },
+  };
+}
+
+/**
+ * Count a portal sign-in CSV into `acc` by groups. Nothing reaches the accumulator unless the whole
+ * file could be counted this way.
+ */
+export async function countCsvByGroups(engine: EvidenceEngine, input: GroupedCountInput, acc: SignInAccumulator): Promise<GroupedCountResult> {
+  if (!groupedCountFits(input.map)) return { counted: false, reason: 'columns' };
+  const query = groupedCountSql(input, await enginePath(engine, input.path));
+  if (query === null) return { counted: false, reason: 'window boundaries' };
+  const masks = new Map(FACETS.map((f) => [groupingMask(f.keys), f]));
+  const facetRows: FacetRow[] = [];
+  const hashes = hashList();
+  let rows = 0;
+  let clean = true;
+  let repeated = false;
+  try {
+    const result = await engine.connection.stream(query.sql, query.params);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) break;
+      // Columns are read one value at a time, and only those a row's grouping keeps: most rows are request-ID hashes.
+      const vectors: (DuckDBVector | undefined)[] = [];
+      const column = (i: number): DuckDBVector => (vectors[i] ??= chunk.getColumnVector(i));
+      const countAt = KEY_COLUMNS.length + 1;
+      for (let r = 0; r < chunk.rowCount; r += 1) {
+        const facet = masks.get(Number(column(0).getItem(r)));
+        if (facet === undefined) throw new Error('the engine returned a grouping the count does not know');
+        const count = Number(column(countAt).getItem(r));
+        if (facet.part === 0) {
+          const h = column(HASH_COLUMN + 1).getItem(r) as bigint | null;
+          if (h === null) continue;
+          if (count > 1) repeated = true;
+          hashes.push(h);
+          continue;
+        }
+        if (facet.part === SIGN_IN_PARTS.totals) {
+          rows += count;
+          if (column(countAt + 3).getItem(r) === false) clean = false;
+          // The engine tells success from failure by this text (ltrim of '-' and '0'), so it must be a plain number as written.
+          const code = column(KEY_COLUMNS.indexOf('t_code') + 1).getItem(r);
+          if (count > 0 && (typeof code !== 'string' || !/^-?\d+$/.test(code))) clean = false;
+        }
+        if (count === 0) continue;
+        const values: Record<string, string | null> = {};
+        for (const c of facet.keys) {
+          const v = column(KEY_COLUMNS.indexOf(c) + 1).getItem(r);
+          values[c] = typeof v === 'string' ? v : null;
+        }
+        const first = column(countAt + 1).getItem(r) as string;
+        const last = column(countAt + 2).getItem(r) as string;
+        facetRows.push({ part: facet.part, values, count, first, last });
+      }
+    }
+  } catch (e) {
+    return { counted: false, reason: (e as Error).message };
+  }
+  if (!clean) return { counted: false, reason: 'unusable rows' };
+  if (repeated) return { counted: false, reason: 'a request ID repeats within the file' };
+  let seenBefore = false;
+  hashes.forEach((hi, lo) => {
+    if (!seenBefore && acc.requestIds.hasHash(hi, lo)) seenBefore = true;
+  });
+  if (seenBefore) return { counted: false, reason: 'a request ID was counted from another file' };
+  hashes.forEach((hi, lo) => acc.requestIds.addHash(hi, lo));
+
+  for (const row of facetRows) {
+    const record = toSignIn(groupRecord(row));
+    // Every row passed the usable-row test above, so every group makes a user sign-in.
+    if (record.kind !== 'user') throw new Error(`a checked group did not make a sign-in (${record.kind})`);
+    const s = record.signIn;
+    if (s.interactive === null) s.interactive = input.interactive;
+    // The engine writes the first time in the accumulator's own form (ISO 8601 UTC with milliseconds).
+    acc.addAlike(s, row.count, row.first, row.part);
+  }
+  return { counted: true, rows };
+}

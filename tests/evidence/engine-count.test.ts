@@ -1,0 +1,219 @@
+/**
+ * The engine's grouped count of a portal sign-in CSV against the row-by-row reader, which stays
+ * the reference: the same file gives the same summary, field for field, whichever way it is read.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSignInAccumulator } from '../../src/evidence/analysis/signins.ts';
+import type { SignInAccumulator } from '../../src/evidence/analysis/signins.ts';
+import type { EvidenceContext } from '../../src/evidence/context.ts';
+import { openEvidenceEngine } from '../../src/evidence/engine/database.ts';
+import type { EvidenceEngine } from '../../src/evidence/engine/database.ts';
+import { countSignInCsvByGroups, readSignInFile } from '../../src/evidence/signins/read.ts';
+import { evidenceWindows } from '../../src/evidence/windows.ts';
+import { BG1, context, SIGNINS, tempDir } from './helpers.ts';
+
+let engine: EvidenceEngine;
+beforeAll(async () => {
+  engine = await openEvidenceEngine();
+});
+afterAll(async () => {
+  await engine.close();
+});
+
+async function byGroups(path: string, ctx: EvidenceContext, acc = createSignInAccumulator(ctx)) {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const result = await countSignInCsvByGroups(path, name, { acc, windows: evidenceWindows(ctx), breakGlassAccounts: ctx.breakGlassAccounts }, engine);
+  return { result, acc };
+}
+
+async function byRows(path: string, ctx: EvidenceContext, acc: SignInAccumulator = createSignInAccumulator(ctx)) {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  let repeated = 0;
+  const result = await readSignInFile(
+    path,
+    name,
+    (s, group) => {
+      if (!acc.add(s, group)) repeated += 1;
+    },
+    null,
+    null,
+    engine,
+  );
+  return { result, acc, repeated };
+}
+
+/** The 2026-01 portal header (57 columns, the duplicated `Incoming token type`), from the fixture. */
+async function portalHeader(): Promise<string[]> {
+  const text = await readFile(join(SIGNINS, 'InteractiveSignIns_2026-03-20_2026-03-26.csv'), 'utf8');
+  return (text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] as string).split(',');
+}
+
+type PortalRow = Partial<
+  Record<
+    | 'Date (UTC)'
+    | 'Request ID'
+    | 'Username'
+    | 'Sign-in error code'
+    | 'Client app'
+    | 'Device ID'
+    | 'Browser'
+    | 'Operating System'
+    | 'User agent'
+    | 'IP address'
+    | 'Authentication requirement'
+    | 'Conditional Access'
+    | 'Multifactor authentication auth method'
+    | 'Status',
+    string
+  >
+>;
+
+async function portalCsv(dir: string, name: string, rows: PortalRow[]): Promise<string> {
+  const header = await portalHeader();
+  const quote = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines = rows.map((row) => header.map((h) => quote((row as Record<string, string>)[h] ?? '')).join(','));
+  const path = join(dir, name);
+  await writeFile(path, `\uFEFF${header.join(',')}\r\n${lines.join('\r\n')}\r\n`);
+  return path;
+}
+
+/** Rows touching every part of the analysis: legacy apps with and without a device label, break-glass, failures and uncovered sign-ins around enforcement (24 March, London). */
+function variedRows(): PortalRow[] {
+  const rows: PortalRow[] = [];
+  const users = ['alice', 'bob', 'carol', 'dave'].map((u) => `${u}@northgate-engineering.example`);
+  const apps = ['Browser', 'Exchange ActiveSync', 'IMAP4', 'Authenticated SMTP', 'Mobile Apps and Desktop clients', 'AutoDiscover', 'Autodiscover', ''];
+  const codes = ['0', '0', '50126', '53003', '50074', '0', '500121'];
+  const days = [
+    '2026-03-10T08:00:00Z',
+    '2026-03-23T23:59:59Z',
+    '2026-03-24T00:00:00Z',
+    '2026-03-24T09:30:00.250Z',
+    '2026-03-26T12:00:00Z',
+    '2026-03-27T00:00:00Z',
+    '2026-03-28T10:00:00Z',
+  ];
+  let id = 0;
+  for (const day of days) {
+    for (const [u, upn] of users.entries()) {
+      for (const [a, app] of apps.entries()) {
+        id += 1;
+        const code = codes[(u + a + id) % codes.length] as string;
+        rows.push({
+          'Date (UTC)': day,
+          'Request ID': `req-${id}`,
+          Username: u === 2 ? upn.toUpperCase() : upn,
+          'Sign-in error code': code,
+          'Client app': app,
+          Browser: a % 3 === 0 ? '' : 'Edge 120.0',
+          'Operating System': a % 3 === 0 ? '' : 'Windows 10',
+          'Device ID': a % 2 === 0 ? `dev-${u}` : '',
+          'User agent': 'Mozilla/5.0, "quoted"',
+          'IP address': `203.0.113.${u}`,
+          'Authentication requirement': id % 3 === 0 ? 'Single-factor authentication' : 'Multifactor authentication',
+          'Conditional Access': id % 4 === 0 ? 'Not Applied' : 'Success',
+          Status: code === '0' ? 'Success' : 'Failure',
+        });
+      }
+    }
+    id += 1;
+    rows.push({
+      'Date (UTC)': day,
+      'Request ID': `bg-${id}`,
+      Username: BG1,
+      'Sign-in error code': id % 2 === 0 ? '0' : '53003',
+      'Client app': 'Browser',
+      'Multifactor authentication auth method': 'FIDO2 security key',
+      'Conditional Access': 'Not Applied',
+      'Authentication requirement': 'Single-factor authentication',
+    });
+  }
+  return rows;
+}
+
+describe("the engine's grouped count of a portal CSV", () => {
+  it('gives the summary the row-by-row reader gives, for the portal fixtures it can count', async () => {
+    const ctx = context({ goNoGo: { policyName: 'CA002 - Require MFA - All users', decisionDate: '2026-03-20', maxWouldBlockRate: 10 } });
+    const counted: string[] = [];
+    for (const name of [
+      'InteractiveSignIns_2026-03-20_2026-03-26.csv',
+      'NonInteractiveSignIns_2026-03-20_2026-03-26.csv',
+      'InicioSesionInteractivo_es.csv',
+      'InteractiveSignIns_2024-05-01_2024-05-02.csv',
+      'hostile-values.csv',
+      'malformed-rows.csv',
+    ]) {
+      const path = join(SIGNINS, name);
+      const grouped = await byGroups(path, ctx);
+      if (grouped.result === null) continue;
+      counted.push(name);
+      const rows = await byRows(path, ctx);
+      expect(grouped.result.rows, name).toBe(rows.result.rows);
+      expect(grouped.result.kind, name).toBe(rows.result.kind);
+      expect(grouped.acc.result(), name).toEqual(rows.acc.result());
+    }
+    expect(counted).toContain('InteractiveSignIns_2026-03-20_2026-03-26.csv');
+    expect(counted).not.toContain('malformed-rows.csv');
+  });
+
+  it('gives the same summary on constructed rows that reach every part: legacy devices, the windows, break-glass, failures and uncovered sign-ins', async () => {
+    const dir = await tempDir();
+    const path = await portalCsv(dir, 'InteractiveSignIns_varied.csv', variedRows());
+    for (const ctx of [context(), context({ enforcementTime: '09:30' }), context({ breakGlassAccounts: [] })]) {
+      const grouped = await byGroups(path, ctx);
+      expect(grouped.result).not.toBeNull();
+      const rows = await byRows(path, ctx);
+      expect(grouped.result?.rows).toBe(rows.result.rows);
+      const summary = grouped.acc.result();
+      expect(summary).toEqual(rows.acc.result());
+      // The constructed data does reach each part, so the comparison is not between empty summaries.
+      expect(summary.legacy.length).toBeGreaterThan(3);
+      expect(summary.failureClusters.length).toBeGreaterThan(2);
+      expect(summary.validationWindow.total).toBeGreaterThan(0);
+      if (ctx.breakGlassAccounts.length > 0) expect(summary.breakGlass[0]?.signIns).toBe(7);
+    }
+    const gaps = (await byGroups(path, context())).acc.result().gapsFirst72h;
+    expect(gaps.signIns).toBeGreaterThan(0);
+  });
+
+  it('counts request IDs it has seen in the shared table, so a later copy of the same sign-ins is found', async () => {
+    const dir = await tempDir();
+    const path = await portalCsv(dir, 'InteractiveSignIns_varied.csv', variedRows());
+    const ctx = context();
+    const grouped = await byGroups(path, ctx);
+    expect(grouped.result).not.toBeNull();
+    // The same file again into the same accumulator: the engine declines it, the row reader counts every sign-in as repeated.
+    expect((await byGroups(path, ctx, grouped.acc)).result).toBeNull();
+    const again = await byRows(path, ctx, grouped.acc);
+    expect(again.repeated).toBe(again.result.rows);
+    expect(grouped.acc.result().total).toBe(grouped.result?.rows);
+  });
+
+  it('leaves to the row-by-row reader a file with a request ID twice, an unreadable date, a code that is not a number or a row without a user, and counts nothing of it', async () => {
+    const dir = await tempDir();
+    const good: PortalRow = {
+      'Date (UTC)': '2026-03-24T10:00:00Z',
+      'Request ID': 'r-1',
+      Username: 'alice@northgate-engineering.example',
+      'Sign-in error code': '0',
+      'Client app': 'Browser',
+    };
+    const cases: [string, PortalRow][] = [
+      ['repeated', { ...good }],
+      ['date', { ...good, 'Request ID': 'r-2', 'Date (UTC)': '2025-02-29T10:00:00Z' }],
+      ['us-date', { ...good, 'Request ID': 'r-2', 'Date (UTC)': '3/24/2026 10:00:00 AM' }],
+      ['code', { ...good, 'Request ID': 'r-2', 'Sign-in error code': ' 0' }],
+      ['user', { ...good, 'Request ID': 'r-2', Username: '' }],
+      ['request', { ...good, 'Request ID': ' r-2' }],
+    ];
+    for (const [label, second] of cases) {
+      const path = await portalCsv(dir, `InteractiveSignIns_${label}.csv`, [good, second]);
+      const ctx = context();
+      const grouped = await byGroups(path, ctx);
+      expect(grouped.result, label).toBeNull();
+      expect(grouped.acc.result().total, label).toBe(0);
+      expect(grouped.acc.requestIds.size, label).toBe(0);
+    }
+  });
+});
