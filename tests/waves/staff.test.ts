@@ -8,12 +8,13 @@ import { closePage, DESKTOP, launchBrowser, openPage } from '../helpers/browser.
 import { runCli } from '../helpers/cli.ts';
 import { EXAMPLE_CONFIG, EXAMPLE_TODAY } from '../helpers/example.ts';
 import { decodeEntities, htmlBlocks } from '../i18n/build.ts';
+import { readPdf } from '../pdf/read.ts';
 import { readableText, removeDir, serve, tempOut } from '../site/helpers.ts';
 import { translatorFor } from '../../src/i18n/catalog.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { staffWaveName, wavePlace } from '../../src/model/waves.ts';
 import { formatShortDate } from '../../src/generators/text/dates.ts';
-import { formatDateRange, longDate } from '../../src/shared/format.ts';
+import { formatDateRange, longDate, shortDate } from '../../src/shared/format.ts';
 
 // Staff and helpdesk outputs of plans in waves, read from real builds through the command: a plan whose waves are
 // sites and departments (English and German staff pages), and an "auto" plan whose waves nobody outside IT can
@@ -264,6 +265,42 @@ describe('staff messages of a plan in waves', () => {
       for (const wave of waves) {
         expect(body).toContain(`${longDate(wave.enforcementDate, playbook.locale)}: Wave ${wave.number}`);
         expect(body).toContain(`busy until ${longDate(wave.watchEndDate, playbook.locale)}`);
+      }
+    }
+  });
+});
+
+describe('the other staff and helpdesk pages and documents of a plan in waves', () => {
+  it('the "what is changing" page, in English and German, gives the span instead of one day', async () => {
+    const waves = bySite.playbook.waves!.waves;
+    for (const language of ['en-GB', 'de-DE']) {
+      const t = translatorFor(language);
+      const body = text(await page(bySite, `staff/${language.toLowerCase()}/what-is-changing/index.html`));
+      const span = t
+        .text('site.waves.enforcementDay', { first: longDate(waves[0]!.enforcementDate, language), last: longDate(waves[waves.length - 1]!.enforcementDate, language) })
+        .replace(/<\/?b>/g, '');
+      expect(body.replace(/\s+([),.])/g, '$1')).toContain(span);
+    }
+  });
+
+  it("the printed staff guide (German) lists each place's day and the first and last wave", async () => {
+    const pdf = await readPdf(new Uint8Array(await readFile(join(bySite.out, 'staff/de-de/mfa-guide.pdf'))));
+    const flat = pdf.text.replace(/\s+/g, ' ');
+    const t = translatorFor('de-DE');
+    for (const wave of bySite.playbook.waves!.waves) {
+      expect(flat).toContain(t.text('messages.announcement.waveDate', { who: wavePlace(wave) ?? t.text('site.waves.rest'), date: longDate(wave.enforcementDate, 'de-DE') }));
+    }
+    expect(flat).toContain(t.text('guide.boxes.firstWave'));
+    expect(flat).not.toContain(t.text('guide.boxes.required'));
+  });
+
+  it("the helpdesk runbook PDF gives every wave's day and the end of its busy days", async () => {
+    for (const built of [bySite, auto]) {
+      const pdf = await readPdf(new Uint8Array(await readFile(join(built.out, 'helpdesk/runbook.pdf'))));
+      const flat = pdf.text.replace(/\s+/g, ' ');
+      const { locale } = built.playbook;
+      for (const wave of built.playbook.waves!.waves) {
+        expect(flat).toContain(`${shortDate(wave.enforcementDate, locale)} (busy until ${shortDate(wave.watchEndDate, locale)}): Wave ${wave.number}`);
       }
     }
   });

@@ -1,4 +1,7 @@
 import type { HelpdeskView } from '../../model/views.ts';
+import { staffWaveName } from '../../model/waves.ts';
+import { translatorFor } from '../../i18n/catalog.ts';
+import { FALLBACK_LANGUAGE } from '../../i18n/languages.ts';
 import { ERROR_CODE_LOCATION } from '../../model/error-codes.ts';
 import { ERROR_CODES_TITLE, runbookPartTitles, see, type RunbookPartId, type RunbookText } from '../../model/runbook-refs.ts';
 import type { PdfFonts } from '../fonts.ts';
@@ -72,9 +75,19 @@ async function layoutRunbook(view: HelpdeskView, fonts: PdfFonts, pages: Readonl
   doc.paragraph(organisation.name, { size: 12, color: colors.accent, weight: 'bold', spaceAfter: 10 });
   doc.callout(
     [
-      { text: 'Enforcement: ', bold: true },
-      { text: `${longDate(dates.enforcementDate, locale)} at ${enforcementTime}`, bold: true, color: colors.warn },
-      { text: runbook ? `. Busy window: ${dateRange(runbook.enforcementWindow.from, runbook.enforcementWindow.to, locale)}.` : '.' },
+      // A plan in waves: every wave's day and the busy days after it, not only the first wave's.
+      ...(view.waves
+        ? [
+            { text: `Enforcement in ${view.waves.waves.length} waves, each at ${enforcementTime}:`, bold: true },
+            ...view.waves.waves.map((wave) => ({
+              text: `\n${shortDate(wave.enforcementDate, locale)} (busy until ${shortDate(wave.watchEndDate, locale)}): ${staffWaveName(translatorFor(FALLBACK_LANGUAGE), wave)}`,
+            })),
+          ]
+        : [
+            { text: 'Enforcement: ', bold: true },
+            { text: `${longDate(dates.enforcementDate, locale)} at ${enforcementTime}`, bold: true, color: colors.warn },
+            { text: runbook ? `. Busy window: ${dateRange(runbook.enforcementWindow.from, runbook.enforcementWindow.to, locale)}.` : '.' },
+          ]),
       { text: `\nRegistration window: ${shortDate(dates.announcement, locale)} to ${shortDate(dates.registrationDeadline, locale)}.` },
       { text: `\nHelpdesk line: ${nowrap(helpdesk.phone)} · ${helpdesk.email} · ${helpdesk.hours}` },
       { text: `\nEscalate to: ${view.itLead.name} (${view.itLead.role}), ${view.itLead.email}` },

@@ -4,6 +4,7 @@ import type { Translator } from '../../i18n/translate.ts';
 import type { PdfFonts } from '../fonts.ts';
 import { colors, LayoutDocument, type Inline } from '../layout/index.ts';
 import { documentOptions, nowrap, longDate, shortDate } from './common.ts';
+import { staffWaveWho } from '../../model/waves.ts';
 
 // staff/mfa-guide.pdf (staff/<language>/mfa-guide.pdf with several staff languages): one page for everyone,
 // printed or pinned up, in one staff language; the words come from src/i18n/locales/<language>/guide.json.
@@ -51,13 +52,33 @@ export async function renderStaffGuide(view: StaffView, fonts: PdfFonts, languag
 
   doc.paragraph(organisation.name, { size: 11, color: colors.accent, weight: 'bold', spaceAfter: 2 });
   doc.paragraph(t.text('guide.title'), { size: 20, weight: 'bold', spaceAfter: 4, role: 'H1' });
-  doc.paragraph(t.text('guide.intro', { enforcement: longDate(dates.enforcementDate, language) }), { size: 10.5, spaceAfter: 10 });
+  // A plan in waves: no one day for everyone; the guide gives the first and last wave, and each place's day when
+  // the waves are sites or departments.
+  const waves = view.waves;
+  if (!waves) {
+    doc.paragraph(t.text('guide.intro', { enforcement: longDate(dates.enforcementDate, language) }), { size: 10.5, spaceAfter: 10 });
+  } else {
+    const span = { first: longDate(waves.firstEnforcementDate, language), last: longDate(waves.lastEnforcementDate, language), findYourDate: waves.findYourDate };
+    doc.paragraph(t.text('guide.introWaves', span), { size: 10.5, spaceAfter: waves.findYourDate === 'place' ? 4 : 10 });
+    if (waves.findYourDate === 'place') {
+      doc.list(
+        waves.waves.map((wave) => t.text('messages.announcement.waveDate', { who: staffWaveWho(t, wave), date: longDate(wave.enforcementDate, language) })),
+        { size: 10, spaceAfter: 10 },
+      );
+    }
+  }
 
   // Three dates side by side.
   const boxes = [
     { label: t.text('guide.boxes.from'), date: dates.announcement, note: t.text('guide.boxes.fromNote') },
     { label: t.text('guide.boxes.by'), date: dates.registrationDeadline, note: t.text('guide.boxes.byNote') },
-    { label: t.text('guide.boxes.required'), date: dates.enforcementDate, note: t.text('guide.boxes.requiredNote', { time: enforcementTime }) },
+    waves
+      ? {
+          label: t.text('guide.boxes.firstWave'),
+          date: waves.firstEnforcementDate,
+          note: t.text('guide.boxes.lastWaveNote', { last: shortDate(waves.lastEnforcementDate, language) }),
+        }
+      : { label: t.text('guide.boxes.required'), date: dates.enforcementDate, note: t.text('guide.boxes.requiredNote', { time: enforcementTime }) },
   ];
   doc.block(
     62,
@@ -79,7 +100,7 @@ export async function renderStaffGuide(view: StaffView, fonts: PdfFonts, languag
   doc.heading(t.text('guide.whatToDo'), { level: 2, bookmark: true, anchor: 'what-to-do' });
   doc.list(setupSteps(t, view.method), { numbered: true, size: 10 });
   doc.paragraph(t.text(view.method === 'passkey' ? 'guide.passkey.after' : 'guide.authenticator.after'), { size: 10 });
-  doc.paragraph(t.text('guide.already', { enforcementShort: shortDate(dates.enforcementDate, language) }), { size: 10 });
+  doc.paragraph(waves ? t.text('guide.alreadyWaves') : t.text('guide.already', { enforcementShort: shortDate(dates.enforcementDate, language) }), { size: 10 });
 
   doc.heading(t.text('guide.noSmartphoneHeading'), { level: 2, bookmark: true, anchor: 'no-smartphone' });
   doc.paragraph(t.text('guide.noSmartphone'), { size: 10 });
