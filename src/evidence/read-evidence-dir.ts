@@ -170,7 +170,7 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
     const entries: FileEntry[] = [];
     const engine = await openEvidenceEngine();
     try {
-      for (const f of ordered) {
+      for (const [index, f] of ordered.entries()) {
         const name = f.path.slice(f.path.lastIndexOf(sep) + 1);
         if (!f.readable || !DATA_EXTENSIONS.test(name)) {
           entries.push(skipped(dir, f.path, 'signins', f.readable ? NOT_AN_EXPORT : f.reason));
@@ -178,7 +178,7 @@ export async function readEvidenceDir(dir: string, ctx: EvidenceContext, options
         }
         let repeated = 0;
         const r =
-          (await countSignInCsvByGroups(f.path, name, { acc, windows, breakGlassAccounts: ctx.breakGlassAccounts }, engine)) ??
+          (await countSignInCsvByGroups(f.path, name, { acc, windows, breakGlassAccounts: ctx.breakGlassAccounts, moreFilesFollow: index < ordered.length - 1 }, engine)) ??
           (await readSignInFile(
             f.path,
             name,

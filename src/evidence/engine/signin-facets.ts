@@ -128,8 +128,8 @@ const groupingMask = (keys: readonly string[]): number => KEY_COLUMNS.reduce((ma
  * are the cast's to check.
  */
 const plainDateSql = (d: string, ts: string): string =>
-  `coalesce(${ts} IS NOT NULL AND (length(${d}) = 20 OR (length(${d}) = 24 AND ${d}[20] = '.')) AND ${d}[5] = '-' AND ${d}[8] = '-' AND ${d}[11] = 'T' ` +
-  `AND ${d}[14] = ':' AND ${d}[17] = ':' AND ${d}[-1] = 'Z' AND ${d}[1] BETWEEN '1' AND '9' AND ${d}[12:13] < '24', false)`;
+  `coalesce(${ts} >= TIMESTAMP '1000-01-01' AND (length(${d}) = 20 OR (length(${d}) = 24 AND ${d}[20] = '.')) AND ${d}[5] = '-' AND ${d}[11] = 'T' ` +
+  `AND ${d}[-1] = 'Z' AND ${d}[12:13] < '24', false)`;
 
 export interface GroupedCountInput {
   path: string;
@@ -142,13 +142,24 @@ export interface GroupedCountInput {
   breakGlassAccounts: readonly string[];
   /** Interactive or not, from the file name; null when it does not say. */
   interactive: boolean | null;
+  /**
+   * Whether the file's request IDs must join the shared table: another sign-in file was read before
+   * it or comes after it. When not, the engine only looks for an ID repeated within the file.
+   */
+  shareRequestIds: boolean;
+}
+
+/** What one pass reads beyond the usual columns. */
+interface PassOptions {
+  /** Device ID, user agent and IP address: a legacy sign-in names its device by them only when it has no device name, system or browser. */
+  deviceDetail: boolean;
 }
 
 /** Sign-ins counted, or why the file must be read row by row. */
 export type GroupedCountResult = { counted: true; rows: number } | { counted: false; reason: string };
 
 /** The SQL of the grouped count, and its bound values. */
-export function groupedCountSql(input: GroupedCountInput, path: string): { sql: string; params: Record<string, DuckDBValue> } | null {
+export function groupedCountSql(input: GroupedCountInput, path: string, pass: PassOptions): { sql: string; params: Record<string, DuckDBValue> } | null {
   const params: Record<string, DuckDBValue> = {
     path,
     enforcement: input.windows.enforcementStartUtc,
@@ -157,7 +168,8 @@ export function groupedCountSql(input: GroupedCountInput, path: string): { sql: 
   };
   const raw = (field: ReadField): string => {
     const header = input.map[field];
-    return header === undefined ? 'NULL::VARCHAR' : sqlIdentifier(csvColumn(input.columnIndex(header)));
+    const detail = field === 'deviceId' || field === 'userAgent' || field === 'ipAddress';
+    return header === undefined || (detail && !pass.deviceDetail) ? 'NULL::VARCHAR' : sqlIdentifier(csvColumn(input.columnIndex(header)));
   };
   const columns = Array.from({ length: input.columnCount }, (_, i) => `${sqlString(csvColumn(i))}: 'VARCHAR'`).join(', ');
   const source = `read_csv($path, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"', strict_mode = true, ` + `columns = {${columns}})`;
@@ -176,7 +188,7 @@ WITH src AS (
       AND coalesce(contains("userPrincipalName", '@'), false)
       AND ("requestId" IS NULL OR coalesce("requestId"[1] BETWEEN '!' AND '~' AND "requestId"[-1] BETWEEN '!' AND '~', false)) AS clean,
     "errorCode" AS t_code,
-    ("clientApp" IS NOT NULL AND NOT coalesce(lower(trim("clientApp")) IN (${modernList}), false)) AS legacy,
+    ("clientApp" IS NOT NULL AND NOT list_contains([${modernList}], lower(trim("clientApp")))) AS legacy,
     ${bg.length === 0 ? 'false' : `coalesce(${bg.join(' OR ')}, false)`} AS bg,
     ltrim("errorCode", '-0') = '' AS ok,
     coalesce("deviceName"[1] BETWEEN '!' AND '~', false) OR coalesce("operatingSystem"[1] BETWEEN '!' AND '~', false) OR coalesce("browser"[1] BETWEEN '!' AND '~', false) AS labelled,
@@ -189,7 +201,7 @@ WITH src AS (
     "deviceName", "operatingSystem", "browser", "deviceId", "userAgent", "ipAddress", "authRequirement", "conditionalAccessStatus", "mfaMethod"
   FROM (SELECT *, try_cast("createdUtc" AS TIMESTAMP) AS ts FROM src)
 ), k AS (
-  SELECT d, clean, t_code,
+  SELECT d, clean, t_code, legacy AND NOT labelled AS unlabelled,
     CASE WHEN legacy THEN client END AS l_client,
     CASE WHEN ok THEN '0' ELSE '1' END AS l_ok,
     CASE WHEN legacy THEN upn END AS l_upn,
@@ -218,9 +230,14 @@ WITH src AS (
     CASE WHEN rid IS NOT NULL THEN md5_number_lower(rid) END AS h
   FROM r
 )
-SELECT grouping(${KEY_COLUMNS.join(', ')}) AS facet, ${KEY_COLUMNS.join(', ')}, count(*) AS n, strftime(min(d), '%Y-%m-%dT%H:%M:%S.%gZ') AS first, strftime(max(d), '%Y-%m-%dT%H:%M:%S.%gZ') AS last, bool_and(clean) AS clean
+SELECT grouping(${KEY_COLUMNS.join(', ')}) AS facet, ${KEY_COLUMNS.join(', ')}, count(*) AS n,
+  -- Times are written only for the groups that are counted, not for each request ID.
+  CASE WHEN grouping(h) = 1 THEN strftime(min(d), '%Y-%m-%dT%H:%M:%S.%gZ') END AS first,
+  CASE WHEN grouping(h) = 1 THEN strftime(max(d), '%Y-%m-%dT%H:%M:%S.%gZ') END AS last,
+  bool_and(clean) AS clean, bool_or(unlabelled) AS unlabelled
 FROM k
-GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f.keys.join(', ')})`).join(', ')})`;
+GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f.keys.join(', ')})`).join(', ')})
+${input.shareRequestIds ? '' : 'HAVING grouping(h) = 1 OR count(*) > 1'}`;
   return { sql, params };
 }
 
@@ -266,20 +283,19 @@ function hashList(): { push(value: bigint): void; forEach(f: (hi: number, lo: nu
   };
 }
 
-/**
- * Count a portal sign-in CSV into `acc` by groups. Nothing reaches the accumulator unless the whole
- * file could be counted this way.
- */
-export async function countCsvByGroups(engine: EvidenceEngine, input: GroupedCountInput, acc: SignInAccumulator): Promise<GroupedCountResult> {
-  if (!groupedCountFits(input.map)) return { counted: false, reason: 'columns' };
-  const query = groupedCountSql(input, await enginePath(engine, input.path));
-  if (query === null) return { counted: false, reason: 'window boundaries' };
+/** The groups of one pass, or why the file cannot be counted by groups. */
+type PassResult = { facetRows: FacetRow[]; hashes: ReturnType<typeof hashList>; rows: number; unlabelled: boolean } | { reason: string };
+
+async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, path: string, pass: PassOptions): Promise<PassResult> {
+  const query = groupedCountSql(input, path, pass);
+  if (query === null) return { reason: 'window boundaries' };
   const masks = new Map(FACETS.map((f) => [groupingMask(f.keys), f]));
   const facetRows: FacetRow[] = [];
   const hashes = hashList();
   let rows = 0;
   let clean = true;
   let repeated = false;
+  let unlabelled = false;
   try {
     const result = await engine.connection.stream(query.sql, query.params);
     for (;;) {
@@ -303,6 +319,7 @@ export async function countCsvByGroups(engine: EvidenceEngine, input: GroupedCou
         if (facet.part === SIGN_IN_PARTS.totals) {
           rows += count;
           if (column(countAt + 3).getItem(r) === false) clean = false;
+          if (column(countAt + 4).getItem(r) === true) unlabelled = true;
           // The engine tells success from failure by this text (ltrim of '-' and '0'), so it must be a plain number as written.
           const code = column(KEY_COLUMNS.indexOf('t_code') + 1).getItem(r);
           if (count > 0 && (typeof code !== 'string' || !/^-?\d+$/.test(code))) clean = false;
@@ -319,18 +336,35 @@ export async function countCsvByGroups(engine: EvidenceEngine, input: GroupedCou
       }
     }
   } catch (e) {
-    return { counted: false, reason: (e as Error).message };
+    return { reason: (e as Error).message };
   }
-  if (!clean) return { counted: false, reason: 'unusable rows' };
-  if (repeated) return { counted: false, reason: 'a request ID repeats within the file' };
-  let seenBefore = false;
-  hashes.forEach((hi, lo) => {
-    if (!seenBefore && acc.requestIds.hasHash(hi, lo)) seenBefore = true;
-  });
-  if (seenBefore) return { counted: false, reason: 'a request ID was counted from another file' };
-  hashes.forEach((hi, lo) => acc.requestIds.addHash(hi, lo));
+  if (!clean) return { reason: 'unusable rows' };
+  if (repeated) return { reason: 'a request ID repeats within the file' };
+  return { facetRows, hashes, rows, unlabelled };
+}
 
-  for (const row of facetRows) {
+/**
+ * Count a portal sign-in CSV into `acc` by groups. Nothing reaches the accumulator unless the whole
+ * file could be counted this way.
+ */
+export async function countCsvByGroups(engine: EvidenceEngine, input: GroupedCountInput, acc: SignInAccumulator): Promise<GroupedCountResult> {
+  if (!groupedCountFits(input.map)) return { counted: false, reason: 'columns' };
+  const path = await enginePath(engine, input.path);
+  let pass = await groupedPass(engine, input, path, { deviceDetail: false });
+  // A legacy sign-in without a device name, system or browser: read again with the columns that name its device.
+  if (!('reason' in pass) && pass.unlabelled) pass = await groupedPass(engine, input, path, { deviceDetail: true });
+  if ('reason' in pass) return { counted: false, reason: pass.reason };
+
+  if (input.shareRequestIds) {
+    let seenBefore = false;
+    pass.hashes.forEach((hi, lo) => {
+      if (!seenBefore && acc.requestIds.hasHash(hi, lo)) seenBefore = true;
+    });
+    if (seenBefore) return { counted: false, reason: 'a request ID was counted from another file' };
+    pass.hashes.forEach((hi, lo) => acc.requestIds.addHash(hi, lo));
+  }
+
+  for (const row of pass.facetRows) {
     const record = toSignIn(groupRecord(row));
     // Every row passed the usable-row test above, so every group makes a user sign-in.
     if (record.kind !== 'user') throw new Error(`a checked group did not make a sign-in (${record.kind})`);
@@ -339,5 +373,5 @@ export async function countCsvByGroups(engine: EvidenceEngine, input: GroupedCou
     // The engine writes the first time in the accumulator's own form (ISO 8601 UTC with milliseconds).
     acc.addAlike(s, row.count, row.first, row.part);
   }
-  return { counted: true, rows };
+  return { counted: true, rows: pass.rows };
 }

@@ -342,6 +342,8 @@ export interface GroupedCountTarget {
   windows: EvidenceWindows;
   /** Break-glass accounts as the plan names them. */
   breakGlassAccounts: readonly string[];
+  /** Whether another sign-in file comes after this one (its request IDs must then be kept to find repeats). */
+  moreFilesFollow: boolean;
 }
 
 /**
@@ -372,6 +374,7 @@ export async function countSignInCsvByGroups(path: string, name: string, target:
       windows: target.windows,
       breakGlassAccounts: target.breakGlassAccounts.map((a) => a.trim().toLowerCase()),
       interactive: interactiveFromFileName(name),
+      shareRequestIds: target.moreFilesFollow || target.acc.requestIds.size > 0,
     },
     target.acc,
   );
