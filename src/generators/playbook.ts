@@ -175,11 +175,14 @@ function revisedPlan(versions: DatedVersion[], calendar: WorkCalendar, inputs: P
     const staffDatesMoved =
       previous !== undefined &&
       (previous.schedule.enforcementDate !== version.schedule.enforcementDate || previous.schedule.registrationDeadline !== version.schedule.registrationDeadline);
+    // A plan in waves: each version's messages give that version's waves (first and last day, each place's day).
+    const waves = datedSchedule(version.config, calendar).waves;
     return {
       config: version.config,
       schedule: version.schedule,
       calendar,
       ...inputs,
+      ...(waves ? { waves } : {}),
       dateMove: staffDatesMoved
         ? { date: version.date, previousEnforcementDate: previous.schedule.enforcementDate, previousRegistrationDeadline: previous.schedule.registrationDeadline }
         : undefined,
