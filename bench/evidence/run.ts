@@ -2,8 +2,8 @@
  * Evidence ingestion benchmark. Generates synthetic exports in a temporary folder, then measures,
  * each in its own child process so peak memory is per measurement:
  *   - a plain line-count pass over the file (the floor: read bytes, count newlines);
- *   - the full evidence read (format detection, csv-parse or JSON splitting, canonical records,
- *     legacy/break-glass/failure aggregation, report).
+ *   - the full evidence read (format detection, the engine's grouped count of a portal CSV or the
+ *     JSON readers, canonical records, legacy/break-glass/failure aggregation, report).
  * Usage: node bench/evidence/run.ts [--rows 100000,1000000] [--formats portal-csv,graph-json,jsonl]
  */
 import { spawnSync } from 'node:child_process';
