@@ -5,11 +5,10 @@ import { parseConfig, readConfigText } from '../config/load.ts';
 import type { TenantConfig } from '../config/schema.ts';
 import type { JsonSource } from '../config/source-map.ts';
 import { planDate } from '../config/today.ts';
-import type { EvidenceContext } from '../evidence/context.ts';
-import { evidenceContextFromPlaybook } from '../evidence/context-from-playbook.ts';
+import type { EvidenceContext } from '../model/evidence-context.ts';
+import { evidenceContextFromPlaybook } from '../model/evidence-context.ts';
 import { FACTS } from '../generators/facts.ts';
 import { buildPlaybook, planSchedule, tenantSlug, type PlannedSchedule, type PlaybookInputs } from '../generators/playbook.ts';
-import { buildPolicies } from '../generators/policies.ts';
 import { RevisionProblem } from '../generators/revisions.ts';
 import type { EvidenceReport } from '../model/evidence-report.ts';
 import type { Playbook } from '../model/playbook.ts';
@@ -92,13 +91,8 @@ async function evidenceFolder(source: EvidenceSource, config: TenantConfig): Pro
   return undefined;
 }
 
-/**
- * What the evidence readers need from the plan, taken from the config and the dated schedule alone. The policies
- * are generated here only for the name of the all-users policy whose report-only results decide the go/no-go.
- */
+/** What the evidence readers need from the plan, taken from the config and the dated schedule alone. */
 function evidenceContextFor(config: TenantConfig, planned: PlannedSchedule, today: string): EvidenceContext {
-  const { calendar, schedule, waves } = planned;
-  const policies = buildPolicies({ config: planned.config, schedule, today, calendar, waves: waves ?? undefined });
   return evidenceContextFromPlaybook(
     {
       timeZone: config.timeZone,
@@ -106,9 +100,8 @@ function evidenceContextFor(config: TenantConfig, planned: PlannedSchedule, toda
       organisation: config.organisation,
       facts: FACTS,
       thresholds: config.thresholds,
-      policies,
       breakGlass: config.breakGlass,
-      schedule,
+      schedule: planned.schedule,
     },
     today,
   );

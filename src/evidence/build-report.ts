@@ -1,5 +1,5 @@
 /** Assemble the report from what the readers gathered. Pure. */
-import type { EvidenceContext } from './context.ts';
+import type { EvidenceContext } from '../model/evidence-context.ts';
 import { formatDate } from '../shared/format.ts';
 import type { EvidenceDirContents } from './read-evidence-dir.ts';
 import type { EvidenceReport } from '../model/evidence-report.ts';

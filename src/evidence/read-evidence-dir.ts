@@ -4,13 +4,13 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { EvidenceContext } from './context.ts';
+import type { EvidenceContext } from '../model/evidence-context.ts';
 import { createSignInAccumulator } from './analysis/signins.ts';
 import type { SignInSummary } from './analysis/signins.ts';
 import { readRegistrationFile } from './registration/read.ts';
 import type { RegistrationSnapshot } from './registration/read.ts';
 import { countSignInCsvByGroups, readSignInFile } from './signins/read.ts';
-import { evidenceWindows } from './windows.ts';
+import { evidenceWindows } from '../model/evidence-windows.ts';
 import { openEvidenceEngine } from './engine/database.ts';
 import type { FileEntry } from '../model/evidence-report.ts';
 import { addWarning } from './problems.ts';

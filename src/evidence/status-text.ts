@@ -1,5 +1,5 @@
 /** The terminal report of the `status` command. Pure: report and context in, plain text out. */
-import type { EvidenceContext } from './context.ts';
+import type { EvidenceContext } from '../model/evidence-context.ts';
 import type { EvidenceReport } from '../model/evidence-report.ts';
 import { VERDICT_STATUS_LABEL, type VerdictStatus } from '../model/criteria.ts';
 import { SMS_VOICE_ACTION_WINDOW_DAYS, changeLines, planDueLines, planStatusHeadLines, smsVoiceDueLines, smsVoiceOnlyCount, type PlanStatus } from '../model/status.ts';

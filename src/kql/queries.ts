@@ -9,11 +9,11 @@
  * break-glass accounts, failures after enforcement, the rest), so the four results together count
  * every sign-in once, and group by every window boundary, so each row falls wholly on one side.
  */
-import type { EvidenceContext } from '../evidence/context.ts';
+import type { EvidenceContext } from '../model/evidence-context.ts';
 import { formatDate } from '../shared/format.ts';
-import { MODERN_CLIENT_APPS } from '../evidence/signins/legacy.ts';
-import { evidenceWindows } from '../evidence/windows.ts';
-import type { EvidenceWindows } from '../evidence/windows.ts';
+import { MODERN_CLIENT_APPS } from '../model/client-apps.ts';
+import { evidenceWindows } from '../model/evidence-windows.ts';
+import type { EvidenceWindows } from '../model/evidence-windows.ts';
 
 export type KqlQueryId = 'legacy-auth' | 'break-glass' | 'failures-after-enforcement' | 'other-sign-ins' | 'report-only';
 

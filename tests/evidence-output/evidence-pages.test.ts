@@ -7,7 +7,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
+import { evidenceContextFromPlaybook } from '../../src/model/evidence-context.ts';
 import { kqlQueries } from '../../src/kql/queries.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { readPdf } from '../pdf/read.ts';

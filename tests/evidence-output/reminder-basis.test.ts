@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
+import { evidenceContextFromPlaybook } from '../../src/model/evidence-context.ts';
 import { readEvidence } from '../../src/evidence/index.ts';
 import { buildPlaybook } from '../../src/generators/playbook.ts';
 import { EXAMPLE_CONFIG, ROOT, readConfig } from '../helpers/example.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
+import { evidenceContextFromPlaybook } from '../../src/model/evidence-context.ts';
 import { readEvidence } from '../../src/evidence/index.ts';
 import { loadPdfFonts } from '../../src/pdf/index.ts';
 import { renderPlan } from '../../src/pdf/documents/plan.ts';

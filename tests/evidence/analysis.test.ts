@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextAction, registrationSeries, reminderDecision, smsVoiceOnlyUsers, snapshotRate, unregisteredUsers, usableSnapshots } from '../../src/evidence/analysis/registration.ts';
 import { createSignInAccumulator } from '../../src/evidence/analysis/signins.ts';
-import { localDay, parseUtcTimestamp, startOfLocalDayUtc } from '../../src/evidence/dates.ts';
+import { localDay, parseUtcTimestamp } from '../../src/evidence/dates.ts';
+import { startOfLocalDayUtc } from '../../src/shared/zoned-time.ts';
 import { isLegacyClientApp, remediationCategory } from '../../src/evidence/signins/legacy.ts';
 import type { RegistrationRecord, RegistrationSnapshot } from '../../src/evidence/registration/read.ts';
 import type { SignIn } from '../../src/evidence/signins/record.ts';

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignInAccumulator } from '../../src/evidence/analysis/signins.ts';
 import type { SignInAccumulator } from '../../src/evidence/analysis/signins.ts';
-import type { EvidenceContext } from '../../src/evidence/context.ts';
+import type { EvidenceContext } from '../../src/model/evidence-context.ts';
 import { openEvidenceEngine } from '../../src/evidence/engine/database.ts';
 import type { EvidenceEngine } from '../../src/evidence/engine/database.ts';
 import { countSignInCsvByGroups, readSignInFile } from '../../src/evidence/signins/read.ts';
-import { evidenceWindows } from '../../src/evidence/windows.ts';
+import { evidenceWindows } from '../../src/model/evidence-windows.ts';
 import { BG1, context, SIGNINS, tempDir } from './helpers.ts';
 
 let engine: EvidenceEngine;

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EvidenceContext } from '../../src/evidence/context.ts';
+import type { EvidenceContext } from '../../src/model/evidence-context.ts';
 import { readSignInFile } from '../../src/evidence/signins/read.ts';
 import type { SignIn } from '../../src/evidence/signins/record.ts';
 

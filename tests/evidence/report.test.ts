@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
+import { evidenceContextFromPlaybook } from '../../src/model/evidence-context.ts';
 import { EvidenceReportSchema, readEvidence } from '../../src/evidence/index.ts';
 import { formatStatusText } from '../../src/evidence/status-text.ts';
 import { context, D, evidenceDir, FIXTURES } from './helpers.ts';
@@ -151,6 +151,8 @@ describe('context from the playbook', () => {
       breakGlassAccounts: ['bg@x.example'],
       userCount: 250,
       smsVoiceRetirement: { allUsers: '2027-02-01', adminsAndExternal: '2027-07-01' },
+      // Every plan has the all-users policy; its report-only results decide the go/no-go on its day.
+      goNoGo: { policyName: 'CA002 - Require MFA - All users', decisionDate: '2027-01-14', maxWouldBlockRate: 10 },
     });
   });
 });

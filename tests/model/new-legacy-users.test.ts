@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
-import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
+import { evidenceContextFromPlaybook } from '../../src/model/evidence-context.ts';
 import { readEvidence } from '../../src/evidence/index.ts';
 import { buildPlaybook } from '../../src/generators/playbook.ts';
 import type { EvidenceReport } from '../../src/model/evidence-report.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
-import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
+import { evidenceContextFromPlaybook } from '../../src/model/evidence-context.ts';
 import { readEvidence } from '../../src/evidence/index.ts';
 import { buildPlaybook } from '../../src/generators/playbook.ts';
 import type { Playbook } from '../../src/model/playbook.ts';

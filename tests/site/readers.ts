@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parseConfig } from '../../src/config/load.ts';
 import { readEvidence } from '../../src/evidence/index.ts';
-import { evidenceContextFromPlaybook } from '../../src/evidence/context-from-playbook.ts';
+import { evidenceContextFromPlaybook } from '../../src/model/evidence-context.ts';
 import { buildPlaybook } from '../../src/generators/playbook.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { EXAMPLE_CONFIG, ROOT } from '../helpers/example.ts';

@@ -7,7 +7,7 @@
  */
 import { GATE_COUNTED, GATE_EVALUATED, reportOnlyResults, wouldBlockShare } from '../../model/report-only.ts';
 import type { ReportOnlyResult } from '../../model/report-only.ts';
-import type { EvidenceContext } from '../context.ts';
+import type { EvidenceContext } from '../../model/evidence-context.ts';
 import type { SignIn } from '../signins/record.ts';
 
 export const MAX_LISTED_WOULD_BLOCK = 25;

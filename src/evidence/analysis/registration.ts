@@ -1,5 +1,5 @@
 /** Registration tracking from dated snapshots. Pure functions of their inputs. */
-import type { EvidenceContext } from '../context.ts';
+import type { EvidenceContext } from '../../model/evidence-context.ts';
 import { daysBetween } from '../dates.ts';
 import { formatDate } from '../../shared/format.ts';
 import { isSmsVoiceOnly } from '../registration/methods.ts';

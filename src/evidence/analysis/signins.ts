@@ -3,8 +3,8 @@
  * Pure: no I/O and no clock; memory grows with distinct users, apps, devices and error codes,
  * never with the number of rows.
  */
-import type { EvidenceContext } from '../context.ts';
-import { evidenceWindows } from '../windows.ts';
+import type { EvidenceContext } from '../../model/evidence-context.ts';
+import { evidenceWindows } from '../../model/evidence-windows.ts';
 import { createRequestIdSet } from './request-ids.ts';
 import type { RequestIdSet } from './request-ids.ts';
 import { signInErrorCode, UNKNOWN_CODE_TEXT, type SignInErrorKind } from '../../model/error-codes.ts';

@@ -1,5 +1,5 @@
 /** The four validation verdicts, each from evidence already gathered. Pure functions. */
-import type { EvidenceContext } from '../context.ts';
+import type { EvidenceContext } from '../../model/evidence-context.ts';
 import type { SignInSummary } from './signins.ts';
 import { formatDate, formatMoment } from '../../shared/format.ts';
 import type { SmsVoiceOnlyUser, SnapshotRate, UnregisteredUser } from './registration.ts';

@@ -14,14 +14,14 @@
  * decides which copy of a repeated sign-in counts.
  */
 import type { DuckDBValue, DuckDBVector } from '@duckdb/node-api';
-import { MODERN_CLIENT_APPS } from '../signins/legacy.ts';
+import { MODERN_CLIENT_APPS } from '../../model/client-apps.ts';
 import type { ColumnMap, SignInField } from '../signins/headers.ts';
 import { toSignIn } from '../signins/record.ts';
 import type { RawRecord } from '../signins/record.ts';
 import { SIGN_IN_PARTS } from '../analysis/signins.ts';
 import type { SignInAccumulator } from '../analysis/signins.ts';
 import { splitRequestIdHash } from '../analysis/request-ids.ts';
-import type { EvidenceWindows } from '../windows.ts';
+import type { EvidenceWindows } from '../../model/evidence-windows.ts';
 import { csvColumn, enginePath } from './csv-scan.ts';
 import { sqlIdentifier, sqlString } from './database.ts';
 import type { EvidenceEngine } from './database.ts';

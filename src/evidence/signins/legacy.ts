@@ -6,18 +6,9 @@
 
 import { formatDate } from '../../shared/format.ts';
 import factsData from '../../content/facts.json' with { type: 'json' };
+import { MODERN_CLIENT_APPS } from '../../model/client-apps.ts';
 
 const FACTS: readonly { id: string; effective?: string }[] = factsData;
-
-/** Client apps that are modern authentication; every other non-empty value is legacy. */
-export const MODERN_CLIENT_APPS: ReadonlySet<string> = new Set([
-  'browser',
-  'mobile apps and desktop clients',
-  'modern clients',
-  // Spanish portal (values may be translated like the headers)
-  'explorador',
-  'aplicaciones móviles y clientes de escritorio',
-]);
 
 export type RemediationCategory = 'old-outlook' | 'smtp-device' | 'imap-pop-app' | 'activesync-phone' | 'other';
 

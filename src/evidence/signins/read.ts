@@ -18,7 +18,7 @@ import type { ReportOnlyResult } from '../../model/report-only.ts';
 import { parseUtcTimestamp } from '../dates.ts';
 import { countCsvByGroups } from '../engine/signin-facets.ts';
 import type { SignInAccumulator } from '../analysis/signins.ts';
-import type { EvidenceWindows } from '../windows.ts';
+import type { EvidenceWindows } from '../../model/evidence-windows.ts';
 
 export interface SignInFileResult {
   kind: FileKind;

@@ -3,8 +3,8 @@
  * Log Analytics queries, so a query's result and a raw export are judged on the same boundaries.
  */
 import { addDays } from '../shared/calendar-dates.ts';
-import type { EvidenceContext } from './context.ts';
-import { localTimeUtc, startOfLocalDayUtc } from './dates.ts';
+import type { EvidenceContext } from './evidence-context.ts';
+import { localTimeUtc, startOfLocalDayUtc } from '../shared/zoned-time.ts';
 
 export interface EvidenceWindows {
   /** Local midnight at the start of the register phase: the earliest sign-in the plan looks at. */
