@@ -12,7 +12,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 
 /** The engine's memory cap: the peak of a whole evidence read stays under 500 MB with Node's own share. */
-export const ENGINE_MEMORY_LIMIT = '256MB';
+export const ENGINE_MEMORY_LIMIT = '192MB';
 
 export interface EvidenceEngine {
   readonly connection: DuckDBConnection;

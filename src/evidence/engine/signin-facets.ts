@@ -227,7 +227,8 @@ WITH src AS (
     CASE WHEN gap THEN "conditionalAccessStatus" END AS e_ca,
     CASE WHEN v_from AND NOT ok THEN code END AS f_code,
     CASE WHEN v_from AND NOT ok THEN upn END AS f_upn,
-    CASE WHEN rid IS NOT NULL THEN md5_number_lower(rid) END AS h
+    -- The MD5 half the shared table holds; the engine's own hash when the IDs never leave it (only a repeat within the file is looked for).
+    CASE WHEN rid IS NOT NULL THEN ${input.shareRequestIds ? 'md5_number_lower(rid)' : 'hash(rid)'} END AS h
   FROM r
 )
 SELECT grouping(${KEY_COLUMNS.join(', ')}) AS facet, ${KEY_COLUMNS.join(', ')}, count(*) AS n,
