@@ -4,6 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listValue } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignInAccumulator } from '../../src/evidence/analysis/signins.ts';
 import type { SignInAccumulator } from '../../src/evidence/analysis/signins.ts';
@@ -12,6 +13,7 @@ import { openEvidenceEngine } from '../../src/evidence/engine/database.ts';
 import type { EvidenceEngine } from '../../src/evidence/engine/database.ts';
 import { countSignInCsvByGroups, readSignInFile } from '../../src/evidence/signins/read.ts';
 import { evidenceWindows } from '../../src/model/evidence-windows.ts';
+import { requestIdHash, splitRequestIdHash } from '../../src/evidence/analysis/request-ids.ts';
 import { BG1, context, SIGNINS, tempDir } from './helpers.ts';
 
 let engine: EvidenceEngine;
@@ -219,5 +221,12 @@ describe("the engine's grouped count of a portal CSV", () => {
       expect(grouped.acc.result().total, label).toBe(0);
       expect(grouped.acc.requestIds.size, label).toBe(0);
     }
+  });
+
+  it('hashes a request ID as the shared table does (the lower half of its MD5), whatever its characters', async () => {
+    const ids = ['a-0001', 'A-0001', '38f950fe-602b-4069-a728-1e536512dfb2', 'ñandú-é', '\u4e2d\u6587', ''];
+    const reader = await engine.connection.runAndReadAll('SELECT md5_number_lower(unnest($ids::VARCHAR[]))', { ids: listValue(ids) });
+    const fromEngine = reader.getColumns()[0] as bigint[];
+    expect(fromEngine.map((v) => splitRequestIdHash(v))).toEqual(ids.map((id) => requestIdHash(id)));
   });
 });

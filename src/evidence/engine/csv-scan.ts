@@ -59,18 +59,21 @@ export async function scanCsv(
   onRow: (ordinal: number, values: (string | null)[]) => void,
 ): Promise<CsvScanResult> {
   const rejects = engine.uniqueName('rejects');
-  const projection = ['row_number() OVER () AS ordinal', ...options.selected.map((i) => sqlIdentifier(csvColumn(i)))].join(', ');
+  // Rows come in file order (the engine preserves insertion order), so they are numbered here: a
+  // window function (row_number() OVER ()) would hold every row of the file before the first came out.
+  const projection = options.selected.length === 0 ? 'NULL' : options.selected.map((i) => sqlIdentifier(csvColumn(i))).join(', ');
   const params: Record<string, DuckDBValue> = { path: await enginePath(engine, path) };
   const result = await engine.connection.stream(`SELECT ${projection} FROM ${readCsvCall(options.columnCount, options.headerLine, rejects)}`, params);
+  let ordinal = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (chunk === null || chunk.rowCount === 0) break;
-    const columns = chunk.getColumns();
-    const ordinals = columns[0] as bigint[];
+    const columns = options.selected.length === 0 ? [] : chunk.getColumns();
     for (let r = 0; r < chunk.rowCount; r += 1) {
       const values: (string | null)[] = [];
-      for (let c = 1; c < columns.length; c += 1) values.push((columns[c] as (string | null)[])[r] ?? null);
-      onRow(Number(ordinals[r]), values);
+      for (const column of columns) values.push((column as (string | null)[])[r] ?? null);
+      ordinal += 1;
+      onRow(ordinal, values);
     }
   }
   const rows = await queryRows(engine, `SELECT DISTINCT line FROM ${sqlIdentifier(rejects)} ORDER BY line`);

@@ -372,7 +372,7 @@ export async function countSignInCsvByGroups(path: string, name: string, target:
       columnIndex: (header) => headers.indexOf(header),
       columnCount: headers.length,
       windows: target.windows,
-      breakGlassAccounts: target.breakGlassAccounts.map((a) => a.trim().toLowerCase()),
+      breakGlassAccounts: target.breakGlassAccounts.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''),
       interactive: interactiveFromFileName(name),
       shareRequestIds: target.moreFilesFollow || target.acc.requestIds.size > 0,
     },
