@@ -6,7 +6,9 @@
 // here too.
 //
 // Files that mostly run the command in a child process, as a user would (each run starts Node and loads the
-// whole program), are here too: they need no build, but they would be the slow half of the unit tier.
+// whole program), are here too: they need no build, but they would be the slow half of the unit tier. So are
+// files whose set-up runs the command through a helper (the i18n builds of every staff language) and the one
+// that renders every document of three tenants (prompt frequency, one tenant per starting state).
 export const INTEGRATION_TESTS: readonly string[] = [
   'tests/cli/cli.test.ts',
   'tests/cli/config-refusals.test.ts',
@@ -21,8 +23,11 @@ export const INTEGRATION_TESTS: readonly string[] = [
   'tests/cli/runs-anywhere.test.ts',
   'tests/cli/signals.test.ts',
   'tests/evidence-output/evidence-pages.test.ts',
+  'tests/content/prompt-frequency.test.ts',
   'tests/evidence-output/example-build.test.ts',
   'tests/evidence-output/measured-rate.test.ts',
+  'tests/i18n/confidentiality.test.ts',
+  'tests/i18n/language.test.ts',
   'tests/i18n/screenshots.test.ts',
   'tests/model/consistency.test.ts',
   'tests/package/package.test.ts',

@@ -19,25 +19,52 @@ async function testFiles(): Promise<string[]> {
     .sort();
 }
 
+async function helperFiles(): Promise<string[]> {
+  const entries = await readdir(join(ROOT, 'tests'), { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')).map((entry) => join(entry.parentPath, entry.name));
+}
+
+type Pattern = string | RegExp;
+const matches = (text: string, pattern: Pattern) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));
+
+/**
+ * The exported functions of the test helpers whose own body makes one of these calls: a test file calling one
+ * makes the call too (the i18n builds run the command from a helper), by the function's name.
+ */
+async function helpersMaking(patterns: readonly Pattern[]): Promise<Pattern[]> {
+  const names: Pattern[] = [];
+  for (const file of await helperFiles()) {
+    const text = await readFile(file, 'utf8');
+    const starts = [...text.matchAll(/^export (?:async )?function (\w+)/gm)];
+    starts.forEach((start, index) => {
+      const body = text.slice(start.index, starts[index + 1]?.index ?? text.length);
+      if (patterns.some((pattern) => matches(body, pattern))) names.push(new RegExp(`\\b${start[1]}\\(`));
+    });
+  }
+  return names;
+}
+
 describe('test tiers', () => {
   it('every test file that opens a browser, builds sites or packs the package is in the integration tier', async () => {
+    const heavy: Pattern[] = [...HEAVY_CALLS, ...(await helpersMaking(HEAVY_CALLS))];
     const misplaced: string[] = [];
     for (const file of await testFiles()) {
       // This file names the calls without making them.
       if (INTEGRATION_TESTS.includes(file) || join(ROOT, file) === import.meta.filename) continue;
       const text = await readFile(join(ROOT, file), 'utf8');
-      const calls = HEAVY_CALLS.filter((call) => text.includes(call));
-      if (calls.length > 0) misplaced.push(`${file}: ${calls.join(', ')}`);
+      const calls = heavy.filter((call) => matches(text, call));
+      if (calls.length > 0) misplaced.push(`${file}: ${calls.map(String).join(', ')}`);
     }
     expect(misplaced).toEqual([]);
   });
 
-  it('no unit-tier file starts the command in a child process', async () => {
+  it('no unit-tier file starts the command in a child process, itself or through a test helper', async () => {
+    const starting: Pattern[] = [...COMMAND_STARTS, ...(await helpersMaking(COMMAND_STARTS))];
     const misplaced: string[] = [];
     for (const file of await testFiles()) {
       if (INTEGRATION_TESTS.includes(file) || join(ROOT, file) === import.meta.filename) continue;
       const text = await readFile(join(ROOT, file), 'utf8');
-      const starts = COMMAND_STARTS.filter((pattern) => pattern.test(text));
+      const starts = starting.filter((pattern) => matches(text, pattern));
       if (starts.length > 0) misplaced.push(`${file}: ${starts.map(String).join(', ')}`);
     }
     expect(misplaced).toEqual([]);
