@@ -44,30 +44,26 @@ async function helpersMaking(patterns: readonly Pattern[]): Promise<Pattern[]> {
   return names;
 }
 
+/** The unit-tier test files that make one of these calls, each with the calls it makes. */
+async function unitFilesMaking(patterns: readonly Pattern[]): Promise<string[]> {
+  const misplaced: string[] = [];
+  for (const file of await testFiles()) {
+    // This file names the calls without making them.
+    if (INTEGRATION_TESTS.includes(file) || join(ROOT, file) === import.meta.filename) continue;
+    const text = await readFile(join(ROOT, file), 'utf8');
+    const calls = patterns.filter((pattern) => matches(text, pattern));
+    if (calls.length > 0) misplaced.push(`${file}: ${calls.map(String).join(', ')}`);
+  }
+  return misplaced;
+}
+
 describe('test tiers', () => {
   it('every test file that opens a browser, builds sites or packs the package is in the integration tier', async () => {
-    const heavy: Pattern[] = [...HEAVY_CALLS, ...(await helpersMaking(HEAVY_CALLS))];
-    const misplaced: string[] = [];
-    for (const file of await testFiles()) {
-      // This file names the calls without making them.
-      if (INTEGRATION_TESTS.includes(file) || join(ROOT, file) === import.meta.filename) continue;
-      const text = await readFile(join(ROOT, file), 'utf8');
-      const calls = heavy.filter((call) => matches(text, call));
-      if (calls.length > 0) misplaced.push(`${file}: ${calls.map(String).join(', ')}`);
-    }
-    expect(misplaced).toEqual([]);
+    expect(await unitFilesMaking([...HEAVY_CALLS, ...(await helpersMaking(HEAVY_CALLS))])).toEqual([]);
   });
 
   it('no unit-tier file starts the command in a child process, itself or through a test helper', async () => {
-    const starting: Pattern[] = [...COMMAND_STARTS, ...(await helpersMaking(COMMAND_STARTS))];
-    const misplaced: string[] = [];
-    for (const file of await testFiles()) {
-      if (INTEGRATION_TESTS.includes(file) || join(ROOT, file) === import.meta.filename) continue;
-      const text = await readFile(join(ROOT, file), 'utf8');
-      const starts = starting.filter((pattern) => matches(text, pattern));
-      if (starts.length > 0) misplaced.push(`${file}: ${starts.map(String).join(', ')}`);
-    }
-    expect(misplaced).toEqual([]);
+    expect(await unitFilesMaking([...COMMAND_STARTS, ...(await helpersMaking(COMMAND_STARTS))])).toEqual([]);
   });
 
   it('the integration list names only files that exist', () => {
