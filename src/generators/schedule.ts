@@ -60,6 +60,9 @@ export function enforcementBlockers(calendar: WorkCalendar, date: string, locale
   return reasons;
 }
 
+/** A blocker (a clause, as the revision errors join them with semicolons) as a sentence of a date move's reasons. */
+export const asSentence = (clause: string): string => `${clause}.`;
+
 /** The end of the 48-hour watch after a switch-on: the first working day at or after that moment. */
 export function watchEndAfter(calendar: WorkCalendar, enforcementDate: string): string {
   return calendar.nextWorkingDayFrom(calendar.addCalendarDays(enforcementDate, 2));
@@ -85,7 +88,7 @@ function planDays(config: TenantConfig, calendar: WorkCalendar, waves?: WaveSpan
       subject: 'Start (day 1)',
       from: config.startDate,
       to: startDate,
-      reasons: [`${formatLongDate(config.startDate, config.locale)} is not a working day (${closed?.name ?? 'closed'}); day 1 is the next working day`],
+      reasons: [`${formatLongDate(config.startDate, config.locale)} is not a working day (${closed?.name ?? 'closed'}); day 1 is the next working day.`],
     });
   }
   // Enough working days for the plan even if enforcement has to move a few weeks.
@@ -100,7 +103,7 @@ function planDays(config: TenantConfig, calendar: WorkCalendar, waves?: WaveSpan
   for (;;) {
     const blockers = enforcementBlockers(calendar, days[enforcementDay - 1]!, config.locale);
     if (blockers.length === 0) break;
-    reasons.push(...blockers);
+    reasons.push(...blockers.map(asSentence));
     enforcementDay += 1;
   }
   if (enforcementDay !== pilotLastPlanned + 1) {

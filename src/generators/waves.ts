@@ -11,7 +11,7 @@ import { ALL_USERS_POLICY, goNoGoGate } from './pilot.ts';
 import { assertTaskOrder } from './task-order.ts';
 import { ownerName } from '../model/names.ts';
 import { formatLongDate } from './text/dates.ts';
-import { enforcementBlockers, logReviewAfter, watchEndAfter } from './schedule.ts';
+import { asSentence, enforcementBlockers, logReviewAfter, watchEndAfter } from './schedule.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 
 // Enforcement in waves. Pure: the config, the calendar and the first wave's enforcement day (the schedule's, after
@@ -150,7 +150,7 @@ export function buildWavePlan(config: TenantConfig, calendar: WorkCalendar, firs
       const date = line.at(index);
       const blockers = number === 1 ? [] : enforcementBlockers(calendar, date, locale);
       if (blockers.length > 0) {
-        reasons.push(...blockers);
+        reasons.push(...blockers.map(asSentence));
         continue;
       }
       if (!capacity) {

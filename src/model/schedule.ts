@@ -80,6 +80,7 @@ export const dateMoveSchema = z.object({
   subject: z.string(),
   from: isoDateString,
   to: isoDateString,
+  /** Why, as whole sentences (each ends with a full stop): the PDF runs them together, the site lists them. */
   reasons: z.array(z.string()),
 });
 

@@ -132,7 +132,7 @@ describe('schedule around holidays', () => {
     expectSound(config, schedule);
     const move = schedule.moves.find((m) => m.subject === 'Enforcement')!;
     expect(move.from).toBe('2026-12-24');
-    expect(move.reasons[0]).toBe('24 December 2026 is the working day before Christmas Day (25 December 2026): the helpdesk would not be staffed the next day');
+    expect(move.reasons[0]).toBe('24 December 2026 is the working day before Christmas Day (25 December 2026): the helpdesk would not be staffed the next day.');
     expect(schedule.enforcementDate).toBe('2026-12-29');
   });
 
@@ -214,7 +214,7 @@ describe('the example tenant', () => {
         from: '2027-02-05',
         to: '2027-02-08',
         reasons: [
-          '5 February 2027 is a Friday: the 48 hours after enforcement would fall on the weekend',
+          '5 February 2027 is a Friday: the 48 hours after enforcement would fall on the weekend.',
           'The pilot runs 1 working day longer and every later date moves with it.',
         ],
       },

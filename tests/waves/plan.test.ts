@@ -108,7 +108,7 @@ describe('wave dates across holidays', () => {
     // The wave whose earliest day was Christmas Eve moved, and says why.
     const moved = playbook.waves!.waves.find((wave) => wave.moves.some((move) => move.from === '2026-12-24'))!;
     expect(moved.enforcementDate > '2026-12-24').toBe(true);
-    expect(moved.moves[0]!.reasons).toContain('24 December 2026 is the working day before Christmas Day (25 December 2026): the helpdesk would not be staffed the next day');
+    expect(moved.moves[0]!.reasons).toContain('24 December 2026 is the working day before Christmas Day (25 December 2026): the helpdesk would not be staffed the next day.');
   });
 
   it('the same across Christmas in Germany (Bavaria), with its own holidays', () => {
