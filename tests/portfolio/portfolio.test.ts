@@ -171,24 +171,18 @@ describe('portfolio.pdf for three tenants', () => {
   });
 
   it('is byte-identical from one run to the next', async () => {
-    const again = new Map(
-      (
-        await renderPortfolioFiles(
-          playbooks.map((playbook) => ({ ok: true as const, playbook })),
-          TODAY,
-          fonts,
-        )
-      ).map((file) => [file.path, file.bytes]),
-    );
-    const first = new Map(
-      (
-        await renderPortfolioFiles(
-          playbooks.map((playbook) => ({ ok: true as const, playbook })),
-          TODAY,
-          fonts,
-        )
-      ).map((file) => [file.path, file.bytes]),
-    );
+    const render = async () =>
+      new Map(
+        (
+          await renderPortfolioFiles(
+            playbooks.map((playbook) => ({ ok: true as const, playbook })),
+            TODAY,
+            fonts,
+          )
+        ).map((file) => [file.path, file.bytes]),
+      );
+    const again = await render();
+    const first = await render();
     expect([...again.keys()]).toEqual([...first.keys()]);
     for (const [path, bytes] of first) expect(Buffer.from(again.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
   });

@@ -24,6 +24,14 @@ export const BEFORE_A_FRIDAY = { startDate: '2027-02-19', goNoGo: '2027-03-17', 
  */
 export const BEFORE_EASTER = { startDate: '2027-02-25', goNoGo: '2027-03-23', enforcement: '2027-03-24' } as const;
 
+/** The BEFORE_A_FRIDAY plan revised on its go/no-go day, which failed: enforcement moves to the next valid day. */
+export function failedGoNoGo(reason: string): (config: Json) => void {
+  return (config) => {
+    config.startDate = BEFORE_A_FRIDAY.startDate;
+    config.revisions = [{ date: BEFORE_A_FRIDAY.goNoGo, reason, enforcement: 'next-valid-day' }];
+  };
+}
+
 export function configText(change: (config: Json) => void): string {
   const config = exampleJson();
   change(config);

@@ -3,7 +3,7 @@ import { loadPdfFonts } from '../../src/pdf/fonts.ts';
 import { renderPlan } from '../../src/pdf/documents/plan.ts';
 import { readPdf, type ReadPdf } from '../pdf/read.ts';
 import { longDate, shortDate } from '../../src/shared/format.ts';
-import { BEFORE_A_FRIDAY, playbookWith } from './helpers.ts';
+import { BEFORE_A_FRIDAY, failedGoNoGo, playbookWith } from './helpers.ts';
 
 // The plan PDF of a revised plan, read back with pdf.js: the version and its day on the cover and in the footer,
 // the version history with the reason, and what changed (old date → new date per milestone and message).
@@ -11,10 +11,7 @@ import { BEFORE_A_FRIDAY, playbookWith } from './helpers.ts';
 const REASON = 'Go/no-go failed: 14% of report-only sign-ins would have been blocked.';
 const today = BEFORE_A_FRIDAY.goNoGo;
 const later = '2027-03-26';
-const revise = (config: Record<string, any>) => {
-  config.startDate = BEFORE_A_FRIDAY.startDate;
-  config.revisions = [{ date: today, reason: REASON, enforcement: 'next-valid-day' }];
-};
+const revise = failedGoNoGo(REASON);
 const flat = (pdf: ReadPdf) => pdf.text.replace(/\s+/g, ' ');
 // Dates as the plan writes them (the one formatting module), so the assertions follow its style.
 const short = (date: string) => shortDate(date, 'en-GB');

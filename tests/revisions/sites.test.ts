@@ -5,7 +5,7 @@ import { buildSites, listFiles } from '../../src/site/build-sites.ts';
 import { longDate } from '../../src/shared/format.ts';
 import type { Playbook } from '../../src/model/playbook.ts';
 import { readableText, removeDir, tempOut } from '../site/helpers.ts';
-import { BEFORE_A_FRIDAY, playbookWith } from './helpers.ts';
+import { BEFORE_A_FRIDAY, failedGoNoGo, playbookWith } from './helpers.ts';
 
 // The built sites of a plan revised on its failed go/no-go: the admin plan page shows the version history and
 // what changed; the staff site gives the new enforcement date and the "date moved" message, never the admin's
@@ -14,10 +14,7 @@ import { BEFORE_A_FRIDAY, playbookWith } from './helpers.ts';
 const REASON = 'Go/no-go failed: canary-reason-4c1d of report-only sign-ins would have been blocked.';
 const today = BEFORE_A_FRIDAY.goNoGo;
 const NEW_ENFORCEMENT = '2027-03-22';
-const revise = (config: Record<string, any>) => {
-  config.startDate = BEFORE_A_FRIDAY.startDate;
-  config.revisions = [{ date: today, reason: REASON, enforcement: 'next-valid-day' }];
-};
+const revise = failedGoNoGo(REASON);
 const long = (date: string) => longDate(date, 'en-GB');
 const text = (html: string) =>
   html
