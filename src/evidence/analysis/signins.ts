@@ -134,9 +134,11 @@ export interface SignInAccumulator {
   /**
    * Count `count` sign-ins alike in every field the given parts read (a bit set of SIGN_IN_PARTS),
    * seen from `firstUtc` to `s.createdUtc`, all on the same side of every window boundary. Their
-   * request IDs were already taken into account (see `requestIds`).
+   * request IDs were already taken into account (see `requestIds`). `successful` says how many of
+   * them succeeded where only the legacy part is given (it reads the outcome as a count alone);
+   * every other part reads the outcome from `s`, the same for all of them.
    */
-  addAlike(s: SignIn, count: number, firstUtc: string, parts: number): void;
+  addAlike(s: SignIn, count: number, firstUtc: string, parts: number, successful?: number): void;
   /** The request IDs counted so far. */
   readonly requestIds: RequestIdSet;
   /** Report-only results already counted in the workspace (the Log Analytics go/no-go query's result). */
@@ -204,7 +206,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
   const seenRequests = createRequestIdSet();
   const reportOnly = newReportOnlyTally();
 
-  const count = (s: SignIn, n: number, first: string, parts: number): void => {
+  const count = (s: SignIn, n: number, first: string, parts: number, successful: number): void => {
     const t = s.createdUtc;
     if ((parts & SIGN_IN_PARTS.totals) !== 0) {
       total += n;
@@ -226,7 +228,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
         legacy.set(app, g);
       }
       g.signIns += n;
-      if (ok) g.successful += n;
+      g.successful += successful;
       if (t > g.last) g.last = t;
       let u = g.users.get(s.userPrincipalName);
       if (u === undefined) {
@@ -234,7 +236,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
         g.users.set(s.userPrincipalName, u);
       }
       u.signIns += n;
-      if (ok) u.successful += n;
+      u.successful += successful;
       if (first < u.first) u.first = first;
       if (t > u.last) u.last = t;
       const label = deviceLabel(s);
@@ -311,12 +313,14 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
         if (!seenRequests.add(s.requestId)) return false;
       }
       // A Log Analytics summary row has no per-policy results of its own: the report-only query's rows carry them.
-      count(s, group?.count ?? 1, group?.firstUtc ?? s.createdUtc, group === undefined ? ALL_PARTS : ALL_PARTS & ~SIGN_IN_PARTS.reportOnly);
+      const n = group?.count ?? 1;
+      count(s, n, group?.firstUtc ?? s.createdUtc, group === undefined ? ALL_PARTS : ALL_PARTS & ~SIGN_IN_PARTS.reportOnly, s.status === 'success' ? n : 0);
       return true;
     },
 
-    addAlike(s: SignIn, n: number, first: string, parts: number): void {
-      count(s, n, first, parts);
+    addAlike(s: SignIn, n: number, first: string, parts: number, successful?: number): void {
+      if (successful !== undefined && parts !== SIGN_IN_PARTS.legacy) throw new Error('a count of successful sign-ins is taken for the legacy part alone');
+      count(s, n, first, parts, successful ?? (s.status === 'success' ? n : 0));
     },
 
     requestIds: seenRequests,

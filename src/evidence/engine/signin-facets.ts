@@ -16,8 +16,8 @@
 import type { DuckDBValue, DuckDBVector } from '@duckdb/node-api';
 import { MODERN_CLIENT_APPS } from '../../model/client-apps.ts';
 import type { ColumnMap, SignInField } from '../signins/headers.ts';
-import { toSignIn } from '../signins/record.ts';
-import type { RawRecord } from '../signins/record.ts';
+import { canonicalUserPrincipalName, toSignIn } from '../signins/record.ts';
+import type { RawRecord, SignIn } from '../signins/record.ts';
 import { SIGN_IN_PARTS } from '../analysis/signins.ts';
 import type { SignInAccumulator } from '../analysis/signins.ts';
 import { splitRequestIdHash } from '../analysis/request-ids.ts';
@@ -67,17 +67,27 @@ export function groupedCountFits(map: ColumnMap): boolean {
 /** A stand-in user name for groups whose part never reads the user: present (so the record is usable) and no account's name. */
 const ANY_USER = '\u0000';
 
-/** One grouping set: the part it feeds and the key columns it keeps. */
+/**
+ * One grouping set: the parts it feeds, the key columns it keeps, and which of them names the user
+ * (the one key that differs between most groups of a set; see `GroupTemplate`).
+ */
 interface Facet {
-  part: number;
+  parts: number;
   keys: readonly string[];
+  user: string | null;
 }
 
-// Key columns (computed per row in the projection below) and the record field each stands for.
+/** Key columns (computed per row in the projection below) and the record field each stands for; null for what the count itself reads. */
 const KEY_FIELDS: Readonly<Record<string, ReadField | 'okCode' | null>> = {
   t_code: 'errorCode',
+  clean: null,
+  unlabelled: null,
+  v_from: null,
+  e_in72: null,
+  e_upn: 'userPrincipalName',
+  e_requirement: 'authRequirement',
+  e_ca: 'conditionalAccessStatus',
   l_client: 'clientApp',
-  l_ok: 'okCode',
   l_upn: 'userPrincipalName',
   l_device: 'deviceName',
   l_os: 'operatingSystem',
@@ -85,7 +95,6 @@ const KEY_FIELDS: Readonly<Record<string, ReadField | 'okCode' | null>> = {
   l_device_id: 'deviceId',
   l_agent: 'userAgent',
   l_ip: 'ipAddress',
-  v_from: null,
   v_before_end: null,
   v_client: 'clientApp',
   v_ok: 'okCode',
@@ -95,27 +104,31 @@ const KEY_FIELDS: Readonly<Record<string, ReadField | 'okCode' | null>> = {
   b_code: 'errorCode',
   b_ca: 'conditionalAccessStatus',
   b_method: 'mfaMethod',
-  e_in72: null,
-  e_code: 'errorCode',
-  e_upn: 'userPrincipalName',
-  e_requirement: 'authRequirement',
-  e_ca: 'conditionalAccessStatus',
   f_code: 'errorCode',
   f_upn: 'userPrincipalName',
   h: null,
 };
 const KEY_COLUMNS = Object.keys(KEY_FIELDS);
-const HASH_COLUMN = KEY_COLUMNS.indexOf('h');
+/** The key columns a group's template is told by: all but the users' and the request IDs'. */
+const TEMPLATE_COLUMNS = KEY_COLUMNS.filter((c) => KEY_FIELDS[c] !== 'userPrincipalName' && c !== 'h');
+/** Result column of a key column (the first result column is the grouping). */
+const resultColumn = (key: string): number => KEY_COLUMNS.indexOf(key) + 1;
 
 const FACETS: readonly Facet[] = [
-  // Totals by raw error code: each distinct code is checked against the TypeScript reading below.
-  { part: SIGN_IN_PARTS.totals, keys: ['t_code'] },
-  { part: SIGN_IN_PARTS.legacy, keys: ['l_client', 'l_ok', 'l_upn', 'l_device', 'l_os', 'l_browser', 'l_device_id', 'l_agent', 'l_ip'] },
-  { part: SIGN_IN_PARTS.validation, keys: ['v_from', 'v_before_end', 'v_client', 'v_ok', 'v_upn'] },
-  { part: SIGN_IN_PARTS.breakGlass, keys: ['b_request', 'b_upn', 'b_code', 'b_ca', 'b_method'] },
-  { part: SIGN_IN_PARTS.enforcement, keys: ['v_from', 'e_in72', 'e_code', 'e_upn', 'e_requirement', 'e_ca'] },
-  { part: SIGN_IN_PARTS.failureUsers, keys: ['f_code', 'f_upn'] },
-  { part: 0, keys: ['h'] }, // request IDs, each with how often it occurs in the file
+  // Every row by raw error code and the enforcement boundaries: the totals, the counts from enforcement on and the
+  // first 72 hours, and the sign-ins no policy may have covered. Whether every row was plainly usable, and whether a
+  // legacy sign-in lacks the labels that name its device, are keys too, so no other set carries them.
+  {
+    parts: SIGN_IN_PARTS.totals | SIGN_IN_PARTS.enforcement,
+    keys: ['v_from', 'e_in72', 't_code', 'e_upn', 'e_requirement', 'e_ca', 'clean', 'unlabelled'],
+    user: 'e_upn',
+  },
+  // Legacy authentication by client app, user and device; the outcome is counted (successful), not a key.
+  { parts: SIGN_IN_PARTS.legacy, keys: ['l_client', 'l_upn', 'l_device', 'l_os', 'l_browser', 'l_device_id', 'l_agent', 'l_ip'], user: 'l_upn' },
+  { parts: SIGN_IN_PARTS.validation, keys: ['v_from', 'v_before_end', 'v_client', 'v_ok', 'v_upn'], user: 'v_upn' },
+  { parts: SIGN_IN_PARTS.breakGlass, keys: ['b_request', 'b_upn', 'b_code', 'b_ca', 'b_method'], user: 'b_upn' },
+  { parts: SIGN_IN_PARTS.failureUsers, keys: ['f_code', 'f_upn'], user: 'f_upn' },
+  { parts: 0, keys: ['h'], user: null }, // request IDs, each with how often it occurs in the file
 ];
 
 /** DuckDB's grouping() bits for a set: 1 for each key column the set leaves out, first column highest. */
@@ -201,9 +214,8 @@ WITH src AS (
     "deviceName", "operatingSystem", "browser", "deviceId", "userAgent", "ipAddress", "authRequirement", "conditionalAccessStatus", "mfaMethod"
   FROM (SELECT *, try_cast("createdUtc" AS TIMESTAMP) AS ts FROM src)
 ), k AS (
-  SELECT d, clean, t_code, legacy AND NOT labelled AS unlabelled,
+  SELECT d, ok, clean, t_code, legacy AND NOT labelled AS unlabelled,
     CASE WHEN legacy THEN client END AS l_client,
-    CASE WHEN ok THEN '0' ELSE '1' END AS l_ok,
     CASE WHEN legacy THEN upn END AS l_upn,
     CASE WHEN legacy THEN "deviceName" END AS l_device,
     CASE WHEN legacy THEN "operatingSystem" END AS l_os,
@@ -221,7 +233,6 @@ WITH src AS (
     CASE WHEN bg THEN "conditionalAccessStatus" END AS b_ca,
     CASE WHEN bg THEN "mfaMethod" END AS b_method,
     e_in72,
-    CASE WHEN v_from THEN code END AS e_code,
     CASE WHEN gap THEN upn END AS e_upn,
     CASE WHEN gap THEN "authRequirement" END AS e_requirement,
     CASE WHEN gap THEN "conditionalAccessStatus" END AS e_ca,
@@ -231,35 +242,53 @@ WITH src AS (
     CASE WHEN rid IS NOT NULL THEN ${input.shareRequestIds ? 'md5_number_lower(rid)' : 'hash(rid)'} END AS h
   FROM r
 )
-SELECT grouping(${KEY_COLUMNS.join(', ')}) AS facet, ${KEY_COLUMNS.join(', ')}, count(*) AS n,
+SELECT grouping(${KEY_COLUMNS.join(', ')}) AS facet, ${KEY_COLUMNS.join(', ')}, count(*) AS n, count_if(ok) AS successful,
   -- Times are written only for the groups that are counted, not for each request ID.
   CASE WHEN grouping(h) = 1 THEN strftime(min(d), '%Y-%m-%dT%H:%M:%S.%gZ') END AS first,
   CASE WHEN grouping(h) = 1 THEN strftime(max(d), '%Y-%m-%dT%H:%M:%S.%gZ') END AS last,
-  bool_and(clean) AS clean, bool_or(unlabelled) AS unlabelled
+  -- The group's template: its set and every key but the users' (64 bits, as request IDs are told apart; see GroupTemplate).
+  CASE WHEN grouping(h) = 1 THEN hash(grouping(${KEY_COLUMNS.join(', ')}), ${TEMPLATE_COLUMNS.join(', ')}) END AS template
 FROM k
 GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f.keys.join(', ')})`).join(', ')})
 ${input.shareRequestIds ? '' : 'HAVING grouping(h) = 1 OR count(*) > 1'}`;
   return { sql, params };
 }
 
-interface FacetRow {
-  part: number;
-  values: Record<string, string | null>;
+/**
+ * What the groups of one set share but for their user: the canonical record of every key column but
+ * the user's, made once by `toSignIn`. The user is the only key that differs between most groups of
+ * a set, and `toSignIn` reads it into nothing but `userPrincipalName` (see canonicalUserPrincipalName),
+ * so a group's record is its template's with its own user and time.
+ */
+interface GroupTemplate {
+  parts: number;
+  signIn: SignIn;
+}
+
+/** One group: its template, its user's name as exported (null when its set keeps none), how many sign-ins, how many succeeded, first and last time. */
+interface Group {
+  template: GroupTemplate;
+  user: string | null;
   count: number;
+  successful: number;
   first: string;
   last: string;
 }
 
-/** The canonical record standing for a group: its key columns as raw fields, its last time as the date. */
-function groupRecord(row: FacetRow): RawRecord {
-  const raw: RawRecord = { createdUtc: row.last, userPrincipalName: ANY_USER };
-  for (const [column, value] of Object.entries(row.values)) {
+/** The template of a set's groups alike in `values` (every key column but the user's). */
+function groupTemplate(facet: Facet, values: ReadonlyMap<string, string>): GroupTemplate {
+  // Any valid time: each group's own time replaces it.
+  const raw: RawRecord = { createdUtc: '2000-01-01T00:00:00Z', userPrincipalName: ANY_USER };
+  for (const [column, value] of values) {
     const field = KEY_FIELDS[column];
-    if (value === null || field === null || field === undefined) continue;
+    if (field === null || field === undefined) continue;
     if (field === 'okCode') raw.errorCode = value;
     else raw[field] = value;
   }
-  return raw;
+  const record = toSignIn(raw);
+  // Every row passed the usable-row test, so every group makes a user sign-in.
+  if (record.kind !== 'user') throw new Error(`a checked group did not make a sign-in (${record.kind})`);
+  return { parts: facet.parts, signIn: record.signIn };
 }
 
 /** Grow-as-needed list of the file's request-ID hashes, as the table's two 32-bit words. */
@@ -285,55 +314,90 @@ function hashList(): { push(value: bigint): void; forEach(f: (hi: number, lo: nu
 }
 
 /** The groups of one pass, or why the file cannot be counted by groups. */
-type PassResult = { facetRows: FacetRow[]; hashes: ReturnType<typeof hashList>; rows: number; unlabelled: boolean } | { reason: string };
+type PassResult = { groups: Group[]; hashes: ReturnType<typeof hashList>; rows: number; unlabelled: boolean } | { reason: string };
+
+/** For each set: its grouping mask's facet, the result columns of its keys but the user's, and its user's. */
+interface FacetColumns {
+  facet: Facet;
+  keys: readonly { key: string; column: number }[];
+  user: number | null;
+}
+
+const FACET_COLUMNS: ReadonlyMap<number, FacetColumns> = new Map(
+  FACETS.map((facet) => [
+    groupingMask(facet.keys),
+    {
+      facet,
+      keys: facet.keys.filter((key) => key !== facet.user).map((key) => ({ key, column: resultColumn(key) })),
+      user: facet.user === null ? null : resultColumn(facet.user),
+    },
+  ]),
+);
 
 async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, path: string, pass: PassOptions): Promise<PassResult> {
   const query = groupedCountSql(input, path, pass);
   if (query === null) return { reason: 'window boundaries' };
-  const masks = new Map(FACETS.map((f) => [groupingMask(f.keys), f]));
-  const facetRows: FacetRow[] = [];
+  const groups: Group[] = [];
+  const templates = new Map<bigint, GroupTemplate>();
   const hashes = hashList();
   let rows = 0;
   let clean = true;
   let repeated = false;
   let unlabelled = false;
+  const countAt = KEY_COLUMNS.length + 1;
+  const templateAt = countAt + 4;
+  const hashAt = resultColumn('h');
+  const codeAt = resultColumn('t_code');
+  const cleanAt = resultColumn('clean');
+  const unlabelledAt = resultColumn('unlabelled');
   try {
     const result = await engine.connection.stream(query.sql, query.params);
     for (;;) {
       const chunk = await result.fetchChunk();
       if (chunk === null || chunk.rowCount === 0) break;
-      // Columns are read one value at a time, and only those a row's grouping keeps: most rows are request-ID hashes.
+      // Columns are read one value at a time, and only those a row's grouping keeps.
       const vectors: (DuckDBVector | undefined)[] = [];
       const column = (i: number): DuckDBVector => (vectors[i] ??= chunk.getColumnVector(i));
-      const countAt = KEY_COLUMNS.length + 1;
       for (let r = 0; r < chunk.rowCount; r += 1) {
-        const facet = masks.get(Number(column(0).getItem(r)));
-        if (facet === undefined) throw new Error('the engine returned a grouping the count does not know');
+        const set = FACET_COLUMNS.get(Number(column(0).getItem(r)));
+        if (set === undefined) throw new Error('the engine returned a grouping the count does not know');
         const count = Number(column(countAt).getItem(r));
-        if (facet.part === 0) {
-          const h = column(HASH_COLUMN + 1).getItem(r) as bigint | null;
+        if (set.facet.parts === 0) {
+          const h = column(hashAt).getItem(r) as bigint | null;
           if (h === null) continue;
           if (count > 1) repeated = true;
           hashes.push(h);
           continue;
         }
-        if (facet.part === SIGN_IN_PARTS.totals) {
+        if ((set.facet.parts & SIGN_IN_PARTS.totals) !== 0) {
           rows += count;
-          if (column(countAt + 3).getItem(r) === false) clean = false;
-          if (column(countAt + 4).getItem(r) === true) unlabelled = true;
+          if (column(cleanAt).getItem(r) !== true) clean = false;
+          if (column(unlabelledAt).getItem(r) === true) unlabelled = true;
           // The engine tells success from failure by this text (ltrim of '-' and '0'), so it must be a plain number as written.
-          const code = column(KEY_COLUMNS.indexOf('t_code') + 1).getItem(r);
-          if (count > 0 && (typeof code !== 'string' || !/^-?\d+$/.test(code))) clean = false;
+          const code = column(codeAt).getItem(r);
+          if (typeof code !== 'string' || !/^-?\d+$/.test(code)) clean = false;
         }
-        if (count === 0) continue;
-        const values: Record<string, string | null> = {};
-        for (const c of facet.keys) {
-          const v = column(KEY_COLUMNS.indexOf(c) + 1).getItem(r);
-          values[c] = typeof v === 'string' ? v : null;
+        // Groups alike but for their user share a template; its key values are read for the first of them only.
+        const templateKey = column(templateAt).getItem(r) as bigint;
+        let template = templates.get(templateKey);
+        if (template === undefined) {
+          const values = new Map<string, string>();
+          for (const { key, column: at } of set.keys) {
+            const v = column(at).getItem(r);
+            if (typeof v === 'string') values.set(key, v);
+          }
+          template = groupTemplate(set.facet, values);
+          templates.set(templateKey, template);
         }
-        const first = column(countAt + 1).getItem(r) as string;
-        const last = column(countAt + 2).getItem(r) as string;
-        facetRows.push({ part: facet.part, values, count, first, last });
+        const user = set.user === null ? null : column(set.user).getItem(r);
+        groups.push({
+          template,
+          user: typeof user === 'string' ? user : null,
+          count,
+          successful: Number(column(countAt + 1).getItem(r)),
+          first: column(countAt + 2).getItem(r) as string,
+          last: column(countAt + 3).getItem(r) as string,
+        });
       }
     }
   } catch (e) {
@@ -341,7 +405,7 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
   }
   if (!clean) return { reason: 'unusable rows' };
   if (repeated) return { reason: 'a request ID repeats within the file' };
-  return { facetRows, hashes, rows, unlabelled };
+  return { groups, hashes, rows, unlabelled };
 }
 
 /**
@@ -365,14 +429,15 @@ export async function countCsvByGroups(engine: EvidenceEngine, input: GroupedCou
     pass.hashes.forEach((hi, lo) => acc.requestIds.addHash(hi, lo));
   }
 
-  for (const row of pass.facetRows) {
-    const record = toSignIn(groupRecord(row));
-    // Every row passed the usable-row test above, so every group makes a user sign-in.
-    if (record.kind !== 'user') throw new Error(`a checked group did not make a sign-in (${record.kind})`);
-    const s = record.signIn;
+  for (const group of pass.groups) {
+    // The template's record stands for each of its groups in turn: the accumulator reads it and keeps none of it.
+    const s = group.template.signIn;
+    s.userPrincipalName = group.user === null ? ANY_USER : canonicalUserPrincipalName(group.user);
+    // The engine writes both times in the accumulator's own form (ISO 8601 UTC with milliseconds).
+    s.createdUtc = group.last;
     if (s.interactive === null) s.interactive = input.interactive;
-    // The engine writes the first time in the accumulator's own form (ISO 8601 UTC with milliseconds).
-    acc.addAlike(s, row.count, row.first, row.part);
+    const parts = group.template.parts;
+    acc.addAlike(s, group.count, group.first, parts, parts === SIGN_IN_PARTS.legacy ? group.successful : undefined);
   }
   return { counted: true, rows: pass.rows };
 }

@@ -134,6 +134,11 @@ function statusFromText(v: string): SignIn['status'] | null {
 
 const SERVICE_PRINCIPAL_CATEGORIES = new Set(['serviceprincipalsigninlogs', 'managedidentitysigninlogs', 'aadserviceprincipalsigninlogs', 'aadmanagedidentitysigninlogs']);
 
+/** A user principal name as the canonical record holds it (trimmed, lower-case): the one spelling every part of the analysis compares. */
+export function canonicalUserPrincipalName(raw: unknown): string {
+  return text(raw).toLowerCase();
+}
+
 /** Build the canonical sign-in from raw field values, or say why the record cannot be used. */
 export function toSignIn(raw: RawRecord, eventTypes: readonly string[] = []): RecordResult {
   const category = text(raw.category).toLowerCase();
@@ -189,7 +194,7 @@ export function toSignIn(raw: RawRecord, eventTypes: readonly string[] = []): Re
     signIn: {
       requestId: text(raw.requestId),
       createdUtc,
-      userPrincipalName: upnRaw.toLowerCase(),
+      userPrincipalName: canonicalUserPrincipalName(upnRaw),
       userDisplayName: text(raw.userDisplayName),
       userType: text(raw.userType),
       appDisplayName: text(raw.appDisplayName),
