@@ -115,8 +115,10 @@ export const SIGN_IN_PARTS = {
   totals: 1,
   /** Legacy authentication by client app, user and device. */
   legacy: 2,
-  /** The validation window's counts and its legacy sign-ins. */
+  /** The validation window's counts. */
   validation: 4,
+  /** The validation window's legacy sign-ins: counts by outcome and interactivity, and the app and user pairs. */
+  validationLegacy: 128,
   /** Break-glass account activity. */
   breakGlass: 8,
   /** From enforcement on: the first 72 hours, failure clusters and sign-ins no policy covered. */
@@ -126,7 +128,9 @@ export const SIGN_IN_PARTS = {
   /** From enforcement on: the users of each failure cluster (its counts and times are `enforcement`'s). */
   failureUsers: 64,
 } as const;
-const ALL_PARTS = 127;
+const ALL_PARTS = 255;
+/** The parts that read a sign-in's outcome as a count alone, so may take alike sign-ins of both outcomes at once. */
+const OUTCOME_COUNTED_PARTS = SIGN_IN_PARTS.legacy | SIGN_IN_PARTS.validationLegacy;
 
 export interface SignInAccumulator {
   /** Count one sign-in; false when its request ID was already counted (the same export saved twice, or a CSV and a Graph page of the same day). */
@@ -135,7 +139,7 @@ export interface SignInAccumulator {
    * Count `count` sign-ins alike in every field the given parts read (a bit set of SIGN_IN_PARTS),
    * seen from `firstUtc` to `s.createdUtc`, all on the same side of every window boundary. Their
    * request IDs were already taken into account (see `requestIds`). `successful` says how many of
-   * them succeeded where only the legacy part is given (it reads the outcome as a count alone);
+   * them succeeded where only the legacy parts are given (they read the outcome as a count alone);
    * every other part reads the outcome from `s`, the same for all of them.
    */
   addAlike(s: SignIn, count: number, firstUtc: string, parts: number, successful?: number): void;
@@ -249,16 +253,16 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
     }
 
     const inValidation = t >= enforcementStart && t < validationEnd;
-    if (inValidation && (parts & SIGN_IN_PARTS.validation) !== 0) {
-      bump(windowCounts, s, n);
-      if (legacyApp) {
-        if (ok) legacyWindow.successful += n;
-        else legacyWindow.failed += n;
-        if (s.interactive === true) legacyWindow.interactive += n;
-        else if (s.interactive === false) legacyWindow.nonInteractive += n;
-        else legacyWindow.unknown += n;
-        legacyWindow.pairs.add(`${canonicalClientApp(s.clientApp)}: ${s.userPrincipalName}${ok ? '' : ' (blocked or failed)'}`);
-      }
+    if (inValidation && (parts & SIGN_IN_PARTS.validation) !== 0) bump(windowCounts, s, n);
+    if (inValidation && legacyApp && (parts & SIGN_IN_PARTS.validationLegacy) !== 0) {
+      legacyWindow.successful += successful;
+      legacyWindow.failed += n - successful;
+      if (s.interactive === true) legacyWindow.interactive += n;
+      else if (s.interactive === false) legacyWindow.nonInteractive += n;
+      else legacyWindow.unknown += n;
+      const pair = `${canonicalClientApp(s.clientApp)}: ${s.userPrincipalName}`;
+      if (successful > 0) legacyWindow.pairs.add(pair);
+      if (successful < n) legacyWindow.pairs.add(`${pair} (blocked or failed)`);
     }
 
     const bg = (parts & SIGN_IN_PARTS.breakGlass) !== 0 ? breakGlass.get(s.userPrincipalName) : undefined;
@@ -319,7 +323,7 @@ export function createSignInAccumulator(ctx: EvidenceContext): SignInAccumulator
     },
 
     addAlike(s: SignIn, n: number, first: string, parts: number, successful?: number): void {
-      if (successful !== undefined && parts !== SIGN_IN_PARTS.legacy) throw new Error('a count of successful sign-ins is taken for the legacy part alone');
+      if (successful !== undefined && (parts & ~OUTCOME_COUNTED_PARTS) !== 0) throw new Error('a count of successful sign-ins is taken for the legacy parts alone');
       count(s, n, first, parts, successful ?? (s.status === 'success' ? n : 0));
     },
 

@@ -78,11 +78,12 @@ interface Facet {
 }
 
 /** Key columns (computed per row in the projection below) and the record field each stands for; null for what the count itself reads. */
-const KEY_FIELDS: Readonly<Record<string, ReadField | 'okCode' | null>> = {
+const KEY_FIELDS: Readonly<Record<string, ReadField | null>> = {
   t_code: 'errorCode',
   clean: null,
   unlabelled: null,
   v_from: null,
+  v_before_end: null,
   e_in72: null,
   e_upn: 'userPrincipalName',
   e_requirement: 'authRequirement',
@@ -95,17 +96,12 @@ const KEY_FIELDS: Readonly<Record<string, ReadField | 'okCode' | null>> = {
   l_device_id: 'deviceId',
   l_agent: 'userAgent',
   l_ip: 'ipAddress',
-  v_before_end: null,
-  v_client: 'clientApp',
-  v_ok: 'okCode',
-  v_upn: 'userPrincipalName',
+  l_window: null,
+  x_code: 'errorCode',
+  x_upn: 'userPrincipalName',
   b_request: 'requestId',
-  b_upn: 'userPrincipalName',
-  b_code: 'errorCode',
   b_ca: 'conditionalAccessStatus',
   b_method: 'mfaMethod',
-  f_code: 'errorCode',
-  f_upn: 'userPrincipalName',
   h: null,
 };
 const KEY_COLUMNS = Object.keys(KEY_FIELDS);
@@ -115,19 +111,27 @@ const TEMPLATE_COLUMNS = KEY_COLUMNS.filter((c) => KEY_FIELDS[c] !== 'userPrinci
 const resultColumn = (key: string): number => KEY_COLUMNS.indexOf(key) + 1;
 
 const FACETS: readonly Facet[] = [
-  // Every row by raw error code and the enforcement boundaries: the totals, the counts from enforcement on and the
-  // first 72 hours, and the sign-ins no policy may have covered. Whether every row was plainly usable, and whether a
-  // legacy sign-in lacks the labels that name its device, are keys too, so no other set carries them.
+  // Every row by raw error code and the window boundaries: the totals, the validation window's counts, the counts
+  // from enforcement on and the first 72 hours, and the sign-ins no policy may have covered. Whether every row was
+  // plainly usable, and whether a legacy sign-in lacks the labels that name its device, are keys too, so no other
+  // set carries them.
   {
-    parts: SIGN_IN_PARTS.totals | SIGN_IN_PARTS.enforcement,
-    keys: ['v_from', 'e_in72', 't_code', 'e_upn', 'e_requirement', 'e_ca', 'clean', 'unlabelled'],
+    parts: SIGN_IN_PARTS.totals | SIGN_IN_PARTS.validation | SIGN_IN_PARTS.enforcement,
+    keys: ['v_from', 'v_before_end', 'e_in72', 't_code', 'e_upn', 'e_requirement', 'e_ca', 'clean', 'unlabelled'],
     user: 'e_upn',
   },
-  // Legacy authentication by client app, user and device; the outcome is counted (successful), not a key.
-  { parts: SIGN_IN_PARTS.legacy, keys: ['l_client', 'l_upn', 'l_device', 'l_os', 'l_browser', 'l_device_id', 'l_agent', 'l_ip'], user: 'l_upn' },
-  { parts: SIGN_IN_PARTS.validation, keys: ['v_from', 'v_before_end', 'v_client', 'v_ok', 'v_upn'], user: 'v_upn' },
-  { parts: SIGN_IN_PARTS.breakGlass, keys: ['b_request', 'b_upn', 'b_code', 'b_ca', 'b_method'], user: 'b_upn' },
-  { parts: SIGN_IN_PARTS.failureUsers, keys: ['f_code', 'f_upn'], user: 'f_upn' },
+  // Legacy authentication by client app, user and device, in the validation window or not; the outcome is counted
+  // (successful), not a key. A group outside the window may hold sign-ins from before and after it: the legacy part
+  // reads no window, and the validation window's part finds none of it inside.
+  {
+    parts: SIGN_IN_PARTS.legacy | SIGN_IN_PARTS.validationLegacy,
+    keys: ['l_client', 'l_upn', 'l_device', 'l_os', 'l_browser', 'l_device_id', 'l_agent', 'l_ip', 'l_window'],
+    user: 'l_upn',
+  },
+  // Sign-ins of accounts that may be break-glass accounts, each (by request ID), and the failed sign-ins from
+  // enforcement on by error code and user. Each part reads only the groups that are its own: the break-glass
+  // part finds no account for another user, the failure users' part skips successes and what came before enforcement.
+  { parts: SIGN_IN_PARTS.breakGlass | SIGN_IN_PARTS.failureUsers, keys: ['v_from', 'x_code', 'x_upn', 'b_request', 'b_ca', 'b_method'], user: 'x_upn' },
   { parts: 0, keys: ['h'], user: null }, // request IDs, each with how often it occurs in the file
 ];
 
@@ -223,21 +227,17 @@ WITH src AS (
     CASE WHEN legacy AND NOT labelled THEN "deviceId" END AS l_device_id,
     CASE WHEN legacy AND NOT labelled THEN "userAgent" END AS l_agent,
     CASE WHEN legacy AND NOT labelled THEN "ipAddress" END AS l_ip,
+    CASE WHEN legacy THEN v_from AND v_before_end END AS l_window,
     v_from, v_before_end,
-    CASE WHEN legacy AND v_from AND v_before_end THEN client END AS v_client,
-    CASE WHEN legacy AND v_from AND v_before_end THEN (CASE WHEN ok THEN '0' ELSE '1' END) END AS v_ok,
-    CASE WHEN legacy AND v_from AND v_before_end THEN upn END AS v_upn,
+    CASE WHEN bg OR (v_from AND NOT ok) THEN code END AS x_code,
+    CASE WHEN bg OR (v_from AND NOT ok) THEN upn END AS x_upn,
     CASE WHEN bg THEN rid END AS b_request,
-    CASE WHEN bg THEN upn END AS b_upn,
-    CASE WHEN bg THEN code END AS b_code,
     CASE WHEN bg THEN "conditionalAccessStatus" END AS b_ca,
     CASE WHEN bg THEN "mfaMethod" END AS b_method,
     e_in72,
     CASE WHEN gap THEN upn END AS e_upn,
     CASE WHEN gap THEN "authRequirement" END AS e_requirement,
     CASE WHEN gap THEN "conditionalAccessStatus" END AS e_ca,
-    CASE WHEN v_from AND NOT ok THEN code END AS f_code,
-    CASE WHEN v_from AND NOT ok THEN upn END AS f_upn,
     -- The MD5 half the shared table holds; the engine's own hash when the IDs never leave it (only a repeat within the file is looked for).
     CASE WHEN rid IS NOT NULL THEN ${input.shareRequestIds ? 'md5_number_lower(rid)' : 'hash(rid)'} END AS h
   FROM r
@@ -282,8 +282,7 @@ function groupTemplate(facet: Facet, values: ReadonlyMap<string, string>): Group
   for (const [column, value] of values) {
     const field = KEY_FIELDS[column];
     if (field === null || field === undefined) continue;
-    if (field === 'okCode') raw.errorCode = value;
-    else raw[field] = value;
+    raw[field] = value;
   }
   const record = toSignIn(raw);
   // Every row passed the usable-row test, so every group makes a user sign-in.
@@ -437,7 +436,7 @@ export async function countCsvByGroups(engine: EvidenceEngine, input: GroupedCou
     s.createdUtc = group.last;
     if (s.interactive === null) s.interactive = input.interactive;
     const parts = group.template.parts;
-    acc.addAlike(s, group.count, group.first, parts, parts === SIGN_IN_PARTS.legacy ? group.successful : undefined);
+    acc.addAlike(s, group.count, group.first, parts, parts === (SIGN_IN_PARTS.legacy | SIGN_IN_PARTS.validationLegacy) ? group.successful : undefined);
   }
   return { counted: true, rows: pass.rows };
 }
