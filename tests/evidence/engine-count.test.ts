@@ -183,6 +183,31 @@ describe("the engine's grouped count of a portal CSV", () => {
     expect(gaps.signIns).toBeGreaterThan(0);
   });
 
+  it('counts groups that span a window boundary as the rows would: legacy sign-ins before and after the validation window, break-glass sign-ins without request IDs on both sides of enforcement', async () => {
+    const dir = await tempDir();
+    const legacyUser = 'erin@northgate-engineering.example';
+    const rows: PortalRow[] = [];
+    for (const [i, day] of ['2026-03-10T08:00:00Z', '2026-03-25T08:00:00Z', '2026-03-28T08:00:00Z', '2026-04-02T08:00:00Z'].entries()) {
+      // The same legacy client, device and outcome on every day: only the day tells the validation window's sign-in apart.
+      rows.push({ 'Date (UTC)': day, 'Request ID': `legacy-${i}`, Username: legacyUser, 'Sign-in error code': i % 2 === 0 ? '0' : '50126', 'Client app': 'IMAP4', Browser: 'Edge 120.0' });
+      rows.push({ 'Date (UTC)': day, 'Request ID': `legacy-ok-${i}`, Username: legacyUser, 'Sign-in error code': '0', 'Client app': 'IMAP4', Browser: 'Edge 120.0' });
+      // A break-glass account's failures with no request ID, alike but for the day, before and after enforcement.
+      rows.push({ 'Date (UTC)': day, Username: BG1, 'Sign-in error code': '53003', 'Client app': 'Browser', 'Conditional Access': 'Failure' });
+    }
+    const path = await portalCsv(dir, 'InteractiveSignIns_spanning.csv', rows);
+    const ctx = context();
+    const grouped = await byGroups(path, ctx);
+    expect(grouped.result).not.toBeNull();
+    const summary = grouped.acc.result();
+    expect(summary).toEqual((await byRows(path, ctx)).acc.result());
+    // What the two reads agree on: one legacy pair in the window of each outcome, and the break-glass failures seen from enforcement on only.
+    expect(summary.legacyInWindow).toMatchObject({ successful: 1, failed: 1 });
+    expect(summary.legacyInWindow.pairs).toEqual([`IMAP4: ${legacyUser}`, `IMAP4: ${legacyUser} (blocked or failed)`]);
+    expect(summary.breakGlass[0]).toMatchObject({ signIns: 4, successful: 0, lastSignInUtc: '2026-04-02T08:00:00.000Z' });
+    const blocked = summary.failureClusters.find((c) => c.errorCode === 53003);
+    expect(blocked).toMatchObject({ signIns: 3, userCount: 1, firstSeenUtc: '2026-03-25T08:00:00.000Z' });
+  });
+
   it('counts request IDs it has seen in the shared table, so a later copy of the same sign-ins is found', async () => {
     const dir = await tempDir();
     const path = await portalCsv(dir, 'InteractiveSignIns_varied.csv', variedRows());
