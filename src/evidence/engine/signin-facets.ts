@@ -107,6 +107,10 @@ const KEY_FIELDS: Readonly<Record<string, ReadField | null>> = {
 const KEY_COLUMNS = Object.keys(KEY_FIELDS);
 /** The key columns a group's template is told by: all but the users' and the request IDs'. */
 const TEMPLATE_COLUMNS = KEY_COLUMNS.filter((c) => KEY_FIELDS[c] !== 'userPrincipalName' && c !== 'h');
+/** The users' key columns: a group keeps at most one of them (one a set), the others are null. */
+const USER_COLUMNS = KEY_COLUMNS.filter((c) => KEY_FIELDS[c] === 'userPrincipalName');
+/** Characters of a time as the engine writes it for the accumulator: `2026-03-24T09:30:00.250Z`. */
+const STAMP_LENGTH = 24;
 /** Result column of a key column (the first result column is the grouping). */
 const resultColumn = (key: string): number => KEY_COLUMNS.indexOf(key) + 1;
 
@@ -242,10 +246,12 @@ WITH src AS (
     CASE WHEN rid IS NOT NULL THEN ${input.shareRequestIds ? 'md5_number_lower(rid)' : 'hash(rid)'} END AS h
   FROM r
 )
-SELECT grouping(${KEY_COLUMNS.join(', ')}) AS facet, ${KEY_COLUMNS.join(', ')}, count(*) AS n, count_if(ok) AS successful,
-  -- Times are written only for the groups that are counted, not for each request ID.
-  CASE WHEN grouping(h) = 1 THEN strftime(min(d), '%Y-%m-%dT%H:%M:%S.%gZ') END AS first,
-  CASE WHEN grouping(h) = 1 THEN strftime(max(d), '%Y-%m-%dT%H:%M:%S.%gZ') END AS last,
+SELECT grouping(${KEY_COLUMNS.join(', ')})::INTEGER AS facet, ${KEY_COLUMNS.join(', ')},
+  -- Counts as doubles (exact far beyond any export's rows) and one text a group, so reading a group out of the engine
+  -- costs little: most of a large file's groups differ only in their user and times.
+  count(*)::DOUBLE AS n, count_if(ok)::DOUBLE AS successful,
+  -- The group's first and last time (each ${STAMP_LENGTH} characters, the accumulator's own form) and its user's name as exported; only for the groups that are counted.
+  CASE WHEN grouping(h) = 1 THEN concat(strftime(min(d), '%Y-%m-%dT%H:%M:%S.%gZ'), strftime(max(d), '%Y-%m-%dT%H:%M:%S.%gZ'), ${USER_COLUMNS.join(', ')}) END AS stamp,
   -- The group's template: its set and every key but the users' (64 bits, as request IDs are told apart; see GroupTemplate).
   CASE WHEN grouping(h) = 1 THEN hash(grouping(${KEY_COLUMNS.join(', ')}), ${TEMPLATE_COLUMNS.join(', ')}) END AS template
 FROM k
@@ -315,11 +321,10 @@ function hashList(): { push(value: bigint): void; forEach(f: (hi: number, lo: nu
 /** The groups of one pass, or why the file cannot be counted by groups. */
 type PassResult = { groups: Group[]; hashes: ReturnType<typeof hashList>; rows: number; unlabelled: boolean } | { reason: string };
 
-/** For each set: its grouping mask's facet, the result columns of its keys but the user's, and its user's. */
+/** For each set: its grouping mask's facet and the result columns of its keys but the user's. */
 interface FacetColumns {
   facet: Facet;
   keys: readonly { key: string; column: number }[];
-  user: number | null;
 }
 
 const FACET_COLUMNS: ReadonlyMap<number, FacetColumns> = new Map(
@@ -328,7 +333,6 @@ const FACET_COLUMNS: ReadonlyMap<number, FacetColumns> = new Map(
     {
       facet,
       keys: facet.keys.filter((key) => key !== facet.user).map((key) => ({ key, column: resultColumn(key) })),
-      user: facet.user === null ? null : resultColumn(facet.user),
     },
   ]),
 );
@@ -344,7 +348,9 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
   let repeated = false;
   let unlabelled = false;
   const countAt = KEY_COLUMNS.length + 1;
-  const templateAt = countAt + 4;
+  const successfulAt = countAt + 1;
+  const stampAt = countAt + 2;
+  const templateAt = countAt + 3;
   const hashAt = resultColumn('h');
   const codeAt = resultColumn('t_code');
   const cleanAt = resultColumn('clean');
@@ -358,9 +364,9 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
       const vectors: (DuckDBVector | undefined)[] = [];
       const column = (i: number): DuckDBVector => (vectors[i] ??= chunk.getColumnVector(i));
       for (let r = 0; r < chunk.rowCount; r += 1) {
-        const set = FACET_COLUMNS.get(Number(column(0).getItem(r)));
+        const set = FACET_COLUMNS.get(column(0).getItem(r) as number);
         if (set === undefined) throw new Error('the engine returned a grouping the count does not know');
-        const count = Number(column(countAt).getItem(r));
+        const count = column(countAt).getItem(r) as number;
         if (set.facet.parts === 0) {
           const h = column(hashAt).getItem(r) as bigint | null;
           if (h === null) continue;
@@ -388,14 +394,15 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
           template = groupTemplate(set.facet, values);
           templates.set(templateKey, template);
         }
-        const user = set.user === null ? null : column(set.user).getItem(r);
+        const stamp = column(stampAt).getItem(r) as string;
         groups.push({
           template,
-          user: typeof user === 'string' ? user : null,
+          // A user's name as exported always has an @ (the usable-row test), so an empty one is a set without users.
+          user: stamp.length > 2 * STAMP_LENGTH ? stamp.slice(2 * STAMP_LENGTH) : null,
           count,
-          successful: Number(column(countAt + 1).getItem(r)),
-          first: column(countAt + 2).getItem(r) as string,
-          last: column(countAt + 3).getItem(r) as string,
+          successful: column(successfulAt).getItem(r) as number,
+          first: stamp.slice(0, STAMP_LENGTH),
+          last: stamp.slice(STAMP_LENGTH, 2 * STAMP_LENGTH),
         });
       }
     }
