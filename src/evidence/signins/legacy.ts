@@ -32,8 +32,18 @@ const CATEGORY: Readonly<Record<string, RemediationCategory>> = {
   'other clients': 'other',
 };
 
+/** Client app spellings already read: an export holds a few dozen, read once for each of its sign-ins or groups. */
+const keys = new Map<string, string>();
+/** Past this many spellings the text is no client app list, and nothing more is kept. */
+const MAX_REMEMBERED_KEYS = 1024;
+
 function key(clientApp: string): string {
-  return clientApp.trim().replace(/\s+/g, ' ').toLowerCase();
+  let k = keys.get(clientApp);
+  if (k === undefined) {
+    k = clientApp.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (keys.size < MAX_REMEMBERED_KEYS) keys.set(clientApp, k);
+  }
+  return k;
 }
 
 /** True for a legacy client app value; an empty value is unknown, not legacy. */
