@@ -1,6 +1,7 @@
 /**
  * Synthetic sign-in exports for the evidence benchmark: the portal's interactive sign-ins CSV
- * (2026-01 header, BOM, CRLF, the duplicated column) or a Graph JSON page. Written as a stream to
+ * (2026-01 header, BOM, CRLF, the duplicated column), the same with one malformed row appended, a
+ * Graph JSON page, or JSON lines in the Log Analytics shape. Written as a stream to
  * a temporary folder; never committed.
  */
 import { createWriteStream } from 'node:fs';
@@ -163,9 +164,16 @@ function diagnosticLine(row: Row, r: () => number): string {
   return JSON.stringify({ time: row.when, category: 'SignInLogs', resultType: String(row.code), properties: record });
 }
 
-export type BenchFormat = 'portal-csv' | 'graph-json' | 'jsonl';
+export type BenchFormat = 'portal-csv' | 'portal-csv-bad-row' | 'graph-json' | 'jsonl';
 
-/** Write `rows` synthetic sign-ins to `path` and return the byte count. */
+/** The date a malformed row of `portal-csv-bad-row` carries: no reader can take it as a sign-in time. */
+export const UNREADABLE_DATE = 'not a date';
+
+/**
+ * Write `rows` synthetic sign-ins to `path` and return the byte count. `portal-csv-bad-row` is the
+ * portal CSV with one more row after them whose date is unreadable: the file is then read row by
+ * row, and that row (line `rows + 2`, after the header) is the one named as malformed.
+ */
 export async function generate(path: string, rows: number, format: BenchFormat): Promise<number> {
   const out = createWriteStream(path);
   const r = rng(42);
@@ -175,7 +183,7 @@ export async function generate(path: string, rows: number, format: BenchFormat):
     bytes += Buffer.byteLength(s);
     if (!out.write(s)) await once(out, 'drain');
   };
-  if (format === 'portal-csv') {
+  if (format === 'portal-csv' || format === 'portal-csv-bad-row') {
     await write(`\uFEFF${PORTAL_HEADER}\r\n`);
     let batch: string[] = [];
     for (let i = 0; i < rows; i++) {
@@ -186,6 +194,7 @@ export async function generate(path: string, rows: number, format: BenchFormat):
       }
     }
     if (batch.length > 0) await write(`${batch.join('\r\n')}\r\n`);
+    if (format === 'portal-csv-bad-row') await write(`${csvLine({ ...makeRow(rows, r, startMs), when: UNREADABLE_DATE })}\r\n`);
   } else if (format === 'jsonl') {
     let batch: string[] = [];
     for (let i = 0; i < rows; i++) {

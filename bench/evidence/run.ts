@@ -4,9 +4,12 @@
  *   - a plain line-count pass over the file (the floor: read bytes, count newlines);
  *   - the full evidence read (format detection, the engine's grouped count of a portal CSV or the
  *     JSON readers, canonical records, legacy/break-glass/failure aggregation, report).
- * Usage: node bench/evidence/run.ts [--rows 100000,1000000] [--formats portal-csv,graph-json,jsonl]
+ * `portal-csv-bad-row` is the portal CSV with one malformed row appended: the grouped count gives it
+ * up and the file is read row by row; the read must still name that row with its line.
+ * Usage: node bench/evidence/run.ts [--rows 100000,1000000] [--formats portal-csv,portal-csv-bad-row,graph-json,jsonl]
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,10 @@ interface Measure {
   rows: number;
   peakRssMb: number;
   peakHeapMb: number;
+  /** The malformed rows the report names (evidence read). */
+  malformed?: { file: string; line: number; reason: string }[];
+  /** SHA-256 of the report, to see that two versions of the reader give the same one. */
+  reportDigest?: string;
 }
 
 function sampleHeap(): { stop: () => number } {
@@ -34,6 +41,7 @@ async function child(mode: string, dir: string, file: string): Promise<void> {
   const heap = sampleHeap();
   const t0 = process.hrtime.bigint();
   let rows = 0;
+  const extra: Partial<Measure> = {};
   if (mode === 'linecount') {
     for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
       let i = -1;
@@ -58,11 +66,13 @@ async function child(mode: string, dir: string, file: string): Promise<void> {
       goNoGo: { policyName: 'CA002 - Require MFA - All users', decisionDate: '2026-03-20', maxWouldBlockRate: 10 },
     });
     rows = report.signIns.total;
+    extra.malformed = report.files.flatMap((f) => f.malformed.map((m) => ({ file: f.file, line: m.line, reason: m.reason })));
+    extra.reportDigest = createHash('sha256').update(JSON.stringify(report)).digest('hex');
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const peakHeapMb = heap.stop() / 2 ** 20;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const m: Measure = { seconds, rows, peakRssMb, peakHeapMb };
+  const m: Measure = { seconds, rows, peakRssMb, peakHeapMb, ...extra };
   process.stdout.write(JSON.stringify(m));
 }
 
@@ -85,6 +95,7 @@ async function main(): Promise<void> {
   };
   const sizes = opt('--rows', '100000,1000000').split(',').map(Number);
   const formats = opt('--formats', 'portal-csv,graph-json').split(',') as BenchFormat[];
+  const digests: string[] = [];
   const base = await mkdtemp(join(tmpdir(), 'evidence-bench-'));
   console.log(`Node ${process.version}, ${process.platform} ${process.arch}`);
   console.log('| format | rows | file MB | line count: s, MB/s, peak RSS MB | evidence read: s, rows/s, MB/s, peak RSS MB, peak heap MB | read / line count |');
@@ -94,13 +105,22 @@ async function main(): Promise<void> {
       for (const rows of sizes) {
         const dir = join(base, `${format}-${rows}`);
         await mkdir(join(dir, 'signins'), { recursive: true });
-        const extension = { 'portal-csv': 'csv', 'graph-json': 'json', jsonl: 'jsonl' }[format];
+        const extension = { 'portal-csv': 'csv', 'portal-csv-bad-row': 'csv', 'graph-json': 'json', jsonl: 'jsonl' }[format];
         const file = join(dir, 'signins', `InteractiveSignIns_2026-03-20_2026-04-01.${extension}`);
         await generate(file, rows, format);
         const mb = (await stat(file)).size / 2 ** 20;
         const lc = runChild('linecount', dir, file);
         const ev = runChild('evidence', dir, file);
+        const lines = rows + 1 + (format === 'portal-csv-bad-row' ? 1 : 0);
+        if (format.startsWith('portal-csv') && lc.rows !== lines) throw new Error(`expected ${lines} lines, counted ${lc.rows}`);
+        // The malformed row is not a sign-in; it is named with its line (after the header and the rows).
         if (ev.rows !== rows) throw new Error(`expected ${rows} sign-ins, read ${ev.rows}`);
+        const expectedMalformed = format === 'portal-csv-bad-row' ? [rows + 2] : [];
+        const malformedLines = (ev.malformed ?? []).map((m) => m.line);
+        if (malformedLines.join() !== expectedMalformed.join()) {
+          throw new Error(`expected malformed rows on lines [${expectedMalformed.join(', ')}], the report names [${malformedLines.join(', ')}]`);
+        }
+        digests.push(`${format} ${rows}: ${ev.reportDigest}`);
         console.log(
           `| ${format} | ${rows.toLocaleString('en-GB')} | ${mb.toFixed(0)} | ${lc.seconds.toFixed(2)} s, ${(mb / lc.seconds).toFixed(0)} MB/s, ${lc.peakRssMb.toFixed(0)} MB | ` +
             `${ev.seconds.toFixed(2)} s, ${Math.round(rows / ev.seconds).toLocaleString('en-GB')} rows/s, ${(mb / ev.seconds).toFixed(1)} MB/s, ${ev.peakRssMb.toFixed(0)} MB, ${ev.peakHeapMb.toFixed(0)} MB | ${(ev.seconds / lc.seconds).toFixed(1)}× |`,
@@ -108,6 +128,7 @@ async function main(): Promise<void> {
         await rm(dir, { recursive: true, force: true });
       }
     }
+    console.log(`\nReport SHA-256 (the same for the same input and reader results):\n${digests.join('\n')}`);
   } finally {
     await rm(base, { recursive: true, force: true });
   }
