@@ -34,6 +34,10 @@ export async function openEvidenceEngine(): Promise<EvidenceEngine> {
       // Keep the engine to the machine's files: no extension downloads, no reads of other folders' secrets.
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
+      // The engine's allocator keeps memory it has freed until it is asked for more; background
+      // threads hand it back to the system, so a finished pass (a grouped count that gave up, say)
+      // does not stay in the process's footprint while the next one runs.
+      allocator_background_threads: 'true',
     });
     const connection = await instance.connect();
     let counter = 0;
@@ -63,6 +67,21 @@ export async function withEngine<T>(engine: EvidenceEngine | undefined, work: (e
     return await work(own);
   } finally {
     await own.close();
+  }
+}
+
+/**
+ * Run `work` with the engine limited to `threads` threads, and give the engine back its own
+ * number afterwards. Engine settings are the whole engine's, so only one such piece of work runs
+ * at a time (the evidence read is sequential).
+ */
+export async function withEngineThreads<T>(engine: EvidenceEngine, threads: number, work: () => Promise<T>): Promise<T> {
+  const [[before]] = (await queryRows(engine, "SELECT current_setting('threads')")) as [[number]];
+  await engine.connection.run(`SET threads = ${Math.max(1, Math.floor(threads))}`);
+  try {
+    return await work();
+  } finally {
+    await engine.connection.run(`SET threads = ${before}`);
   }
 }
 

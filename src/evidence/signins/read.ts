@@ -169,13 +169,24 @@ async function readCsv(
   if (classification.kind === 'signins-auth-details-csv') for (const c of AUTH_DETAIL_COLUMNS) wanted.add(c);
   const selectedNames = headers.filter((h) => wanted.has(h));
   const selected = selectedNames.map((h) => headers.indexOf(h));
-  const entries = Object.entries(map) as [SignInField, string][];
+  // Each mapped field with its place among the selected values, so a row's record is built straight from them.
+  const fieldPlaces = (Object.entries(map) as [SignInField, string][]).map(([field, header]) => [field, selectedNames.indexOf(header)] as const);
   const unusable = new Map<number, string>(); // row ordinal -> why it was not used
+  const recordOf = (values: readonly (string | null)[]): RawRecord => {
+    const raw: RawRecord = {};
+    for (const [field, place] of fieldPlaces) raw[field] = place === -1 ? undefined : (values[place] ?? '');
+    return raw;
+  };
 
   const onRow = (ordinal: number, values: (string | null)[]): void => {
+    const kind = classification.kind;
+    if (kind !== 'signins-auth-details-csv' && kind !== 'signins-log-analytics-summary-csv') {
+      deliver(toSignIn(recordOf(values)), ordinal, defaults, sink, out, counters, undefined, unusable);
+      return;
+    }
     const rec: Record<string, string> = {};
     for (let i = 0; i < selectedNames.length; i += 1) rec[selectedNames[i] as string] = values[i] ?? '';
-    if (classification.kind === 'signins-auth-details-csv') {
+    if (kind === 'signins-auth-details-csv') {
       if (authSink !== null) {
         const requestId = (rec['request id'] ?? '').trim();
         const method = (rec['authentication method'] ?? rec['método de autenticación'] ?? '').trim();
@@ -185,31 +196,26 @@ async function readCsv(
       out.rows += 1;
       return;
     }
-    const raw: RawRecord = {};
-    for (const [field, col] of entries) raw[field] = rec[col];
-    if (classification.kind === 'signins-log-analytics-summary-csv') {
-      const summary = summaryOf(rec);
-      if (typeof summary === 'string') {
-        unusable.set(ordinal, summary);
-        return;
-      }
-      if (rec['reportonlyresult'] !== undefined) {
-        const result = rec['reportonlyresult'].trim();
-        if (!isReportOnlyResult(result)) {
-          unusable.set(ordinal, `not a report-only result: "${result.slice(0, 40)}"`);
-          return;
-        }
-        reportOnlySink?.(result, summary.count, summary.firstUtc, summary.lastUtc, {
-          user: (rec['userprincipalname'] ?? '').trim().toLowerCase(),
-          clientApp: (rec['clientappused'] ?? '').trim(),
-        });
-        out.rows += 1;
-        return;
-      }
-      deliver(toSignIn(raw), ordinal, defaults, sink, out, counters, { count: summary.count, firstUtc: summary.firstUtc }, unusable);
+    // A Log Analytics summary row, or a row of the report-only query's result.
+    const summary = summaryOf(rec);
+    if (typeof summary === 'string') {
+      unusable.set(ordinal, summary);
       return;
     }
-    deliver(toSignIn(raw), ordinal, defaults, sink, out, counters, undefined, unusable);
+    if (rec['reportonlyresult'] !== undefined) {
+      const result = rec['reportonlyresult'].trim();
+      if (!isReportOnlyResult(result)) {
+        unusable.set(ordinal, `not a report-only result: "${result.slice(0, 40)}"`);
+        return;
+      }
+      reportOnlySink?.(result, summary.count, summary.firstUtc, summary.lastUtc, {
+        user: (rec['userprincipalname'] ?? '').trim().toLowerCase(),
+        clientApp: (rec['clientappused'] ?? '').trim(),
+      });
+      out.rows += 1;
+      return;
+    }
+    deliver(toSignIn(recordOf(values)), ordinal, defaults, sink, out, counters, { count: summary.count, firstUtc: summary.firstUtc }, unusable);
   };
 
   let rejectedLines: number[] = [];
