@@ -1,9 +1,10 @@
 /**
- * The row-by-row read of a sign-in CSV (a file the grouped count gives up on): the engine hands each
- * row out as one JSON array of its values, with one thread, and gives its thread count back after.
- * These pin that the values arrive exactly as written and that unusable rows keep their file lines.
+ * The row-by-row read of a sign-in CSV (a file the grouped count gives up on): the engine first
+ * writes each readable row's values as a JSON line into its staging folder, with one thread, then
+ * the lines are handed out one by one and the staged file removed. These pin that the values arrive
+ * exactly as written, that unusable rows keep their file lines, and that nothing is left behind.
  */
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEvidenceEngine, queryRows } from '../../src/evidence/engine/database.ts';
@@ -77,17 +78,19 @@ describe('the row-by-row read of a sign-in CSV', () => {
     `);
   });
 
-  it('gives the engine its own thread count back, also when the row handler stops the scan', async () => {
+  it('gives the engine its own thread count back and leaves no staged rows, also when the row handler stops the scan', async () => {
     const before = await threadsOf(engine);
     const path = await csvFile([`2026-03-24T09:00:00Z,r-1,Mozilla/5.0,alice@${D},Browser,0`, `2026-03-24T09:05:00Z,r-2,Mozilla/5.0,bob@${D},Browser,0`]);
     await readSignInFile(path, 'InteractiveSignIns_2026-03-20_2026-03-26.csv', () => undefined, null, null, engine);
     expect(await threadsOf(engine)).toBe(before);
+    expect(await readdir(engine.stagingDir)).toEqual([]);
     await expect(
       scanCsv(engine, path, { columnCount: 6, headerLine: 1, selected: [1] }, (ordinal) => {
         if (ordinal === 1) throw new Error('stop at the first row');
       }),
     ).rejects.toThrow('stop at the first row');
     expect(await threadsOf(engine)).toBe(before);
+    expect(await readdir(engine.stagingDir)).toEqual([]);
   });
 
   it('numbers every readable row in file order, with the selected values in the order asked for', async () => {

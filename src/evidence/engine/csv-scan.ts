@@ -5,7 +5,8 @@
  * value is text, and a row the dialect cannot read is set aside with its line instead of stopping
  * the file.
  */
-import { copyFile, symlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { queryRows, sqlIdentifier, sqlString, withEngineThreads } from './database.ts';
@@ -35,8 +36,8 @@ export const csvColumn = (index: number): string => `c${index}`;
 
 /**
  * The engine's read buffer for a CSV scanned row by row: 4 MiB, twice the longest line the engine
- * reads by default (2 MiB), instead of the default 32 MiB. The rows go out one chunk at a time, so
- * a larger buffer only adds to the process's memory.
+ * reads by default (2 MiB), instead of the default 32 MiB. The rows are written out as they are
+ * read, so a larger buffer would only add to the engine's memory.
  */
 const CSV_BUFFER_BYTES = 4 * 1024 * 1024;
 
@@ -59,12 +60,11 @@ export interface CsvScanResult {
  * Stream the rows of an export CSV: `onRow` gets the row's ordinal among the readable rows
  * (1-based, in file order) and the values of the `selected` column indexes, in that order.
  *
- * Memory, not the engine's speed, decides how: the caller's work on each row takes several times
- * longer than the engine's parsing, so the engine reads with one thread (one CSV buffer, one
- * allocator arena) and parses the next chunk while this one is handed out. Each row leaves the
- * engine as one JSON array of its selected values, one string to copy out instead of one per
- * value, and a chunk's strings are released as soon as its rows have been handed out rather than
- * when the garbage collector gets to it.
+ * The engine's part and the caller's run one after the other, not side by side, so their memory
+ * never adds up: the engine first writes the selected values of every readable row, in file order,
+ * as one JSON line each into its staging folder, and is done with the file (its allocator hands the
+ * memory back in the background); only then are the lines read back and handed out, one at a time.
+ * The staged file is removed as soon as it has been read.
  */
 export async function scanCsv(
   engine: EvidenceEngine,
@@ -73,34 +73,41 @@ export async function scanCsv(
   onRow: (ordinal: number, values: (string | null)[]) => void,
 ): Promise<CsvScanResult> {
   const rejects = engine.uniqueName('rejects');
-  // Rows come in file order (the engine preserves insertion order), so they are numbered here: a
-  // window function (row_number() OVER ()) would hold every row of the file before the first came out.
-  const projection = options.selected.length === 0 ? 'NULL' : `json_array(${options.selected.map((i) => sqlIdentifier(csvColumn(i))).join(', ')})::VARCHAR`;
+  const staged = join(engine.stagingDir, `${engine.uniqueName('rows')}.jsonl`);
+  // A list of text values (NULL for an empty field), written as {"v":[...]}; rows keep the file's order (insertion order is preserved).
+  const values = options.selected.length === 0 ? '[]::VARCHAR[]' : `[${options.selected.map((i) => sqlIdentifier(csvColumn(i))).join(', ')}]`;
   const params: Record<string, DuckDBValue> = { path: await enginePath(engine, path) };
   let ordinal = 0;
-  await withEngineThreads(engine, 1, async () => {
-    const result = await engine.connection.stream(`SELECT ${projection} FROM ${readCsvCall(options.columnCount, options.headerLine, rejects)}`, params);
-    let next = result.fetchChunk();
-    try {
-      for (;;) {
-        const chunk = await next;
-        if (chunk === null || chunk.rowCount === 0) break;
-        next = result.fetchChunk();
-        const rowCount = chunk.rowCount;
-        const rowsJson = options.selected.length === 0 ? null : chunk.getColumnVector(0);
-        for (let r = 0; r < rowCount; r += 1) {
-          const values = rowsJson === null ? [] : (JSON.parse(rowsJson.getItem(r) as string) as (string | null)[]);
-          ordinal += 1;
-          onRow(ordinal, values);
-        }
-        chunk.reset();
-      }
-    } finally {
-      // A row handler that throws leaves the next chunk's fetch behind: its outcome no longer matters.
-      next.catch(() => undefined);
-    }
-  });
+  try {
+    await withEngineThreads(engine, 1, () =>
+      engine.connection.run(
+        `COPY (SELECT ${values} AS v FROM ${readCsvCall(options.columnCount, options.headerLine, rejects)}) TO ${sqlString(staged)} (FORMAT json)`,
+        params,
+      ),
+    );
+    await forEachJsonLine(staged, (line) => {
+      ordinal += 1;
+      onRow(ordinal, (JSON.parse(line) as { v: (string | null)[] }).v);
+    });
+  } finally {
+    await rm(staged, { force: true });
+  }
   const rows = await queryRows(engine, `SELECT DISTINCT line FROM ${sqlIdentifier(rejects)} ORDER BY line`);
   await engine.connection.run(`DROP TABLE IF EXISTS ${sqlIdentifier(rejects)}; DROP TABLE IF EXISTS ${sqlIdentifier(`${rejects}_scan`)}`);
   return { rejectedLines: rows.map((r) => r[0] as number) };
+}
+
+/** Hand each line of a file the engine wrote as JSON to `onLine`, in order (JSON text never holds a raw line break). */
+async function forEachJsonLine(path: string, onLine: (line: string) => void): Promise<void> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const buffer: Buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
+    let start = 0;
+    for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
+      if (end > start) onLine(buffer.toString('utf8', start, end));
+      start = end + 1;
+    }
+    rest = start < buffer.length ? buffer.subarray(start) : null;
+  }
+  if (rest !== null && rest.length > 0) onLine(rest.toString('utf8'));
 }
