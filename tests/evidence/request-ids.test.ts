@@ -20,4 +20,18 @@ describe('the set of request IDs counted', () => {
     expect(set.add('a-0001')).toBe(false);
     expect(set.size).toBe(5);
   });
+
+  it('keeps hashes in every shard of the table apart, the empty-slot hash (0, 0) included, as they grow', () => {
+    const set = createRequestIdSet(16);
+    // High words spread over every top-bit shard, low words alike across shards, so only the shard tells some apart.
+    const hashes: [number, number][] = [[0, 0]];
+    for (let shard = 0; shard < 64; shard += 1) for (let low = 1; low <= 40; low += 1) hashes.push([((shard << 26) | low) >>> 0, low]);
+    for (const [hi, lo] of hashes) expect(set.addHash(hi, lo)).toBe(true);
+    expect(set.size).toBe(hashes.length);
+    for (const [hi, lo] of hashes) expect(set.hasHash(hi, lo)).toBe(true);
+    for (const [hi, lo] of hashes) expect(set.addHash(hi, lo)).toBe(false);
+    expect(set.hasHash(1 << 26, 41)).toBe(false);
+    // (0, 0) is kept as (0, 1): the two are one hash to the table.
+    expect(set.hasHash(0, 1)).toBe(true);
+  });
 });
