@@ -189,7 +189,14 @@ describe("the engine's grouped count of a portal CSV", () => {
     const rows: PortalRow[] = [];
     for (const [i, day] of ['2026-03-10T08:00:00Z', '2026-03-25T08:00:00Z', '2026-03-28T08:00:00Z', '2026-04-02T08:00:00Z'].entries()) {
       // The same legacy client, device and outcome on every day: only the day tells the validation window's sign-in apart.
-      rows.push({ 'Date (UTC)': day, 'Request ID': `legacy-${i}`, Username: legacyUser, 'Sign-in error code': i % 2 === 0 ? '0' : '50126', 'Client app': 'IMAP4', Browser: 'Edge 120.0' });
+      rows.push({
+        'Date (UTC)': day,
+        'Request ID': `legacy-${i}`,
+        Username: legacyUser,
+        'Sign-in error code': i % 2 === 0 ? '0' : '50126',
+        'Client app': 'IMAP4',
+        Browser: 'Edge 120.0',
+      });
       rows.push({ 'Date (UTC)': day, 'Request ID': `legacy-ok-${i}`, Username: legacyUser, 'Sign-in error code': '0', 'Client app': 'IMAP4', Browser: 'Edge 120.0' });
       // A break-glass account's failures with no request ID, alike but for the day, before and after enforcement.
       rows.push({ 'Date (UTC)': day, Username: BG1, 'Sign-in error code': '53003', 'Client app': 'Browser', 'Conditional Access': 'Failure' });

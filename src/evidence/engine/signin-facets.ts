@@ -1,11 +1,13 @@
 /**
  * Counting a portal sign-in CSV in the engine. One pass over the file groups its rows once per part
  * of the analysis (GROUPING SETS), each grouping keeping only the columns that part reads, so the
- * groups number in the users and apps rather than in the rows; every group then goes through the same canonical record
- * (`toSignIn`) and the same accumulator as a single row would, with its count and its first and last
- * time. The engine only decides what may be grouped: a value whose reading belongs to the TypeScript
- * vocabulary (client apps, break-glass accounts, dates) is grouped by its raw text, and where the
- * engine cannot be sure of the outcome it keeps the column in the group, never drops it.
+ * groups number in the users and apps rather than in the rows. Every group then counts as its
+ * sign-ins would: its record is the canonical one `toSignIn` makes from its key values (once for all
+ * groups alike but for their user, see GroupTemplate), with its own user and times, and it goes to
+ * the same accumulator as a single row, with its count. The engine only decides what may be grouped:
+ * a value whose reading belongs to the TypeScript vocabulary (client apps, break-glass accounts,
+ * dates) is grouped by its raw text, and where the engine cannot be sure of the outcome it keeps the
+ * column in the group, never drops it.
  *
  * A file is counted this way only when every row is plainly usable (a UTC date in the portal's
  * format, a user name with an @, a numeric error code, a request ID without spaces at its ends) and no request ID repeats
