@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse, type CsvError, type Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { addMalformed, type FileProblems } from './problems.ts';
+import { addMalformed, MAX_MALFORMED_LISTED, type FileProblems } from './problems.ts';
 import { dedupeHeaders } from './signins/headers.ts';
 
 /**
@@ -44,12 +44,52 @@ export function csvHeaderOf(head: string, fromLine = 1): string[] {
 }
 
 /**
+ * The rows the engine read but a reader could not use, by ordinal (1-based, file order, as the
+ * engine numbers them). Every such row is counted and located, but a file can hold a million of
+ * them (a whole export in a date format nobody reads), so each is one bit, and only the reasons the
+ * problems list can show are kept: those of the first rows. By the time a later row is located, the
+ * list is full with the earlier ones, so its reason would never be shown.
+ */
+export class UnusableRows {
+  private bits = new Uint8Array(1 << 12);
+  private readonly reasons = new Map<number, string>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(ordinal: number, reason: string): void {
+    const byte = ordinal >>> 3;
+    if (byte >= this.bits.length) {
+      const grown = new Uint8Array(Math.max(this.bits.length * 2, byte + 1));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    const bit = 1 << (ordinal & 7);
+    if (((this.bits[byte] as number) & bit) !== 0) return;
+    this.bits[byte] = (this.bits[byte] as number) | bit;
+    this.count += 1;
+    if (this.reasons.size < MAX_MALFORMED_LISTED) this.reasons.set(ordinal, reason);
+  }
+
+  /** Why the row was not used; undefined for a row that was. */
+  reasonFor(ordinal: number): string | undefined {
+    const byte = ordinal >>> 3;
+    if (byte >= this.bits.length || ((this.bits[byte] as number) & (1 << (ordinal & 7))) === 0) return undefined;
+    return this.reasons.get(ordinal) ?? UNLISTED_REASON;
+  }
+}
+
+/** The reason given for an unusable row past the listing limit: counted and located, never listed. */
+const UNLISTED_REASON = 'not a usable row';
+
+/**
  * The cheap second pass, run only for a file in which the engine found rows it could not use:
  * reads the file again with csv-parse to give each such row its line (the engine counts rows, not
- * lines) and to word the rows the CSV dialect rejects as before. `reasons` maps a readable row's
- * ordinal (1-based, file order, as the engine numbers them) to why it was not used.
+ * lines) and to word the rows the CSV dialect rejects as before.
  */
-export async function locateCsvProblems(path: string, problems: FileProblems, reasons: ReadonlyMap<number, string>, fromLine = 1): Promise<void> {
+export async function locateCsvProblems(path: string, problems: FileProblems, unusable: UnusableRows, fromLine = 1): Promise<void> {
   const parser = exportCsvParser(problems, { fromLine });
   const source = createReadStream(path);
   source.pipe(parser);
@@ -57,7 +97,7 @@ export async function locateCsvProblems(path: string, problems: FileProblems, re
   try {
     for await (const item of parser as AsyncIterable<{ info: { lines: number } }>) {
       ordinal += 1;
-      const reason = reasons.get(ordinal);
+      const reason = unusable.reasonFor(ordinal);
       if (reason !== undefined) addMalformed(problems, item.info.lines, reason);
     }
   } finally {

@@ -11,6 +11,8 @@ import { openEvidenceEngine, queryRows } from '../../src/evidence/engine/databas
 import type { EvidenceEngine } from '../../src/evidence/engine/database.ts';
 import { scanCsv } from '../../src/evidence/engine/csv-scan.ts';
 import { readSignInFile } from '../../src/evidence/signins/read.ts';
+import { UnusableRows } from '../../src/evidence/csv.ts';
+import { MAX_MALFORMED_LISTED } from '../../src/evidence/problems.ts';
 import type { SignIn } from '../../src/evidence/signins/record.ts';
 import { D, tempDir } from './helpers.ts';
 
@@ -110,5 +112,36 @@ describe('the row-by-row read of a sign-in CSV', () => {
     const counted: number[] = [];
     await scanCsv(engine, path, { columnCount: 6, headerLine: 1, selected: [] }, (ordinal, values) => counted.push(ordinal + values.length));
     expect(counted).toEqual([1, 2, 3]);
+  });
+
+  it('counts and locates every unusable row past the listing limit, listing the first ones with their own reasons', async () => {
+    const bad = MAX_MALFORMED_LISTED + 10;
+    const lines: string[] = [];
+    for (let i = 1; i <= bad; i += 1) lines.push(`2026-03-24 9h${i},r-${i},Mozilla/5.0,user${i}@${D},Browser,0`); // lines 2 .. bad + 1
+    lines.push(`2026-03-24T09:00:00Z,r-ok,Mozilla/5.0,alice@${D},Browser,0`);
+    const path = await csvFile(lines);
+    const r = await readSignInFile(path, 'InteractiveSignIns_2026-03-20_2026-03-26.csv', () => undefined, null, null, engine);
+    expect(r.rows).toBe(1);
+    expect(r.problems.malformedCount).toBe(bad);
+    expect(r.problems.lastMalformedLine).toBe(bad + 1);
+    expect(r.problems.malformed).toHaveLength(MAX_MALFORMED_LISTED);
+    expect(r.problems.malformed.map((m) => m.line)).toEqual(Array.from({ length: MAX_MALFORMED_LISTED }, (_, i) => i + 2));
+    expect(r.problems.malformed.at(-1)).toEqual({ line: MAX_MALFORMED_LISTED + 1, reason: `unreadable date "2026-03-24 9h${MAX_MALFORMED_LISTED}"` });
+  });
+});
+
+describe('the unusable rows of a CSV', () => {
+  it('counts a row once, knows which rows were used, and keeps only the reasons the problems list can show', () => {
+    const rows = new UnusableRows();
+    for (let ordinal = 3; ordinal < 3 + 2 * (MAX_MALFORMED_LISTED + 5); ordinal += 2) rows.add(ordinal, `row ${ordinal}`);
+    rows.add(3, 'again');
+    rows.add(100_000, 'far away');
+    expect(rows.size).toBe(MAX_MALFORMED_LISTED + 6);
+    expect(rows.reasonFor(3)).toBe('row 3');
+    expect(rows.reasonFor(4)).toBeUndefined();
+    expect(rows.reasonFor(99_999)).toBeUndefined();
+    expect(rows.reasonFor(3 + 2 * (MAX_MALFORMED_LISTED - 1))).toBe(`row ${3 + 2 * (MAX_MALFORMED_LISTED - 1)}`);
+    expect(rows.reasonFor(3 + 2 * MAX_MALFORMED_LISTED)).toBe('not a usable row');
+    expect(rows.reasonFor(100_000)).toBe('not a usable row');
   });
 });

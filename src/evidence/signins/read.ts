@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { csvHeaderOf, locateCsvProblems } from '../csv.ts';
+import { csvHeaderOf, locateCsvProblems, UnusableRows } from '../csv.ts';
 import { withEngine } from '../engine/database.ts';
 import type { EvidenceEngine } from '../engine/database.ts';
 import { scanCsv } from '../engine/csv-scan.ts';
@@ -88,11 +88,11 @@ function deliver(
   out: SignInFileResult,
   counters: { servicePrincipal: number },
   group?: SignInGroup,
-  unusable?: Map<number, string>,
+  unusable?: UnusableRows,
 ): void {
   if (result.kind === 'malformed') {
     // A CSV row is numbered by the engine; its line is found afterwards (see locateCsvProblems).
-    if (unusable !== undefined) unusable.set(line, result.reason);
+    if (unusable !== undefined) unusable.add(line, result.reason);
     else addMalformed(out.problems, line, result.reason);
     return;
   }
@@ -171,7 +171,7 @@ async function readCsv(
   const selected = selectedNames.map((h) => headers.indexOf(h));
   // Each mapped field with its place among the selected values, so a row's record is built straight from them.
   const fieldPlaces = (Object.entries(map) as [SignInField, string][]).map(([field, header]) => [field, selectedNames.indexOf(header)] as const);
-  const unusable = new Map<number, string>(); // row ordinal -> why it was not used
+  const unusable = new UnusableRows();
   const recordOf = (values: readonly (string | null)[]): RawRecord => {
     const raw: RawRecord = {};
     for (const [field, place] of fieldPlaces) raw[field] = place === -1 ? undefined : (values[place] ?? '');
@@ -199,13 +199,13 @@ async function readCsv(
     // A Log Analytics summary row, or a row of the report-only query's result.
     const summary = summaryOf(rec);
     if (typeof summary === 'string') {
-      unusable.set(ordinal, summary);
+      unusable.add(ordinal, summary);
       return;
     }
     if (rec['reportonlyresult'] !== undefined) {
       const result = rec['reportonlyresult'].trim();
       if (!isReportOnlyResult(result)) {
-        unusable.set(ordinal, `not a report-only result: "${result.slice(0, 40)}"`);
+        unusable.add(ordinal, `not a report-only result: "${result.slice(0, 40)}"`);
         return;
       }
       reportOnlySink?.(result, summary.count, summary.firstUtc, summary.lastUtc, {
