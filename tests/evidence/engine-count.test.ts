@@ -188,7 +188,7 @@ describe("the engine's grouped count of a portal CSV", () => {
     const legacyUser = 'erin@northgate-engineering.example';
     const rows: PortalRow[] = [];
     for (const [i, day] of ['2026-03-10T08:00:00Z', '2026-03-25T08:00:00Z', '2026-03-28T08:00:00Z', '2026-04-02T08:00:00Z'].entries()) {
-      // The same legacy client, device and outcome on every day: only the day tells the validation window's sign-in apart.
+      // The same legacy client and device every day, a success and (every other day) a failure: only the day tells the validation window's sign-ins apart.
       rows.push({
         'Date (UTC)': day,
         'Request ID': `legacy-${i}`,
