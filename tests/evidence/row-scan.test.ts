@@ -114,6 +114,23 @@ describe('the row-by-row read of a sign-in CSV', () => {
     expect(counted).toEqual([1, 2, 3]);
   });
 
+  it('hands out every row whole when the staged lines cross the edges of the read buffer', async () => {
+    // About 3,000 rows of 300 characters: the staged lines run over several read buffers, some cut mid-character.
+    const rows = 3000;
+    const agentOf = (i: number): string => `Agent ${i} ${'é'.repeat(i % 7)}${'x'.repeat(250 + (i % 13))}`;
+    const lines = Array.from({ length: rows }, (_, i) => `2026-03-24T09:00:00Z,r-${i},${agentOf(i)},user${i}@${D},Browser,0`);
+    const path = await csvFile(lines);
+    const seen: string[] = [];
+    let wrong = 0;
+    await scanCsv(engine, path, { columnCount: 6, headerLine: 1, selected: [1, 2] }, (ordinal, values) => {
+      if (values[0] !== `r-${ordinal - 1}` || values[1] !== agentOf(ordinal - 1)) wrong += 1;
+      seen.push(values[0] ?? '');
+    });
+    expect(wrong).toBe(0);
+    expect(seen).toHaveLength(rows);
+    expect(seen.at(-1)).toBe(`r-${rows - 1}`);
+  });
+
   it('counts and locates every unusable row past the listing limit, listing the first ones with their own reasons', async () => {
     const bad = MAX_MALFORMED_LISTED + 10;
     const lines: string[] = [];

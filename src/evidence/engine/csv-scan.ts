@@ -97,17 +97,27 @@ export async function scanCsv(
   return { rejectedLines: rows.map((r) => r[0] as number) };
 }
 
-/** Hand each line of a file the engine wrote as JSON to `onLine`, in order (JSON text never holds a raw line break). */
+/**
+ * Hand each line of a file the engine wrote as JSON to `onLine`, in order (JSON text never holds a
+ * raw line break). Lines are decoded where they lie in the read buffer; only a line cut by the end
+ * of a buffer is copied.
+ */
 async function forEachJsonLine(path: string, onLine: (line: string) => void): Promise<void> {
-  let rest: Buffer | null = null;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const buffer: Buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
+  let partial: Buffer[] = [];
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
     let start = 0;
-    for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
-      if (end > start) onLine(buffer.toString('utf8', start, end));
+    for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+      if (partial.length > 0) {
+        partial.push(chunk.subarray(0, end));
+        const line = Buffer.concat(partial);
+        partial = [];
+        if (line.length > 0) onLine(line.toString('utf8'));
+      } else if (end > start) {
+        onLine(chunk.toString('utf8', start, end));
+      }
       start = end + 1;
     }
-    rest = start < buffer.length ? buffer.subarray(start) : null;
+    if (start < chunk.length) partial.push(chunk.subarray(start));
   }
-  if (rest !== null && rest.length > 0) onLine(rest.toString('utf8'));
+  if (partial.length > 0) onLine(Buffer.concat(partial).toString('utf8'));
 }
