@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBValue } from '@duckdb/node-api';
-import { queryRows, sqlIdentifier, sqlString, withEngineThreads } from './database.ts';
+import { queryRows, sqlIdentifier, sqlString, withEngineSettings } from './database.ts';
 import type { EvidenceEngine } from './database.ts';
 
 /** Characters DuckDB reads as a file-name pattern (glob) rather than as part of the name. */
@@ -63,7 +63,7 @@ export interface CsvScanResult {
  * The engine's part and the caller's run one after the other, not side by side, so their memory
  * never adds up: the engine first writes the selected values of every readable row, in file order,
  * as one JSON line each into its staging folder, and is done with the file (its allocator hands the
- * memory back in the background); only then are the lines read back and handed out, one at a time.
+ * memory back in the background, see EngineSettings); only then are the lines read back and handed out, one at a time.
  * The staged file is removed as soon as it has been read.
  */
 export async function scanCsv(
@@ -78,20 +78,22 @@ export async function scanCsv(
   const values = options.selected.length === 0 ? '[]::VARCHAR[]' : `[${options.selected.map((i) => sqlIdentifier(csvColumn(i))).join(', ')}]`;
   const params: Record<string, DuckDBValue> = { path: await enginePath(engine, path) };
   let ordinal = 0;
-  try {
-    await withEngineThreads(engine, 1, () =>
-      engine.connection.run(
+  // One engine thread writes the rows in order; the allocator hands back what the engine frees (now and from any
+  // earlier pass) while the rows are handled.
+  await withEngineSettings(engine, { threads: 1, allocator_background_threads: true }, async () => {
+    try {
+      await engine.connection.run(
         `COPY (SELECT ${values} AS v FROM ${readCsvCall(options.columnCount, options.headerLine, rejects)}) TO ${sqlString(staged)} (FORMAT json)`,
         params,
-      ),
-    );
-    await forEachJsonLine(staged, (line) => {
-      ordinal += 1;
-      onRow(ordinal, (JSON.parse(line) as { v: (string | null)[] }).v);
-    });
-  } finally {
-    await rm(staged, { force: true });
-  }
+      );
+      await forEachJsonLine(staged, (line) => {
+        ordinal += 1;
+        onRow(ordinal, (JSON.parse(line) as { v: (string | null)[] }).v);
+      });
+    } finally {
+      await rm(staged, { force: true });
+    }
+  });
   const rows = await queryRows(engine, `SELECT DISTINCT line FROM ${sqlIdentifier(rejects)} ORDER BY line`);
   await engine.connection.run(`DROP TABLE IF EXISTS ${sqlIdentifier(rejects)}; DROP TABLE IF EXISTS ${sqlIdentifier(`${rejects}_scan`)}`);
   return { rejectedLines: rows.map((r) => r[0] as number) };

@@ -347,7 +347,6 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
   const hashes = hashList();
   let rows = 0;
   let clean = true;
-  let repeated = false;
   let unlabelled = false;
   const countAt = KEY_COLUMNS.length + 1;
   const successfulAt = countAt + 1;
@@ -372,7 +371,7 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
         if (set.facet.parts === 0) {
           const h = column(hashAt).getItem(r) as bigint | null;
           if (h === null) continue;
-          if (count > 1) repeated = true;
+          if (count > 1) return { reason: 'a request ID repeats within the file' };
           hashes.push(h);
           continue;
         }
@@ -383,6 +382,8 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
           // The engine tells success from failure by this text (ltrim of '-' and '0'), so it must be a plain number as written.
           const code = column(codeAt).getItem(r);
           if (typeof code !== 'string' || !/^-?\d+$/.test(code)) clean = false;
+          // Nothing of the file is counted by groups now: stop reading them.
+          if (!clean) return { reason: 'unusable rows' };
         }
         // Groups alike but for their user share a template; its key values are read for the first of them only.
         const templateKey = column(templateAt).getItem(r) as bigint;
@@ -412,7 +413,6 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
     return { reason: (e as Error).message };
   }
   if (!clean) return { reason: 'unusable rows' };
-  if (repeated) return { reason: 'a request ID repeats within the file' };
   return { groups, hashes, rows, unlabelled };
 }
 

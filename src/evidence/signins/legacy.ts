@@ -57,13 +57,13 @@ export function remediationCategory(clientApp: string): RemediationCategory {
 }
 
 /** One display spelling per client app, so `AutoDiscover` and `Autodiscover` group together. */
+const DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  autodiscover: 'Autodiscover',
+  'mapi over http': 'MAPI over HTTP',
+};
+
 export function canonicalClientApp(clientApp: string): string {
-  const k = key(clientApp);
-  const names: Record<string, string> = {
-    autodiscover: 'Autodiscover',
-    'mapi over http': 'MAPI over HTTP',
-  };
-  return names[k] ?? clientApp.trim().replace(/\s+/g, ' ');
+  return DISPLAY_NAMES[key(clientApp)] ?? clientApp.trim().replace(/\s+/g, ' ');
 }
 
 // Dated changes come from the facts data (claim, source, check date), not from this text.
