@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parse, type CsvError, type Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { addMalformed, MAX_MALFORMED_LISTED, type FileProblems } from './problems.ts';
@@ -102,5 +103,48 @@ export async function locateCsvProblems(path: string, problems: FileProblems, un
     }
   } finally {
     source.destroy();
+  }
+}
+
+/** How far from a file's end its last line is looked for: a portal row is about a kilobyte. */
+const TAIL_BYTES = 65_536;
+
+/**
+ * The text of a file's last line (after its last line break, a final line break and carriage return
+ * left out); null when its last line is longer than TAIL_BYTES, and when the file has a single line
+ * unless `single` says that line counts.
+ */
+export async function lastLineOf(path: string, single = false): Promise<string | null> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const start = Math.max(0, size - TAIL_BYTES);
+    const bytes = Buffer.alloc(size - start);
+    await handle.read(bytes, 0, bytes.length, start);
+    let end = bytes.length;
+    while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end -= 1;
+    if (end === 0) return null;
+    const lastBreak = bytes.lastIndexOf(0x0a, end - 1);
+    if (lastBreak === -1) return single && start === 0 ? bytes.subarray(0, end).toString('utf8') : null;
+    return bytes.subarray(lastBreak + 1, end).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A CSV file's last row as written, when the file's end alone tells it: its last line read as one row
+ * of exactly `columnCount` fields. Null when it cannot be told (the last line is the header or too
+ * long, or is the end of a quoted field spanning lines: such a piece never has every field).
+ */
+export async function lastCsvRow(path: string, columnCount: number): Promise<string[] | null> {
+  const line = await lastLineOf(path);
+  if (line === null) return null;
+  try {
+    const records = parseSync(line, { relax_quotes: true, relax_column_count: true }) as string[][];
+    const row = records[0];
+    return records.length === 1 && row !== undefined && row.length === columnCount ? row : null;
+  } catch {
+    return null;
   }
 }

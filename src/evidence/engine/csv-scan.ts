@@ -10,6 +10,7 @@ import { copyFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { queryRows, sqlIdentifier, sqlString, withEngineSettings } from './database.ts';
+import { lastCsvRow, lastLineOf } from '../csv.ts';
 import type { EvidenceEngine } from './database.ts';
 
 /** Characters DuckDB reads as a file-name pattern (glob) rather than as part of the name. */
@@ -78,6 +79,7 @@ export async function scanCsv(
   const values = options.selected.length === 0 ? '[]::VARCHAR[]' : `[${options.selected.map((i) => sqlIdentifier(csvColumn(i))).join(', ')}]`;
   const params: Record<string, DuckDBValue> = { path: await enginePath(engine, path) };
   let ordinal = 0;
+  let rejectedLines: number[] = [];
   // One engine thread writes the rows in order; the allocator hands back what the engine frees (now and from any
   // earlier pass) while the rows are handled.
   await withEngineSettings(engine, { threads: 1, allocator_background_threads: true }, async () => {
@@ -86,6 +88,9 @@ export async function scanCsv(
         `COPY (SELECT ${values} AS v FROM ${readCsvCall(options.columnCount, options.headerLine, rejects)}) TO ${sqlString(staged)} (FORMAT json)`,
         params,
       );
+      rejectedLines = await rejectedLinesOf(engine, rejects);
+      // A rejected row may be the last one, so the end is checked only in a file the engine took whole.
+      if (rejectedLines.length === 0) await checkReadToEnd(path, options.columnCount, options.selected, staged);
       await forEachJsonLine(staged, (line) => {
         ordinal += 1;
         onRow(ordinal, (JSON.parse(line) as { v: (string | null)[] }).v);
@@ -94,10 +99,36 @@ export async function scanCsv(
       await rm(staged, { force: true });
     }
   });
-  const rows = await queryRows(engine, `SELECT DISTINCT line FROM ${sqlIdentifier(rejects)} ORDER BY line`);
   await engine.connection.run(`DROP TABLE IF EXISTS ${sqlIdentifier(rejects)}; DROP TABLE IF EXISTS ${sqlIdentifier(`${rejects}_scan`)}`);
-  return { rejectedLines: rows.map((r) => r[0] as number) };
+  return { rejectedLines };
 }
+
+/** Lines (1-based, in the file) of the rows the dialect could not read, once each, in order. */
+async function rejectedLinesOf(engine: EvidenceEngine, rejects: string): Promise<number[]> {
+  const rows = await queryRows(engine, `SELECT DISTINCT line FROM ${sqlIdentifier(rejects)} ORDER BY line`);
+  return rows.map((r) => r[0] as number);
+}
+
+/**
+ * The engine can stop reading a CSV without an error (no reject either) at a line longer than it takes
+ * when other long lines came before it: the rows after it would be missing without a word. So the
+ * file's last row, when its end tells it, must be the last row the engine wrote out; if not, nothing
+ * of the file is handed out and the read stops with a message (the caller's "Reading stopped early").
+ * An empty value and a missing one are the same here (the engine writes an empty field as null).
+ */
+async function checkReadToEnd(path: string, columnCount: number, selected: readonly number[], staged: string): Promise<void> {
+  const expected = await lastCsvRow(path, columnCount);
+  const written = await lastLineOf(staged, true);
+  // No row written: a file of a header alone, or one whose first row the engine refused with an error.
+  if (expected === null || written === null) return;
+  const values = (JSON.parse(written) as { v: (string | null)[] }).v;
+  const same = selected.every((column, i) => (values[i] ?? '') === (expected[column] ?? ''));
+  if (!same) throw new Error(ENDED_EARLY);
+}
+
+/** Why a CSV was not counted when the engine stopped before its last row. */
+export const ENDED_EARLY =
+  'the file was not read to its end (a line longer than 2 MB may have stopped the reader); nothing of it was counted. Export it again or remove the over-long line.';
 
 /**
  * Hand each line of a file the engine wrote as JSON to `onLine`, in order (JSON text never holds a

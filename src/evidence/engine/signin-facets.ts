@@ -22,7 +22,7 @@ import { canonicalUserPrincipalName, toSignIn } from '../signins/record.ts';
 import type { RawRecord, SignIn } from '../signins/record.ts';
 import { SIGN_IN_PARTS } from '../analysis/signins.ts';
 import type { SignInAccumulator } from '../analysis/signins.ts';
-import { splitRequestIdHash } from '../analysis/request-ids.ts';
+import { requestIdHash, splitRequestIdHash } from '../analysis/request-ids.ts';
 import type { EvidenceWindows } from '../../model/evidence-windows.ts';
 import { csvColumn, enginePath } from './csv-scan.ts';
 import { sqlIdentifier, sqlString } from './database.ts';
@@ -170,6 +170,12 @@ export interface GroupedCountInput {
    * it or comes after it. When not, the engine only looks for an ID repeated within the file.
    */
   shareRequestIds: boolean;
+  /**
+   * The request ID of the file's last row as written (see lastCsvRow), or null when the file's end does
+   * not tell it. The engine can stop reading without an error at an over-long line; a file is counted
+   * by groups only when its last row was read.
+   */
+  lastRequestId: string | null;
 }
 
 /** What one pass reads beyond the usual columns. */
@@ -189,6 +195,7 @@ export function groupedCountSql(input: GroupedCountInput, path: string, pass: Pa
     validationEnd: input.windows.validationEndUtc,
     end72: input.windows.first72hEndUtc,
   };
+  if (input.lastRequestId !== null && !input.shareRequestIds) params['lastRequestId'] = input.lastRequestId;
   const raw = (field: ReadField): string => {
     const header = input.map[field];
     const detail = field === 'deviceId' || field === 'userAgent' || field === 'ipAddress';
@@ -258,7 +265,7 @@ SELECT grouping(${KEY_COLUMNS.join(', ')})::INTEGER AS facet, ${KEY_COLUMNS.join
   CASE WHEN grouping(h) = 1 THEN hash(grouping(${KEY_COLUMNS.join(', ')}), ${TEMPLATE_COLUMNS.join(', ')}) END AS template
 FROM k
 GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f.keys.join(', ')})`).join(', ')})
-${input.shareRequestIds ? '' : 'HAVING grouping(h) = 1 OR count(*) > 1'}`;
+${input.shareRequestIds ? '' : `HAVING grouping(h) = 1 OR count(*) > 1${input.lastRequestId === null ? '' : ' OR h = hash($lastRequestId)'}`}`;
   return { sql, params };
 }
 
@@ -344,6 +351,8 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
   if (query === null) return { reason: 'window boundaries' };
   const groups: Group[] = [];
   const templates = new Map<bigint, GroupTemplate>();
+  const lastHash = input.lastRequestId === null ? null : requestIdHash(input.lastRequestId);
+  let lastRowRead = false;
   const hashes = hashList();
   let rows = 0;
   let clean = true;
@@ -372,7 +381,13 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
           const h = column(hashAt).getItem(r) as bigint | null;
           if (h === null) continue;
           if (count > 1) return { reason: 'a request ID repeats within the file' };
+          if (!input.shareRequestIds) {
+            // Unshared, the engine gives an ID seen once only when it is the last row's.
+            lastRowRead = true;
+            continue;
+          }
           hashes.push(h);
+          if (lastHash !== null && splitRequestIdHash(h).every((word, i) => word === lastHash[i])) lastRowRead = true;
           continue;
         }
         if ((set.facet.parts & SIGN_IN_PARTS.totals) !== 0) {
@@ -413,6 +428,7 @@ async function groupedPass(engine: EvidenceEngine, input: GroupedCountInput, pat
     return { reason: (e as Error).message };
   }
   if (!clean) return { reason: 'unusable rows' };
+  if (input.lastRequestId !== null && !lastRowRead) return { reason: 'the engine stopped before the last row' };
   return { groups, hashes, rows, unlabelled };
 }
 

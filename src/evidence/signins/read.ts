@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { csvHeaderOf, locateCsvProblems, UnusableRows } from '../csv.ts';
+import { csvHeaderOf, lastCsvRow, locateCsvProblems, UnusableRows } from '../csv.ts';
 import { withEngine } from '../engine/database.ts';
 import type { EvidenceEngine } from '../engine/database.ts';
 import { scanCsv } from '../engine/csv-scan.ts';
@@ -370,6 +370,10 @@ export async function countSignInCsvByGroups(path: string, name: string, target:
   const map = mapColumns(headers);
   const kind = classifySignInHeaders(headers, map).kind;
   if (kind !== 'signins-portal-csv') return null;
+  // The last row's request ID as written, when the file's end tells it: the grouped count must have read that row.
+  const lastRow = await lastCsvRow(path, headers.length);
+  const requestIdColumn = map.requestId === undefined ? -1 : headers.indexOf(map.requestId);
+  const lastRequestId = lastRow === null || requestIdColumn === -1 ? null : lastRow[requestIdColumn] || null;
   const counted = await countCsvByGroups(
     engine,
     {
@@ -381,6 +385,7 @@ export async function countSignInCsvByGroups(path: string, name: string, target:
       breakGlassAccounts: target.breakGlassAccounts.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''),
       interactive: interactiveFromFileName(name),
       shareRequestIds: target.moreFilesFollow || target.acc.requestIds.size > 0,
+      lastRequestId,
     },
     target.acc,
   );
